@@ -1,0 +1,252 @@
+//! `Extractor`: the options, and the one function that runs the stages in order.
+
+use crate::article::Article;
+use crate::body::Body;
+use crate::parse::Limits;
+use crate::render::RenderOptions;
+use crate::{Error, clean, decode, metadata, parse, score, segment, select};
+
+/// How the extractor trades precision against recall.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Policy {
+    /// Drop doubtful blocks: less cruft, sometimes a lost paragraph.
+    Precision,
+    /// The tuned default.
+    #[default]
+    Balanced,
+    /// Keep doubtful blocks: every paragraph, sometimes a teaser too.
+    Recall,
+}
+
+/// Default for [`Extractor::max_input_bytes`]: 64 MiB.
+const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+/// Default for [`Extractor::max_nodes`]: 2 million nodes, about ten times a heavy portal page.
+const DEFAULT_MAX_NODES: usize = 2_000_000;
+/// Default for [`Extractor::max_depth`]: 4096 nested elements (browsers stop nesting at 512).
+const DEFAULT_MAX_DEPTH: usize = 4096;
+/// Default for [`Extractor::min_text_chars`]: a body shorter than this is "no article".
+/// Tuned on fixtures/ (short Vietnamese briefs run 250–400 chars) 2026-11-23.
+const DEFAULT_MIN_TEXT_CHARS: usize = 100;
+
+/// Extracts articles. Build one, set options, and reuse it for many pages.
+///
+/// ```
+/// let extractor = tinhloc::Extractor::new().keep_tables(false).language("vi");
+/// let html = "<html><body><article><p>Một câu đủ dài để là nội dung chính của bài báo này, \
+///             với dấu câu và nhiều chữ. Câu thứ hai của đoạn văn cũng khá dài.</p></article></body></html>";
+/// let article = extractor.min_text_chars(20).extract(html)?;
+/// assert!(article.text().starts_with("Một câu"));
+/// # Ok::<(), tinhloc::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    policy: Policy,
+    min_text_chars: usize,
+    keep_tables: bool,
+    keep_captions: bool,
+    keep_images: bool,
+    keep_links: bool,
+    language: Option<String>,
+    base_url: Option<url::Url>,
+    max_input_bytes: usize,
+    max_nodes: usize,
+    max_depth: usize,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The options the stages read, resolved once per extraction.
+#[derive(Debug, Clone)]
+pub(crate) struct Settings {
+    pub policy: Policy,
+    pub keep_tables: bool,
+    pub keep_captions: bool,
+    pub keep_images: bool,
+    pub base_url: Option<url::Url>,
+}
+
+impl Extractor {
+    /// An extractor with the defaults listed on each setter.
+    #[must_use]
+    pub fn new() -> Self {
+        Self {
+            policy: Policy::Balanced,
+            min_text_chars: DEFAULT_MIN_TEXT_CHARS,
+            keep_tables: true,
+            keep_captions: false,
+            keep_images: false,
+            keep_links: false,
+            language: None,
+            base_url: None,
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            max_nodes: DEFAULT_MAX_NODES,
+            max_depth: DEFAULT_MAX_DEPTH,
+        }
+    }
+
+    /// Sets the precision/recall trade-off. The default is [`Policy::Balanced`].
+    #[must_use]
+    pub fn policy(mut self, policy: Policy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// Sets the shortest body, in characters, that counts as an article; shorter gives
+    /// [`Error::NoArticle`]. The default is 100.
+    #[must_use]
+    pub fn min_text_chars(mut self, chars: usize) -> Self {
+        self.min_text_chars = chars;
+        self
+    }
+
+    /// Keeps data tables in the body. The default is `true`.
+    #[must_use]
+    pub fn keep_tables(mut self, keep: bool) -> Self {
+        self.keep_tables = keep;
+        self
+    }
+
+    /// Keeps image captions in the body. The default is `false`: captions and photo credits
+    /// are not main text under the gold convention.
+    #[must_use]
+    pub fn keep_captions(mut self, keep: bool) -> Self {
+        self.keep_captions = keep;
+        self
+    }
+
+    /// Keeps images (source and alt) in the body, for Markdown and HTML output. The default
+    /// is `false`.
+    #[must_use]
+    pub fn keep_images(mut self, keep: bool) -> Self {
+        self.keep_images = keep;
+        self
+    }
+
+    /// Keeps link targets in Markdown and HTML output. The default is `false` (link text is
+    /// always kept).
+    #[must_use]
+    pub fn keep_links(mut self, keep: bool) -> Self {
+        self.keep_links = keep;
+        self
+    }
+
+    /// Sets the page language, such as `"vi"`, overriding `<html lang>` and detection. The
+    /// default is none: `<html lang>`, else guessed from the text.
+    #[must_use]
+    pub fn language(mut self, language: &str) -> Self {
+        self.language = Some(language.trim().to_ascii_lowercase());
+        self
+    }
+
+    /// Sets the page's URL, used to resolve relative links and images. The default is none;
+    /// an unparsable URL is ignored.
+    #[must_use]
+    pub fn base_url(mut self, url: &str) -> Self {
+        self.base_url = url::Url::parse(url).ok();
+        self
+    }
+
+    /// Sets the largest input accepted, in bytes; larger gives [`Error::InputTooLarge`].
+    /// The default is 64 MiB.
+    #[must_use]
+    pub fn max_input_bytes(mut self, bytes: usize) -> Self {
+        self.max_input_bytes = bytes;
+        self
+    }
+
+    /// Sets the most nodes a parsed document may have; more gives [`Error::TooManyNodes`].
+    /// The default is 2,000,000.
+    #[must_use]
+    pub fn max_nodes(mut self, nodes: usize) -> Self {
+        self.max_nodes = nodes;
+        self
+    }
+
+    /// Sets the deepest element nesting accepted; deeper gives [`Error::TooDeep`]. The
+    /// default is 4096.
+    #[must_use]
+    pub fn max_depth(mut self, depth: usize) -> Self {
+        self.max_depth = depth;
+        self
+    }
+
+    /// Extracts the article from an HTML string.
+    ///
+    /// # Errors
+    /// [`Error::NoArticle`] for listing, home and empty pages; the limit errors past the
+    /// configured limits.
+    pub fn extract(&self, html: &str) -> Result<Article, Error> {
+        self.check_size(html.len())?;
+        let html = decode::nfc(html);
+        self.run(&html, encoding_rs::UTF_8)
+    }
+
+    /// Extracts the article from raw bytes, finding the charset from the BOM, the
+    /// `content_type` header value, the `<meta>` tags, or the bytes themselves.
+    ///
+    /// # Errors
+    /// As [`Extractor::extract`].
+    pub fn extract_bytes(&self, bytes: &[u8], content_type: Option<&str>) -> Result<Article, Error> {
+        self.check_size(bytes.len())?;
+        let decoded = decode::decode(bytes, content_type);
+        self.run(&decoded.text, decoded.encoding)
+    }
+
+    fn check_size(&self, size: usize) -> Result<(), Error> {
+        if size > self.max_input_bytes {
+            return Err(Error::InputTooLarge {
+                size,
+                limit: self.max_input_bytes,
+            });
+        }
+        Ok(())
+    }
+
+    fn settings(&self) -> Settings {
+        Settings {
+            policy: self.policy,
+            keep_tables: self.keep_tables,
+            keep_captions: self.keep_captions,
+            keep_images: self.keep_images,
+            base_url: self.base_url.clone(),
+        }
+    }
+
+    /// Runs the stages on decoded NFC text.
+    fn run(&self, html: &str, encoding: &'static encoding_rs::Encoding) -> Result<Article, Error> {
+        let limits = Limits {
+            max_nodes: self.max_nodes,
+            max_depth: self.max_depth,
+        };
+        let document = parse::parse(html, limits)?;
+        let settings = self.settings();
+        let mut metadata = metadata::extract(&document, self.base_url.as_ref());
+        if let Some(language) = &self.language {
+            metadata.language = Some(language.clone());
+        }
+        let blocks = segment::segment(&document, &settings);
+        let scored = score::score(blocks, &settings);
+        let selection = select::select(&scored, &settings)?;
+        let body: Body = clean::clean(&document, &scored, &selection, &metadata, &settings);
+        let chars: usize = body.blocks.iter().map(|b| b.plain_text().chars().count()).sum();
+        if chars < self.min_text_chars {
+            return Err(Error::NoArticle {
+                reason: "main text shorter than the minimum",
+            });
+        }
+        Ok(Article {
+            metadata,
+            body,
+            encoding: encoding.name(),
+            render_options: RenderOptions {
+                links: self.keep_links,
+                images: self.keep_images,
+            },
+        })
+    }
+}

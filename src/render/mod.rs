@@ -1,0 +1,18 @@
+//! Takes a [`Body`](crate::Body) and returns it as plain text, Markdown or HTML.
+
+mod html;
+mod markdown;
+mod text;
+
+pub(crate) use html::to_html;
+pub(crate) use markdown::to_markdown;
+pub(crate) use text::to_text;
+
+/// What the renderers include beyond the text itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct RenderOptions {
+    /// Keep link targets in Markdown and HTML.
+    pub links: bool,
+    /// Keep images in Markdown and HTML.
+    pub images: bool,
+}
