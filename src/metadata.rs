@@ -1,6 +1,16 @@
 //! Takes the parsed document and returns its [`Metadata`]: a side branch over the same tree.
+//!
+//! Sources, strongest first: JSON-LD (`<script type="application/ld+json">`, parsed with
+//! serde_json, `@graph` and arrays walked), `<meta>` tags (Open Graph, `article:*`,
+//! `itemprop`, Dublin Core), then visible markup (the headline element, the byline, the date
+//! line under the title, the signature at the end of the body). Visible text is never read
+//! from comment threads, related-article boxes, sidebars or footers.
+//!
+//! Every walk is iterative and capped (scripts, meta tags, candidates, characters), so a
+//! hostile page costs time linear in its size and never panics.
 
-use scraper::{Html, Selector};
+use scraper::{ElementRef, Html, Selector};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Whether the page is a single article or a listing of many.
@@ -21,58 +31,2458 @@ pub enum PageType {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Metadata {
-    /// Headline: JSON-LD `headline`, `og:title`, the article's `<h1>`, or `<title>` without
-    /// the site suffix.
+    /// Headline as displayed: the page's headline element (`<h1>` or a `*title*` element)
+    /// when it agrees with JSON-LD `headline`, `og:title` or `<title>`; else JSON-LD
+    /// `headline`, `og:title`, or `<title>` without the site suffix (" - VnExpress").
     pub title: Option<String>,
-    /// Author names, in page order, without duplicates.
+    /// Author names as the byline writes them (case kept), in page order, without
+    /// duplicates. From the visible byline or signature ("Tin, ảnh: HÀ PHƯƠNG", a bold name
+    /// closing the body), else JSON-LD `author` and author `<meta>` tags. Sources ("Theo
+    /// TTXVN"), photo credits and the site's own name are not authors.
     pub authors: Vec<String>,
-    /// Publication time, RFC 3339 with offset (Vietnamese pages default to +07:00).
+    /// Publication time, RFC 3339 with offset and seconds (`2025-11-17T10:30:00+07:00`).
+    /// A time without offset is read as +07:00 on Vietnamese pages (language `vi` or a
+    /// `.vn` host) and as UTC elsewhere; a date without time becomes midnight
+    /// (`T00:00:00`) of that day. Day-first in visible text (`17/11/2025`), unless the
+    /// second number cannot be a month.
     pub published: Option<String>,
-    /// Last modification time, RFC 3339 with offset.
+    /// Last modification time, in the same form as [`Metadata::published`].
     pub modified: Option<String>,
-    /// Name of the site or publication.
+    /// Name of the site or publication (`og:site_name`, JSON-LD publisher, `<title>`
+    /// suffix), preferring a written name over a domain or slug.
     pub site_name: Option<String>,
-    /// Canonical URL of the page.
+    /// Canonical URL of the page (`link[rel=canonical]`, `og:url`), resolved against the
+    /// base URL when one is known.
     pub url: Option<String>,
-    /// Description or lead, from meta tags.
+    /// Description or lead, from `<meta name=description>`, `og:description` or JSON-LD.
     pub description: Option<String>,
-    /// Main image URL, resolved against the base URL when one is known.
+    /// Main image URL (`og:image`, JSON-LD `image`), resolved against the base URL when one
+    /// is known.
     pub image: Option<String>,
-    /// Language as a lowercase code such as `vi` or `en`.
+    /// Language as a lowercase ISO 639-1 code such as `vi` or `en`: declared by the page
+    /// (`<html lang>`, `content-language`, `og:locale`, JSON-LD `inLanguage`), else
+    /// detected from the paragraphs with whatlang. A declared `en` that the text clearly
+    /// contradicts (templates often keep `lang="en"`) gives way to the detected language.
     pub language: Option<String>,
-    /// Tags and categories.
+    /// Tags and categories (`keywords`, `news_keywords`, `article:tag`, JSON-LD `keywords`).
     pub tags: Vec<String>,
-    /// Article or listing.
+    /// Article or listing, from JSON-LD `@type` and `og:type`; article when unsure.
     pub page_type: PageType,
 }
 
-static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
+// ---------------------------------------------------------------------------------------
+// Limits and tuned constants
+// ---------------------------------------------------------------------------------------
+
+/// Most `<meta>` elements read. Heavy portal pages carry about 80.
+const MAX_META_TAGS: usize = 1000;
+/// Most JSON-LD scripts parsed. Portal pages carry 1–6.
+const MAX_JSON_LD_SCRIPTS: usize = 16;
+/// Largest JSON-LD script parsed, in bytes; bigger ones are skipped.
+const MAX_JSON_LD_BYTES: usize = 1 << 20;
+/// Most JSON values visited while flattening all JSON-LD scripts.
+const MAX_JSON_LD_NODES: usize = 20_000;
+/// Most elements examined per selector when looking for titles, bylines and dates.
+const MAX_CANDIDATES: usize = 200;
+/// Most ancestors inspected when deciding whether an element sits in a comment, related
+/// box, sidebar or footer.
+const MAX_ANCESTORS: usize = 64;
+/// Longest text, in characters, kept from any one element or string.
+const MAX_FIELD_CHARS: usize = 2000;
+/// Longest text, in characters, of an element read as a date line. Date lines run
+/// 10–60 characters ("Thứ Hai, 17/11/2025 10:30 (GMT+7)").
+const MAX_DATE_LINE_CHARS: usize = 120;
+/// Longest text, in characters, of an element read as a byline.
+const MAX_BYLINE_CHARS: usize = 120;
+/// Longest author name, in characters.
+const MAX_NAME_CHARS: usize = 50;
+/// Most words in an author name ("Nguyễn Thị Minh Khai" has 4).
+const MAX_NAME_WORDS: usize = 6;
+/// Most authors kept.
+const MAX_AUTHORS: usize = 10;
+/// Most tags kept, and the longest tag in characters.
+const MAX_TAGS: usize = 50;
+const MAX_TAG_CHARS: usize = 100;
+/// Text blocks read backwards from the end of the body when looking for a signature.
+/// Signatures sit in the last 1–3 blocks; captions and source lines can follow them.
+const SIGNATURE_LOOKBACK_BLOCKS: usize = 6;
+/// A block at least this long, in characters, is prose: the signature search stops there.
+const SIGNATURE_PROSE_CHARS: usize = 120;
+/// Smallest Dice similarity of word sets between a headline candidate and a reference
+/// title (JSON-LD headline, `og:title`, `<title>`). Tuned on fixtures/ 2026-11-23: the
+/// displayed h1 scores ≥ 0.7 against titles with a site suffix; popup and breadcrumb h1s
+/// score < 0.2.
+const MIN_TITLE_SIMILARITY: f64 = 0.5;
+/// Characters of paragraph text given to whatlang.
+const LANGUAGE_SAMPLE_CHARS: usize = 3000;
+/// Paragraph text shorter than this (characters) is too little to detect a language.
+const MIN_LANGUAGE_SAMPLE_CHARS: usize = 80;
+/// Vietnam's UTC offset in minutes, the default for Vietnamese pages.
+const VIETNAM_OFFSET_MINUTES: i32 = 7 * 60;
+
+/// Class/id substrings of regions that never hold the article's own title, byline or date.
+const EXCLUDED_REGION_STEMS: &[&str] = &[
+    "binh-luan",
+    "binhluan",
+    "breadcrumb",
+    "comment",
+    "cungchuyenmuc",
+    "doc-nhieu",
+    "docnhieu",
+    "footer",
+    "lien-quan",
+    "lien_quan",
+    "lienquan",
+    "modal",
+    "most-read",
+    "mostread",
+    "popular",
+    "popup",
+    "recommend",
+    "relate",
+    "sidebar",
+    "suggest",
+    "tin-khac",
+    "tin-moi",
+    "tinkhac",
+    "tinmoi",
+    "xem-them",
+    "xemthem",
+];
+
+/// Tags whose content is never the article's own title, byline or date.
+const EXCLUDED_REGION_TAGS: &[&str] = &["aside", "footer", "nav"];
+
+/// JSON-LD `@type`s of an article.
+const ARTICLE_TYPES: &[&str] = &[
+    "AnalysisNewsArticle",
+    "Article",
+    "BackgroundNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "NewsArticle",
+    "OpinionNewsArticle",
+    "Report",
+    "ReportageNewsArticle",
+    "ReviewNewsArticle",
+    "ScholarlyArticle",
+    "TechArticle",
+];
+
+/// JSON-LD `@type`s of a listing page.
+const LISTING_TYPES: &[&str] = &["CollectionPage", "ItemList", "SearchResultsPage"];
+
+/// `<meta>` keys (name, property or itemprop, lowercased) of the publication time, best first.
+const PUBLISHED_META_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish_date",
+    "publish-date",
+    "article.published",
+    "article_date_original",
+    "parsely-pub-date",
+    "sailthru.date",
+    "cxenseparse:recs:publishtime",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "citation_publication_date",
+    "date",
+];
+
+/// `<meta>` keys of the last modification time, best first.
+const MODIFIED_META_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "lastmod",
+    "last-modified",
+    "article.updated",
+    "dc.date.modified",
+    "dcterms.modified",
+];
+
+/// `<meta>` keys naming the author, best first (values that are URLs are skipped).
+const AUTHOR_META_KEYS: &[&str] = &[
+    "dable:author",
+    "article:author",
+    "author",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "dc.creator",
+    "citation_author",
+];
+
+/// Visible byline selectors, most specific first.
+const BYLINE_SELECTORS: &[&str] = &[
+    "[itemprop=author] [itemprop=name]",
+    "div.author-info a.name",
+    ".article-detail-author",
+    "[data-role=author]",
+    ".author-name, .author_name, .authorName, .name-author, .author-title",
+    "[rel=author]",
+    ".cms-author a.name, .author a.name",
+    ".detail-author, .article__author, .article-author, .post-author, .entry-author",
+    ".byline, .author, .tacgia, .tac-gia, .author-info, .article-credit, .the-article-author",
+    "[itemprop=author]",
+];
+
+/// Visible headline selectors besides `h1`, for templates that style a `div` as the title.
+const HEADLINE_SELECTOR: &str = "h1, [itemprop=headline], [class*=title-detail], \
+    [class*=detail-title], [class*=article-title], [class*=article__title], \
+    [class*=title_news], [class*=news-title], [class*=post-title], [class*=entry-title], \
+    [class*=the-article-title], [class*=headline]";
+
+/// Elements that may hold the visible date line under the headline.
+const DATE_LINE_SELECTOR: &str = "time, [itemprop=datePublished], [data-role=publishdate], \
+    [class*=date], [class*=time], [class*=publish], [class*=ngay], [id*=date], [id*=time]";
+
+/// Containers of the article body, most specific first; the signature closing the body is
+/// looked for in the first one present.
+const BODY_SELECTORS: &[&str] = &[
+    "[itemprop=articleBody]",
+    "article.fck_detail, .fck_detail",
+    ".detail-content, .detail__content, .content-detail",
+    ".article__body, .article-body, .article-content, .the-article-body",
+    ".singular-content, .maincontent, .main-content, .post-content, .entry-content",
+    ".content-fck, .news-content, .ArticleContent, #article-body",
+    "article",
+];
+
+/// Credit prefixes that introduce the writer ("Tin, ảnh: HÀ PHƯƠNG"), lowercase, after
+/// collapsing spaces. Photo-only credits ("Ảnh:") are not here: they name a photographer.
+const AUTHOR_CREDIT_PREFIXES: &[&str] = &[
+    "tin, ảnh:",
+    "tin và ảnh:",
+    "tin - ảnh:",
+    "tin/ảnh:",
+    "tin & ảnh:",
+    "bài, ảnh:",
+    "bài và ảnh:",
+    "bài - ảnh:",
+    "bài/ảnh:",
+    "bài & ảnh:",
+    "bài, ảnh, video:",
+    "bài:",
+    "tin:",
+    "tác giả:",
+    "người viết:",
+    "ghi chép:",
+    "thực hiện:",
+    "nhóm thực hiện:",
+    "phóng viên:",
+    "by ",
+    "by:",
+    "von ",
+    "par ",
+    "por ",
+];
+
+/// Prefixes stripped from a byline element's text before reading names ("Theo Hồ Hương"
+/// in a byline element credits Hồ Hương; the same words on a body line name a source).
+const BYLINE_ELEMENT_PREFIXES: &[&str] = &["theo ", "tác giả ", "tác giả:", "author:"];
+
+/// Upper-case words that make a short upper-case line a heading or label, not a name.
+const NOT_NAME_WORDS: &[&str] = &[
+    "AFP",
+    "AP",
+    "BÀI",
+    "BBC",
+    "BÌNH",
+    "CÁO",
+    "CHIA",
+    "CLIP",
+    "CNN",
+    "ĐỌC",
+    "GÓP",
+    "HẾT",
+    "INFOGRAPHIC",
+    "KẾT",
+    "KHÓA",
+    "LIÊN",
+    "LUẬN",
+    "MỚI",
+    "NGUỒN",
+    "NHẤT",
+    "NHIỀU",
+    "PV",
+    "QUAN",
+    "QUẢNG",
+    "REUTERS",
+    "SẺ",
+    "TAGS",
+    "THAM",
+    "THÊM",
+    "THEO",
+    "TIẾP",
+    "TIN",
+    "TTXVN",
+    "TỪ",
+    "TỔNG",
+    "TRỰC",
+    "VIDEO",
+    "VNA",
+    "XEM",
+    "Ý",
+];
+
+/// Agencies and generic credits that are sources, not authors.
+const NOT_AUTHOR_NAMES: &[&str] = &[
+    "admin",
+    "afp",
+    "ap",
+    "bbc",
+    "ban biên tập",
+    "btv",
+    "cnn",
+    "ctv",
+    "pv",
+    "reuters",
+    "ttxvn",
+    "ttxvn/vna",
+    "vna",
+    "xinhua",
+];
+
+/// Title separators between a headline and the site name, longest first.
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / "];
+
+static META: LazyLock<Selector> = LazyLock::new(|| selector("meta"));
+static JSON_LD: LazyLock<Selector> =
+    LazyLock::new(|| selector("script[type=\"application/ld+json\" i]"));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("head title, title"));
+static HEADLINES: LazyLock<Selector> = LazyLock::new(|| selector(HEADLINE_SELECTOR));
 static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
 static HTML_LANG: LazyLock<Selector> = LazyLock::new(|| selector("html[lang]"));
+static CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector("link[rel~=canonical][href]"));
+static IMAGE_SRC: LazyLock<Selector> = LazyLock::new(|| selector("link[rel~=image_src][href]"));
+static PARAGRAPHS: LazyLock<Selector> = LazyLock::new(|| selector("p"));
+static DATE_LINES: LazyLock<Selector> = LazyLock::new(|| selector(DATE_LINE_SELECTOR));
+static TIMES: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
+static ITEMPROP_PUBLISHED: LazyLock<Selector> =
+    LazyLock::new(|| selector("[itemprop=datePublished]"));
+static ITEMPROP_MODIFIED: LazyLock<Selector> =
+    LazyLock::new(|| selector("[itemprop=dateModified]"));
+static BYLINES: LazyLock<Vec<Selector>> =
+    LazyLock::new(|| BYLINE_SELECTORS.iter().map(|css| selector(css)).collect());
+static BODIES: LazyLock<Vec<Selector>> =
+    LazyLock::new(|| BODY_SELECTORS.iter().map(|css| selector(css)).collect());
 
 /// Parses a selector written in this file; they are all valid CSS.
 fn selector(css: &str) -> Selector {
     Selector::parse(css).unwrap_or_else(|_| unreachable!("invalid built-in selector {css}"))
 }
 
+// ---------------------------------------------------------------------------------------
+// Entry point
+// ---------------------------------------------------------------------------------------
+
 /// Reads the metadata of `document`. `base_url` resolves relative URLs.
-pub(crate) fn extract(document: &Html, _base_url: Option<&url::Url>) -> Metadata {
-    let text_of = |sel: &Selector| {
-        document
-            .select(sel)
-            .next()
-            .map(|el| el.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|t| !t.is_empty())
+pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> Metadata {
+    let metas = MetaTags::collect(document);
+    let json_ld = JsonLd::collect(document);
+
+    let url = canonical_url(document, &metas, base_url);
+    // Relative image and canonical URLs resolve against the base URL, else the canonical one.
+    let page_url = base_url
+        .cloned()
+        .or_else(|| url.as_deref().and_then(|u| url::Url::parse(u).ok()));
+    let host = page_url
+        .as_ref()
+        .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
+
+    let language = language(document, &metas, &json_ld);
+    let vietnamese =
+        language.as_deref() == Some("vi") || host.as_deref().is_some_and(|h| h.ends_with(".vn"));
+    let default_offset = if vietnamese {
+        VIETNAM_OFFSET_MINUTES
+    } else {
+        0
     };
-    let language = document
-        .select(&HTML_LANG)
+
+    let raw_title = document
+        .select(&TITLE)
         .next()
-        .and_then(|el| el.value().attr("lang"))
-        .map(|lang| lang.trim().to_ascii_lowercase())
-        .filter(|lang| !lang.is_empty());
+        .map(|el| element_text(el, MAX_FIELD_CHARS));
+    let site_name = site_name(&metas, &json_ld, raw_title.as_deref(), host.as_deref());
+    let site_names = site_name_variants(&metas, &json_ld, site_name.as_deref(), host.as_deref());
+
+    let (title, title_node) = title(
+        document,
+        &metas,
+        &json_ld,
+        raw_title.as_deref(),
+        &site_names,
+    );
+    let published = published(document, &metas, &json_ld, title_node, default_offset);
+    let modified = modified(document, &metas, &json_ld, default_offset);
+    let authors = authors(document, &metas, &json_ld, title_node, &site_names);
+
     Metadata {
-        title: text_of(&H1).or_else(|| text_of(&TITLE)),
+        title,
+        authors,
+        published,
+        modified,
+        site_name,
+        url,
+        description: description(&metas, &json_ld),
+        image: image(document, &metas, &json_ld, page_url.as_ref()),
         language,
-        ..Metadata::default()
+        tags: tags(&metas, &json_ld),
+        page_type: page_type(document, &metas, &json_ld),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// <meta> tags
+// ---------------------------------------------------------------------------------------
+
+/// The page's `<meta>` tags: lowercased key (`name`, `property`, `itemprop` or
+/// `http-equiv`) to contents in page order.
+struct MetaTags {
+    map: HashMap<String, Vec<String>>,
+}
+
+impl MetaTags {
+    fn collect(document: &Html) -> Self {
+        let mut map: HashMap<String, Vec<String>> = HashMap::new();
+        for el in document.select(&META).take(MAX_META_TAGS) {
+            let Some(content) = el.value().attr("content") else {
+                continue;
+            };
+            let content = truncate_chars(content.trim(), MAX_FIELD_CHARS);
+            if content.is_empty() {
+                continue;
+            }
+            for attr in ["property", "name", "itemprop", "http-equiv"] {
+                if let Some(key) = el.value().attr(attr) {
+                    // `property` may hold several space-separated keys (RDFa).
+                    for key in key.split_whitespace() {
+                        map.entry(key.to_lowercase())
+                            .or_default()
+                            .push(content.to_string());
+                    }
+                }
+            }
+        }
+        Self { map }
+    }
+
+    /// The first content of the first present key.
+    fn first(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter()
+            .find_map(|key| self.map.get(*key).and_then(|v| v.first()))
+            .map(String::as_str)
+    }
+
+    /// All contents of `key`.
+    fn all(&self, key: &str) -> &[String] {
+        self.map.get(key).map_or(&[], Vec::as_slice)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON-LD
+// ---------------------------------------------------------------------------------------
+
+type JsonObject = serde_json::Map<String, serde_json::Value>;
+
+/// The typed objects of the page's JSON-LD, flattened out of arrays and `@graph`.
+struct JsonLd {
+    objects: Vec<JsonObject>,
+}
+
+impl JsonLd {
+    fn collect(document: &Html) -> Self {
+        let mut objects = Vec::new();
+        let mut budget = MAX_JSON_LD_NODES;
+        for script in document.select(&JSON_LD).take(MAX_JSON_LD_SCRIPTS) {
+            let mut text = String::new();
+            for chunk in script.text() {
+                if text.len() + chunk.len() > MAX_JSON_LD_BYTES {
+                    text.clear();
+                    break;
+                }
+                text.push_str(chunk);
+            }
+            let text = text.trim().trim_end_matches(';');
+            if text.is_empty() {
+                continue;
+            }
+            // Some CMSs leave control characters in strings; serde_json rejects them.
+            let cleaned: String;
+            let text = if text
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t')
+            {
+                cleaned = text
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect();
+                cleaned.as_str()
+            } else {
+                text
+            };
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+                continue;
+            };
+            // Iterative walk: arrays, `@graph`, and objects with a `@type`.
+            let mut stack = vec![value];
+            while let Some(value) = stack.pop() {
+                if budget == 0 {
+                    break;
+                }
+                budget -= 1;
+                match value {
+                    serde_json::Value::Array(items) => stack.extend(items.into_iter().rev()),
+                    serde_json::Value::Object(mut object) => {
+                        if let Some(graph) = object.remove("@graph") {
+                            stack.push(graph);
+                        }
+                        // An article's `mainEntity` / `mainEntityOfPage` may be the article.
+                        if let Some(main) = object.get("mainEntity").filter(|v| v.is_object()) {
+                            stack.push(main.clone());
+                        }
+                        if object.contains_key("@type") {
+                            objects.push(object);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Self { objects }
+    }
+
+    /// The article object: the first with an article `@type`, else the first with a
+    /// `headline`.
+    fn article(&self) -> Option<&JsonObject> {
+        self.objects
+            .iter()
+            .find(|o| has_type(o, ARTICLE_TYPES))
+            .or_else(|| self.objects.iter().find(|o| o.contains_key("headline")))
+    }
+
+    /// `key` of the article object as a string.
+    fn article_str(&self, key: &str) -> Option<String> {
+        self.article()
+            .and_then(|o| o.get(key))
+            .and_then(json_string)
+    }
+
+    /// `key` of any object, article first.
+    fn any_str(&self, key: &str) -> Option<String> {
+        self.article_str(key).or_else(|| {
+            self.objects
+                .iter()
+                .find_map(|o| o.get(key).and_then(json_string))
+        })
+    }
+
+    /// Publisher names: the article's `publisher`, then `Organization`/`NewsMediaOrganization`
+    /// and `WebSite` objects.
+    fn publisher_names(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        if let Some(publisher) = self.article().and_then(|o| o.get("publisher")) {
+            names.extend(json_names(publisher));
+        }
+        for object in &self.objects {
+            if has_type(
+                object,
+                &["NewsMediaOrganization", "Organization", "WebSite"],
+            ) {
+                if let Some(name) = object.get("name").and_then(json_string) {
+                    names.push(name);
+                }
+            }
+        }
+        names
+    }
+}
+
+/// Whether `object`'s `@type` (a string or an array) is one of `types`.
+fn has_type(object: &JsonObject, types: &[&str]) -> bool {
+    match object.get("@type") {
+        Some(serde_json::Value::String(t)) => types.contains(&t.as_str()),
+        Some(serde_json::Value::Array(ts)) => ts
+            .iter()
+            .any(|t| t.as_str().is_some_and(|t| types.contains(&t))),
+        _ => false,
+    }
+}
+
+/// A JSON string (or number) as clean text: entities decoded, whitespace collapsed.
+fn json_string(value: &serde_json::Value) -> Option<String> {
+    let raw = match value {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Number(n) => n.to_string(),
+        serde_json::Value::Array(items) => return items.iter().find_map(json_string),
+        serde_json::Value::Object(o) => {
+            return o
+                .get("@value")
+                .or_else(|| o.get("name"))
+                .and_then(json_string);
+        }
+        _ => return None,
+    };
+    let text = clean_text(&raw);
+    (!text.is_empty()).then_some(text)
+}
+
+/// Names in a JSON-LD `author`/`publisher` value: a string, an object with `name`, or an
+/// array of those.
+fn json_names(value: &serde_json::Value) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut stack = vec![value];
+    while let Some(value) = stack.pop() {
+        if names.len() >= MAX_AUTHORS {
+            break;
+        }
+        match value {
+            serde_json::Value::String(s) => {
+                let name = clean_text(s);
+                if !name.is_empty() {
+                    names.push(name);
+                }
+            }
+            serde_json::Value::Object(o) => {
+                if let Some(name) = o.get("name").and_then(json_string) {
+                    names.push(name);
+                }
+            }
+            serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
+            _ => {}
+        }
+    }
+    names
+}
+
+/// URLs in a JSON-LD `image` value: a string, an `ImageObject` (`url`/`contentUrl`), or an
+/// array of those.
+fn json_urls(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        serde_json::Value::Object(o) => o
+            .get("url")
+            .or_else(|| o.get("contentUrl"))
+            .and_then(json_urls),
+        serde_json::Value::Array(items) => items.iter().take(16).find_map(json_urls),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Title
+// ---------------------------------------------------------------------------------------
+
+/// The headline, and the node it was read from when it is visible (dates and bylines are
+/// looked for after it).
+fn title(
+    document: &Html,
+    metas: &MetaTags,
+    json_ld: &JsonLd,
+    raw_title: Option<&str>,
+    site_names: &[String],
+) -> (Option<String>, Option<ego_tree::NodeId>) {
+    let headline = json_ld
+        .article_str("headline")
+        .or_else(|| json_ld.article_str("name"));
+    let og_title = metas
+        .first(&["og:title", "twitter:title"])
+        .map(clean_text)
+        .filter(|t| !t.is_empty());
+    let stripped_title = raw_title.map(|t| strip_site_suffix(t, site_names));
+    let stripped_og = og_title
+        .as_deref()
+        .map(|t| strip_site_suffix(t, site_names));
+
+    let references: Vec<Vec<String>> = [headline.as_deref(), og_title.as_deref(), raw_title]
+        .into_iter()
+        .chain([stripped_title.as_deref(), stripped_og.as_deref()])
+        .flatten()
+        .map(word_set)
+        .filter(|w| !w.is_empty())
+        .collect();
+
+    // The visible headline that best agrees with a reference title.
+    let mut best: Option<(f64, String, ego_tree::NodeId)> = None;
+    if !references.is_empty() {
+        for el in document.select(&HEADLINES).take(MAX_CANDIDATES) {
+            if in_excluded_region(el) {
+                continue;
+            }
+            let text = element_text(el, MAX_FIELD_CHARS);
+            if text.is_empty() {
+                continue;
+            }
+            let words = word_set(&text);
+            let score = references
+                .iter()
+                .map(|r| dice(&words, r))
+                .fold(0.0_f64, f64::max);
+            if score >= MIN_TITLE_SIMILARITY && best.as_ref().is_none_or(|(s, ..)| score > *s) {
+                best = Some((score, text, el.id()));
+            }
+        }
+    }
+    if let Some((_, text, node)) = best {
+        return (Some(text), Some(node));
+    }
+    let meta_title = headline
+        .or(stripped_og)
+        .or(stripped_title)
+        .filter(|t| !t.is_empty());
+    if meta_title.is_some() {
+        return (meta_title, None);
+    }
+    // No reference at all: the first visible h1.
+    for el in document.select(&H1).take(MAX_CANDIDATES) {
+        if in_excluded_region(el) {
+            continue;
+        }
+        let text = element_text(el, MAX_FIELD_CHARS);
+        if !text.is_empty() {
+            return (Some(text), Some(el.id()));
+        }
+    }
+    (None, None)
+}
+
+/// `title` without the site name around it: "Giá vàng tăng - VnExpress" → "Giá vàng
+/// tăng". A trailing part is removed when it names the site (`site_names`) or, once, when
+/// it is short (≤ 5 words and under half the rest); a leading part only when it names the
+/// site.
+fn strip_site_suffix(title: &str, site_names: &[String]) -> String {
+    let mut title = clean_text(title);
+    let names: Vec<String> = site_names
+        .iter()
+        .map(|n| fold(n))
+        .filter(|n| !n.is_empty())
+        .collect();
+    let names_site = |part: &str| {
+        let part = fold(part);
+        !part.is_empty()
+            && names
+                .iter()
+                .any(|n| part.contains(n.as_str()) || n.contains(&part))
+    };
+    let mut stripped_short = false;
+    for _ in 0..4 {
+        let Some((at, sep)) = TITLE_SEPARATORS
+            .iter()
+            .filter_map(|sep| title.rfind(sep).map(|at| (at, *sep)))
+            .max_by_key(|(at, _)| *at)
+        else {
+            break;
+        };
+        let (head, tail) = (&title[..at], &title[at + sep.len()..]);
+        if head.trim().chars().count() < 8 {
+            break;
+        }
+        let short =
+            tail.split_whitespace().count() <= 5 && tail.chars().count() * 2 < head.chars().count();
+        if names_site(tail) || (short && !stripped_short && names.is_empty()) {
+            stripped_short = stripped_short || !names_site(tail);
+            title = head.trim().to_string();
+        } else {
+            break;
+        }
+    }
+    // "VnExpress - Headline"
+    if let Some((at, sep)) = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.find(sep).map(|at| (at, *sep)))
+        .min_by_key(|(at, _)| *at)
+    {
+        let (head, tail) = (&title[..at], &title[at + sep.len()..]);
+        if names_site(head) && tail.chars().count() > head.chars().count() {
+            title = tail.trim().to_string();
+        }
+    }
+    title
+}
+
+// ---------------------------------------------------------------------------------------
+// Site name, URL, description, image, tags, page type
+// ---------------------------------------------------------------------------------------
+
+/// The site's name: `og:site_name`, JSON-LD publisher, `application-name`, the `<title>`
+/// suffix; a written name beats a domain ("vnexpress.net") or slug ("cafef"), and a name
+/// with diacritics beats the same name without ("TUOI TRE ONLINE" → "Tuổi Trẻ Online").
+fn site_name(
+    metas: &MetaTags,
+    json_ld: &JsonLd,
+    raw_title: Option<&str>,
+    host: Option<&str>,
+) -> Option<String> {
+    let mut candidates: Vec<String> = Vec::new();
+    candidates.extend(metas.first(&["og:site_name"]).map(clean_text));
+    candidates.extend(json_ld.publisher_names());
+    candidates.extend(
+        metas
+            .first(&["application-name", "apple-mobile-web-app-title"])
+            .map(clean_text),
+    );
+    if let Some(suffix) = raw_title.and_then(|t| title_suffix(t, host)) {
+        candidates.push(suffix);
+    }
+    candidates.retain(|c| !c.is_empty() && c.chars().count() <= 100 && !looks_like_url(c));
+    let good = |c: &&String| !looks_like_domain(c) && !is_slug(c);
+    let first = candidates
+        .iter()
+        .find(good)
+        .or_else(|| candidates.first())?;
+    // Prefer a spelling of the same name with diacritics and mixed case.
+    let key = fold(first);
+    let better = candidates
+        .iter()
+        .filter(|c| fold(c) == key)
+        .max_by_key(|c| {
+            (
+                c.chars().filter(|ch| !ch.is_ascii()).count(),
+                !is_all_upper(c),
+            )
+        });
+    Some(better.unwrap_or(first).clone())
+}
+
+/// The last part of `title` after a separator when it looks like a site name (short, and
+/// naming the host when a host is known).
+fn title_suffix(title: &str, host: Option<&str>) -> Option<String> {
+    let title = clean_text(title);
+    let (at, sep) = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|at| (at, *sep)))
+        .max_by_key(|(at, _)| *at)?;
+    let tail = title[at + sep.len()..].trim();
+    if tail.is_empty() || tail.split_whitespace().count() > 6 {
+        return None;
+    }
+    if let Some(label) = host.and_then(host_label) {
+        let folded = fold(tail).replace(' ', "");
+        if !folded.contains(&label) && !label.contains(&folded) {
+            return None;
+        }
+    }
+    Some(tail.to_string())
+}
+
+/// Folded forms of every name the site goes by, for stripping titles and rejecting the
+/// site as an author.
+fn site_name_variants(
+    metas: &MetaTags,
+    json_ld: &JsonLd,
+    site_name: Option<&str>,
+    host: Option<&str>,
+) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    names.extend(site_name.map(str::to_string));
+    names.extend(metas.first(&["og:site_name"]).map(clean_text));
+    names.extend(json_ld.publisher_names());
+    if let Some(label) = host.and_then(host_label) {
+        names.push(label);
+    }
+    names.retain(|n| fold(n).chars().count() >= 3);
+    names
+}
+
+/// The distinctive label of a host: "vnexpress" for "www.vnexpress.net", "dantri" for
+/// "dantri.com.vn".
+fn host_label(host: &str) -> Option<String> {
+    let parts: Vec<&str> = host.split('.').filter(|p| !p.is_empty()).collect();
+    let generic = [
+        "www", "m", "amp", "mobile", "com", "net", "org", "vn", "co", "edu", "gov",
+    ];
+    parts
+        .iter()
+        .rev()
+        .skip(1)
+        .find(|p| !generic.contains(p))
+        .map(|p| p.to_ascii_lowercase())
+}
+
+fn canonical_url(document: &Html, metas: &MetaTags, base_url: Option<&url::Url>) -> Option<String> {
+    let raw = document
+        .select(&CANONICAL)
+        .next()
+        .and_then(|el| el.value().attr("href"))
+        .map(str::trim)
+        .filter(|h| !h.is_empty())
+        .or_else(|| metas.first(&["og:url"]))?;
+    Some(resolve(raw, base_url))
+}
+
+fn description(metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
+    metas
+        .first(&[
+            "description",
+            "og:description",
+            "twitter:description",
+            "dc.description",
+        ])
+        .map(clean_text)
+        .filter(|d| !d.is_empty())
+        .or_else(|| json_ld.article_str("description"))
+        .map(|d| truncate_chars(&d, MAX_FIELD_CHARS).to_string())
+}
+
+fn image(
+    document: &Html,
+    metas: &MetaTags,
+    json_ld: &JsonLd,
+    base: Option<&url::Url>,
+) -> Option<String> {
+    let raw = metas
+        .first(&[
+            "og:image",
+            "og:image:url",
+            "og:image:secure_url",
+            "twitter:image",
+            "twitter:image:src",
+        ])
+        .map(str::to_string)
+        .or_else(|| {
+            json_ld
+                .article()
+                .and_then(|o| o.get("image"))
+                .and_then(json_urls)
+        })
+        .or_else(|| {
+            document
+                .select(&IMAGE_SRC)
+                .next()
+                .and_then(|el| el.value().attr("href"))
+                .map(str::to_string)
+        })?;
+    let raw = raw.trim();
+    (!raw.is_empty()).then(|| resolve(raw, base))
+}
+
+fn tags(metas: &MetaTags, json_ld: &JsonLd) -> Vec<String> {
+    let mut raw: Vec<String> = Vec::new();
+    for key in [
+        "news_keywords",
+        "keywords",
+        "article:tag",
+        "og:article:tag",
+        "article:section",
+    ] {
+        raw.extend(metas.all(key).iter().cloned());
+    }
+    if let Some(keywords) = json_ld.article().and_then(|o| o.get("keywords")) {
+        match keywords {
+            serde_json::Value::Array(items) => {
+                raw.extend(items.iter().take(MAX_TAGS).filter_map(json_string));
+            }
+            other => raw.extend(json_string(other)),
+        }
+    }
+    let mut tags: Vec<String> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for entry in raw {
+        for tag in entry.split([',', ';']) {
+            let tag = clean_text(tag);
+            if tag.is_empty() || tag.chars().count() > MAX_TAG_CHARS || looks_like_url(&tag) {
+                continue;
+            }
+            let key = tag.to_lowercase();
+            if !seen.contains(&key) {
+                seen.push(key);
+                tags.push(tag);
+            }
+            if tags.len() >= MAX_TAGS {
+                return tags;
+            }
+        }
+    }
+    tags
+}
+
+/// A listing when the page declares a collection (JSON-LD `CollectionPage`, `ItemList`,
+/// `SearchResultsPage`) or `og:type` `website`, and nothing declares an article.
+fn page_type(document: &Html, metas: &MetaTags, json_ld: &JsonLd) -> PageType {
+    static ARTICLE_BODY: LazyLock<Selector> = LazyLock::new(|| selector("[itemprop=articleBody]"));
+    let og_type = metas.first(&["og:type"]).map(str::to_ascii_lowercase);
+    let article_signal = json_ld.objects.iter().any(|o| has_type(o, ARTICLE_TYPES))
+        || og_type.as_deref() == Some("article")
+        || metas.first(&["article:published_time"]).is_some()
+        || document.select(&ARTICLE_BODY).next().is_some();
+    if article_signal {
+        return PageType::Article;
+    }
+    let listing_signal = json_ld.objects.iter().any(|o| has_type(o, LISTING_TYPES))
+        || og_type.as_deref() == Some("website");
+    if listing_signal {
+        PageType::Listing
+    } else {
+        PageType::Article
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Language
+// ---------------------------------------------------------------------------------------
+
+fn language(document: &Html, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
+    let declared = json_ld
+        .article_str("inLanguage")
+        .as_deref()
+        .and_then(normalise_language)
+        .or_else(|| {
+            document
+                .select(&HTML_LANG)
+                .next()
+                .and_then(|el| el.value().attr("lang"))
+                .and_then(normalise_language)
+        })
+        .or_else(|| {
+            metas
+                .first(&["content-language", "language", "og:locale", "dc.language"])
+                .and_then(normalise_language)
+        });
+    if declared.as_deref().is_some_and(|l| l != "en") {
+        return declared;
+    }
+    // Declared English is often a template default; check it against the text.
+    let detected = detect_language(document);
+    match (declared, detected) {
+        (Some(declared), Some((detected, reliable))) => {
+            Some(if reliable { detected } else { declared })
+        }
+        (declared, detected) => declared.or(detected.map(|(lang, _)| lang)),
+    }
+}
+
+/// A declared language tag as a 2-letter code: "vi-VN" → "vi", "en_US" → "en".
+fn normalise_language(tag: &str) -> Option<String> {
+    let primary = tag
+        .trim()
+        .split(['-', '_', ',', ';', ' '])
+        .next()?
+        .to_ascii_lowercase();
+    match primary.len() {
+        2 if primary.chars().all(|c| c.is_ascii_lowercase()) => Some(primary),
+        3 => iso639_3_to_1(&primary).map(str::to_string),
+        _ => None,
+    }
+}
+
+/// The language of the page's paragraphs, and whether whatlang finds it reliable.
+fn detect_language(document: &Html) -> Option<(String, bool)> {
+    let mut sample = String::new();
+    for p in document.select(&PARAGRAPHS).take(MAX_CANDIDATES) {
+        for chunk in p.text() {
+            sample.push_str(chunk);
+        }
+        sample.push('\n');
+        if sample.len() >= LANGUAGE_SAMPLE_CHARS * 2 {
+            break;
+        }
+    }
+    let sample = truncate_chars(&sample, LANGUAGE_SAMPLE_CHARS);
+    if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LANGUAGE_SAMPLE_CHARS {
+        return None;
+    }
+    let info = whatlang::detect(sample)?;
+    let code = iso639_3_to_1(info.lang().code())?;
+    Some((code.to_string(), info.is_reliable()))
+}
+
+/// ISO 639-3 codes (as whatlang gives them) to ISO 639-1.
+fn iso639_3_to_1(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "afr" => "af",
+        "aka" => "ak",
+        "amh" => "am",
+        "ara" => "ar",
+        "aze" => "az",
+        "bel" => "be",
+        "ben" => "bn",
+        "bul" => "bg",
+        "cat" => "ca",
+        "ces" | "cze" => "cs",
+        "cmn" | "zho" | "chi" => "zh",
+        "cym" => "cy",
+        "dan" => "da",
+        "deu" | "ger" => "de",
+        "ell" | "gre" => "el",
+        "eng" => "en",
+        "epo" => "eo",
+        "est" => "et",
+        "fin" => "fi",
+        "fra" | "fre" => "fr",
+        "guj" => "gu",
+        "heb" => "he",
+        "hin" => "hi",
+        "hrv" => "hr",
+        "hun" => "hu",
+        "hye" | "arm" => "hy",
+        "ind" => "id",
+        "ita" => "it",
+        "jav" => "jv",
+        "jpn" => "ja",
+        "kan" => "kn",
+        "kat" | "geo" => "ka",
+        "khm" => "km",
+        "kor" => "ko",
+        "lat" => "la",
+        "lav" => "lv",
+        "lit" => "lt",
+        "mal" => "ml",
+        "mar" => "mr",
+        "mkd" | "mac" => "mk",
+        "mya" | "bur" => "my",
+        "nep" => "ne",
+        "nld" | "dut" => "nl",
+        "nob" | "nor" => "no",
+        "ori" => "or",
+        "pan" => "pa",
+        "pes" | "fas" | "per" => "fa",
+        "pol" => "pl",
+        "por" => "pt",
+        "ron" | "rum" => "ro",
+        "rus" => "ru",
+        "sin" => "si",
+        "slk" | "slo" => "sk",
+        "slv" => "sl",
+        "sna" => "sn",
+        "spa" => "es",
+        "srp" => "sr",
+        "swe" => "sv",
+        "tam" => "ta",
+        "tel" => "te",
+        "tgl" => "tl",
+        "tha" => "th",
+        "tuk" => "tk",
+        "tur" => "tr",
+        "ukr" => "uk",
+        "urd" => "ur",
+        "uzb" => "uz",
+        "vie" => "vi",
+        "yid" => "yi",
+        "zul" => "zu",
+        _ => return None,
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Authors
+// ---------------------------------------------------------------------------------------
+
+fn authors(
+    document: &Html,
+    metas: &MetaTags,
+    json_ld: &JsonLd,
+    title_node: Option<ego_tree::NodeId>,
+    site_names: &[String],
+) -> Vec<String> {
+    let is_site = |name: &str| {
+        let folded = fold(name);
+        folded.is_empty()
+            || looks_like_domain(name)
+            || looks_like_url(name)
+            || NOT_AUTHOR_NAMES.contains(&name.to_lowercase().as_str())
+            || site_names.iter().map(|s| fold(s)).any(|s| {
+                s == folded
+                    || (s.chars().count() >= 4 && folded.contains(&s))
+                    || s.contains(&folded)
+            })
+    };
+
+    // Structured: JSON-LD article author, else author meta tags.
+    let mut structured: Vec<String> = Vec::new();
+    if let Some(author) = json_ld.article().and_then(|o| o.get("author")) {
+        for name in json_names(author) {
+            structured.extend(split_names(&name));
+        }
+    }
+    if structured.iter().all(|n| is_site(n)) {
+        structured.clear();
+        for key in AUTHOR_META_KEYS {
+            for value in metas.all(key) {
+                if !looks_like_url(value) {
+                    structured.extend(split_names(&clean_text(value)));
+                }
+            }
+            if structured.iter().any(|n| !is_site(n)) {
+                break;
+            }
+        }
+    }
+    structured.retain(|n| !is_site(n) && is_name_like(n));
+
+    // Visible: byline elements, then the signature or credit line closing the body.
+    let (visible, truncated) = match visible_byline(document, title_node) {
+        Some(found) => found,
+        None => (signature(document).unwrap_or_default(), false),
+    };
+    let visible: Vec<String> = visible.into_iter().filter(|n| !is_site(n)).collect();
+
+    let chosen = if visible.is_empty() || (truncated && structured.len() > visible.len()) {
+        structured
+    } else {
+        visible
+    };
+    dedupe_names(chosen)
+}
+
+/// Names from the first byline selector that matches outside excluded regions, preferring
+/// the first match after the headline; the flag is set when the byline abbreviates a list
+/// ("NHẬT XUÂN và 1 tác giả khác").
+fn visible_byline(
+    document: &Html,
+    title_node: Option<ego_tree::NodeId>,
+) -> Option<(Vec<String>, bool)> {
+    for sel in BYLINES.iter() {
+        let matches: Vec<(ElementRef, String)> = document
+            .select(sel)
+            .take(MAX_CANDIDATES)
+            .filter(|el| !in_excluded_region(*el))
+            .filter_map(|el| {
+                let text = element_text(el, MAX_BYLINE_CHARS + 1);
+                (!text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS).then_some((el, text))
+            })
+            .filter(|(_, text)| !byline_element_names(text).is_empty())
+            .collect();
+        // A byline before the headline may belong to a header teaser: prefer one after it.
+        let start = title_node
+            .and_then(|t| matches.iter().position(|(el, _)| el.id() > t))
+            .unwrap_or(0);
+        let Some((first, _)) = matches.get(start) else {
+            continue;
+        };
+        // Several matches count only when they share a grandparent (one byline).
+        let group = grandparent(*first);
+        let mut names = Vec::new();
+        let mut truncated = false;
+        for (el, text) in &matches[start..] {
+            if grandparent(*el) != group {
+                break;
+            }
+            let lower = text.to_lowercase();
+            if lower.contains("tác giả khác") || lower.contains(" others") {
+                truncated = true;
+            }
+            names.extend(byline_element_names(text));
+            if names.len() >= MAX_AUTHORS {
+                break;
+            }
+        }
+        if !names.is_empty() {
+            return Some((names, truncated));
+        }
+    }
+    None
+}
+
+/// The signature or credit line closing the article body: the last few text blocks of the
+/// body container are read backwards until prose.
+fn signature(document: &Html) -> Option<Vec<String>> {
+    let body = BODIES
+        .iter()
+        .find_map(|sel| document.select(sel).find(|el| !in_excluded_region(*el)))
+        .or_else(|| densest_paragraph_parent(document))?;
+    // Text-bearing elements in document order (capped), then read from the end.
+    let mut blocks: Vec<ElementRef> = Vec::new();
+    for el in body.descendent_elements().take(20_000) {
+        let name = el.value().name();
+        if matches!(
+            name,
+            "p" | "div" | "span" | "strong" | "b" | "em" | "h4" | "h5" | "h6" | "td"
+        ) && el
+            .children()
+            .any(|c| c.value().as_text().is_some_and(|t| !t.trim().is_empty()))
+        {
+            blocks.push(el);
+        }
+    }
+    let mut seen = 0;
+    for el in blocks.iter().rev() {
+        if in_excluded_region(*el) || in_caption(*el) {
+            continue;
+        }
+        let text = element_text(*el, MAX_FIELD_CHARS);
+        if text.is_empty() {
+            continue;
+        }
+        if text.chars().count() >= SIGNATURE_PROSE_CHARS {
+            break;
+        }
+        if let Some(name) = byline_name(&text) {
+            return Some(split_names(&name));
+        }
+        if is_emphasised(*el) || has_author_class(*el) {
+            if let Some(name) = signature_name(&text) {
+                return Some(split_names(&name));
+            }
+        }
+        seen += 1;
+        if seen >= SIGNATURE_LOOKBACK_BLOCKS {
+            break;
+        }
+    }
+    // A credit line ("Tin, ảnh: …") may also open the body.
+    for el in blocks.iter().take(SIGNATURE_LOOKBACK_BLOCKS) {
+        let text = element_text(*el, MAX_BYLINE_CHARS + 1);
+        if text.chars().count() <= MAX_BYLINE_CHARS {
+            if let Some(name) = credit_name(&text) {
+                return Some(split_names(&name));
+            }
+        }
+    }
+    None
+}
+
+/// The parent of the most paragraphs of 80+ characters: the body when no selector matches.
+fn densest_paragraph_parent(document: &Html) -> Option<ElementRef<'_>> {
+    let mut counts: HashMap<ego_tree::NodeId, usize> = HashMap::new();
+    for p in document.select(&PARAGRAPHS).take(MAX_CANDIDATES * 5) {
+        if element_text(p, 80).chars().count() >= 80 {
+            if let Some(parent) = p.parent() {
+                *counts.entry(parent.id()).or_default() += 1;
+            }
+        }
+    }
+    let (id, _) = counts
+        .into_iter()
+        .max_by_key(|(id, n)| (*n, std::cmp::Reverse(*id)))?;
+    document.tree.get(id).and_then(ElementRef::wrap)
+}
+
+/// Names in the text of a byline element: prefixes ("Theo", "Tác giả:"), dates and
+/// separators ("Nguyên Minh - 07/03/2026 08:47", "Đỗ Trung • 07:12") removed.
+fn byline_element_names(text: &str) -> Vec<String> {
+    let mut text = text.trim().to_string();
+    if let Some(name) = credit_name(&text) {
+        text = name;
+    }
+    let lower = text.to_lowercase();
+    for prefix in BYLINE_ELEMENT_PREFIXES {
+        if lower.starts_with(prefix) {
+            text = text[prefix.len()..].trim().to_string();
+            break;
+        }
+    }
+    // Cut at the first date-like part or bullet.
+    let mut kept = String::new();
+    for part in text.split(['•', '|', '·', '\n']) {
+        if part.chars().any(|c| c.is_ascii_digit()) {
+            // "Nguyên Minh - 07/03/2026": keep what precedes the date inside the part.
+            let before: Vec<&str> = part
+                .split(" - ")
+                .take_while(|p| !p.chars().any(|c| c.is_ascii_digit()))
+                .collect();
+            kept.push_str(&before.join(" - "));
+            break;
+        }
+        if !kept.is_empty() {
+            kept.push_str(", ");
+        }
+        kept.push_str(part);
+    }
+    let lower = kept.to_lowercase();
+    let kept = match lower
+        .find(" và ")
+        .filter(|_| lower.contains("tác giả khác"))
+    {
+        Some(at) => kept[..at].to_string(),
+        None => kept,
+    };
+    split_names(&kept)
+        .into_iter()
+        .filter(|n| is_name_like(n))
+        .collect()
+}
+
+/// Recognises a credit or signature line of an article body and returns the credited
+/// name(s) as written, for `clean` to drop such lines from the body.
+///
+/// Recognised: writer credits ("Tin, ảnh: HÀ PHƯƠNG", "Bài và ảnh: Minh Anh", "Tác giả:
+/// …", "By …"); an upper-case short line ("NHẬT XUÂN - NGHI VŨ", "Q.C"); a name marked as
+/// compiled or translated ("Hà Thu (tổng hợp)", "Minh Anh (theo Reuters)"). Not
+/// recognised: sources ("Theo TTXVN", "Nguồn: …"), photo credits ("Ảnh: …"), and title-case
+/// names on their own (see [`signature_name`], which needs the line's emphasis as context).
+pub(crate) fn byline_name(line: &str) -> Option<String> {
+    let line = clean_text(line);
+    if line.is_empty() || line.chars().count() > MAX_BYLINE_CHARS {
+        return None;
+    }
+    if let Some(name) = credit_name(&line) {
+        return Some(name);
+    }
+    let (name, marked) = strip_compile_marker(&line);
+    if name.is_empty() {
+        return None;
+    }
+    if marked && split_names(&name).iter().all(|n| is_name_like(n)) {
+        return Some(name);
+    }
+    let names = split_names(&name);
+    let upper_names = !names.is_empty()
+        && names.iter().all(|n| is_name_like(n) && is_all_upper(n))
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    let multi_word_or_initials = names
+        .iter()
+        .all(|n| n.split_whitespace().count() >= 2 || is_initials(n));
+    let not_label = !name
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| NOT_NAME_WORDS.contains(&w));
+    (upper_names && multi_word_or_initials && not_label).then_some(name)
+}
+
+/// Like [`byline_name`], and also accepts a title-case name on its own ("Anh Dũng") — only
+/// for a line the page marks as a signature (bold, right-aligned, or an author class) at
+/// the end of the body.
+pub(crate) fn signature_name(line: &str) -> Option<String> {
+    if let Some(name) = byline_name(line) {
+        return Some(name);
+    }
+    let line = clean_text(line);
+    let (name, _) = strip_compile_marker(&line);
+    let names = split_names(&name);
+    let ok = !names.is_empty()
+        && names.iter().all(|n| {
+            is_name_like(n)
+                && (n.split_whitespace().count() >= 2 || is_initials(n))
+                && n.split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        })
+        && !name.split(|c: char| !c.is_alphabetic()).any(|w| {
+            NOT_NAME_WORDS.contains(&w) || NOT_NAME_WORDS.contains(&w.to_uppercase().as_str())
+        });
+    ok.then_some(name)
+}
+
+/// The name after a writer credit prefix ("Tin, ảnh: HÀ PHƯƠNG" → "HÀ PHƯƠNG").
+fn credit_name(line: &str) -> Option<String> {
+    let line = clean_text(line);
+    let lower = line.to_lowercase();
+    let prefix = AUTHOR_CREDIT_PREFIXES
+        .iter()
+        .find(|p| lower.starts_with(**p))?;
+    // Byte offsets agree: lowercase of these prefixes keeps their length.
+    let rest = line
+        .get(prefix.len()..)?
+        .trim()
+        .trim_start_matches(':')
+        .trim();
+    let (rest, _) = strip_compile_marker(rest);
+    let names = split_names(&rest);
+    (!names.is_empty() && names.iter().all(|n| is_name_like(n))).then_some(rest)
+}
+
+/// `line` without a trailing "(tổng hợp)", "(theo …)", "(dịch)" marker, and whether one
+/// was there.
+fn strip_compile_marker(line: &str) -> (String, bool) {
+    let line = line.trim();
+    if let Some(open) = line.rfind('(') {
+        if line.ends_with(')') {
+            let inner = line[open + 1..line.len() - 1].trim().to_lowercase();
+            let marker = [
+                "tổng hợp",
+                "theo ",
+                "dịch",
+                "lược dịch",
+                "biên dịch",
+                "tổng hợp)",
+            ]
+            .iter()
+            .any(|m| inner.starts_with(m));
+            if marker {
+                return (line[..open].trim().to_string(), true);
+            }
+        }
+    }
+    (line.to_string(), false)
+}
+
+/// Splits a credit holding several names: "THUẬN VĂN - LÊ ÁNH", "A, B và C", "A; B".
+fn split_names(text: &str) -> Vec<String> {
+    let mut parts = vec![text.to_string()];
+    for sep in [
+        ";", ",", " và ", " - ", " – ", " & ", " and ", " und ", " et ", " y ",
+    ] {
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
+            .collect();
+    }
+    parts
+        .into_iter()
+        .map(|p| {
+            let p = p
+                .trim()
+                .trim_matches(|c: char| matches!(c, ':' | '-' | '–' | '—' | ',' | '*'));
+            // A full stop after a name, but not after initials ("Q.C.").
+            let p = match p.strip_suffix('.') {
+                Some(stripped) if !is_initials(p) => stripped,
+                _ => p,
+            };
+            clean_text(p)
+        })
+        .filter(|p| !p.is_empty())
+        .take(MAX_AUTHORS)
+        .collect()
+}
+
+/// Whether `name` can be a person's name: 1–6 words, no digits or URL characters, starting
+/// with an upper-case letter.
+fn is_name_like(name: &str) -> bool {
+    let words = name.split_whitespace().count();
+    (1..=MAX_NAME_WORDS).contains(&words)
+        && name.chars().count() <= MAX_NAME_CHARS
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && name
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '-' | '\'' | '’'))
+        && !NOT_AUTHOR_NAMES.contains(&name.to_lowercase().as_str())
+}
+
+/// Initials such as "Q.C", "P.Y", "T.L.".
+fn is_initials(name: &str) -> bool {
+    name.contains('.')
+        && !name.contains(' ')
+        && name.chars().all(|c| c == '.' || c.is_uppercase())
+        && name.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+fn is_all_upper(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(char::is_uppercase)
+}
+
+/// Removes duplicates (ignoring case) and caps the list.
+fn dedupe_names(names: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        if !out.iter().any(|n| n.to_lowercase() == name.to_lowercase()) {
+            out.push(name);
+        }
+        if out.len() >= MAX_AUTHORS {
+            break;
+        }
+    }
+    out
+}
+
+/// Whether the element is bold or right-aligned, as signatures are.
+fn is_emphasised(el: ElementRef) -> bool {
+    let bold_tag = |e: ElementRef| matches!(e.value().name(), "strong" | "b");
+    let right = |e: ElementRef| {
+        e.value()
+            .attr("align")
+            .is_some_and(|a| a.eq_ignore_ascii_case("right"))
+            || e.value().attr("style").is_some_and(|s| {
+                let s = s.to_ascii_lowercase().replace(' ', "");
+                s.contains("text-align:right")
+                    || s.contains("font-weight:bold")
+                    || s.contains("font-weight:700")
+            })
+            || e.value().classes().any(|c| {
+                let c = c.to_ascii_lowercase();
+                c.contains("right") || c.contains("bold")
+            })
+    };
+    if bold_tag(el) || right(el) {
+        return true;
+    }
+    // A block whose whole text sits in one bold child: <p><strong>Anh Dũng</strong></p>.
+    let own = element_text(el, MAX_BYLINE_CHARS);
+    el.child_elements()
+        .any(|c| (bold_tag(c) || right(c)) && element_text(c, MAX_BYLINE_CHARS) == own)
+        || el
+            .parent()
+            .and_then(ElementRef::wrap)
+            .is_some_and(|p| right(p) && element_text(p, MAX_BYLINE_CHARS) == own)
+}
+
+/// Whether the element or its parent has an author/signature class.
+fn has_author_class(el: ElementRef) -> bool {
+    let marks = |e: ElementRef| {
+        e.value().classes().any(|c| {
+            let c = c.to_ascii_lowercase();
+            c.contains("author") || c.contains("signature") || c.contains("tacgia") || c == "name"
+        })
+    };
+    marks(el) || el.parent().and_then(ElementRef::wrap).is_some_and(marks)
+}
+
+/// Whether the element is inside a caption or figure.
+fn in_caption(el: ElementRef) -> bool {
+    std::iter::once(*el)
+        .chain(el.ancestors())
+        .take(MAX_ANCESTORS)
+        .filter_map(ElementRef::wrap)
+        .any(|e| {
+            matches!(e.value().name(), "figure" | "figcaption")
+                || e.value().classes().any(|c| {
+                    let c = c.to_ascii_lowercase();
+                    c.contains("caption") || c.contains("image") || c.contains("photo")
+                })
+        })
+}
+
+// ---------------------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------------------
+
+/// A point in time as a page writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    year: i32,
+    month: u32,
+    day: u32,
+    /// Hour, minute, second; `None` for a bare date.
+    time: Option<(u32, u32, u32)>,
+    /// UTC offset in minutes, when the page gives one.
+    offset: Option<i32>,
+}
+
+impl Stamp {
+    /// RFC 3339 with seconds and offset; `default_offset` (minutes) fills a missing offset.
+    fn rfc3339(&self, default_offset: i32) -> String {
+        let (h, mi, s) = self.time.unwrap_or((0, 0, 0));
+        let offset = self.offset.unwrap_or(default_offset);
+        let sign = if offset < 0 { '-' } else { '+' };
+        let abs = offset.unsigned_abs();
+        format!(
+            "{:04}-{:02}-{:02}T{h:02}:{mi:02}:{s:02}{sign}{:02}:{:02}",
+            self.year,
+            self.month,
+            self.day,
+            abs / 60,
+            abs % 60
+        )
+    }
+
+    fn same_day(&self, other: &Self) -> bool {
+        (self.year, self.month, self.day) == (other.year, other.month, other.day)
+    }
+}
+
+fn published(
+    document: &Html,
+    metas: &MetaTags,
+    json_ld: &JsonLd,
+    title_node: Option<ego_tree::NodeId>,
+    default_offset: i32,
+) -> Option<String> {
+    let mut candidates: Vec<Stamp> = Vec::new();
+    candidates.extend(
+        json_ld
+            .article_str("datePublished")
+            .as_deref()
+            .and_then(parse_date),
+    );
+    candidates.extend(
+        PUBLISHED_META_KEYS
+            .iter()
+            .filter_map(|k| metas.first(&[k]))
+            .find_map(parse_date),
+    );
+    candidates.extend(itemprop_date(document, &ITEMPROP_PUBLISHED));
+    candidates.extend(
+        json_ld
+            .any_str("datePublished")
+            .as_deref()
+            .and_then(parse_date),
+    );
+    candidates.extend(time_element(document, title_node));
+    candidates.extend(date_line(document, title_node));
+    best_stamp(&candidates).map(|s| s.rfc3339(default_offset))
+}
+
+fn modified(
+    document: &Html,
+    metas: &MetaTags,
+    json_ld: &JsonLd,
+    default_offset: i32,
+) -> Option<String> {
+    let mut candidates: Vec<Stamp> = Vec::new();
+    candidates.extend(
+        json_ld
+            .article_str("dateModified")
+            .as_deref()
+            .and_then(parse_date),
+    );
+    candidates.extend(
+        MODIFIED_META_KEYS
+            .iter()
+            .filter_map(|k| metas.first(&[k]))
+            .find_map(parse_date),
+    );
+    candidates.extend(itemprop_date(document, &ITEMPROP_MODIFIED));
+    best_stamp(&candidates).map(|s| s.rfc3339(default_offset))
+}
+
+/// The first candidate, with its time taken from a later candidate of the same day when it
+/// has none (JSON-LD gives "2026-01-08", the date line "08/01/2026 - 18:21").
+fn best_stamp(candidates: &[Stamp]) -> Option<Stamp> {
+    let mut best = *candidates.first()?;
+    if best.time.is_none() {
+        if let Some(timed) = candidates
+            .iter()
+            .find(|c| c.time.is_some() && c.same_day(&best))
+        {
+            best = *timed;
+        }
+    }
+    if best.offset.is_none() {
+        if let Some(offset) = candidates
+            .iter()
+            .find(|c| c.same_day(&best) && c.time == best.time && c.offset.is_some())
+            .and_then(|c| c.offset)
+        {
+            best.offset = Some(offset);
+        }
+    }
+    Some(best)
+}
+
+/// A date from an `itemprop` element outside `<meta>` (those are in [`MetaTags`]).
+fn itemprop_date(document: &Html, sel: &Selector) -> Option<Stamp> {
+    document
+        .select(sel)
+        .take(MAX_CANDIDATES)
+        .filter(|el| el.value().name() != "meta" && !in_excluded_region(*el))
+        .find_map(|el| {
+            el.value()
+                .attr("content")
+                .or_else(|| el.value().attr("datetime"))
+                .and_then(parse_date)
+                .or_else(|| parse_date(&element_text(el, MAX_DATE_LINE_CHARS)))
+        })
+}
+
+/// The `<time datetime>` of the article: a `pubdate` one, else the first after the headline,
+/// else the first.
+fn time_element(document: &Html, title_node: Option<ego_tree::NodeId>) -> Option<Stamp> {
+    let mut first = None;
+    let mut after_title = None;
+    for el in document.select(&TIMES).take(MAX_CANDIDATES) {
+        if in_excluded_region(el) {
+            continue;
+        }
+        let Some(stamp) = el.value().attr("datetime").and_then(parse_date) else {
+            continue;
+        };
+        if el.value().attr("pubdate").is_some() {
+            return Some(stamp);
+        }
+        first = first.or(Some(stamp));
+        if after_title.is_none() && title_node.is_some_and(|t| el.id() > t) {
+            after_title = Some(stamp);
+        }
+    }
+    after_title.or(first)
+}
+
+/// A visible date line ("Thứ Hai, 17/11/2025 10:30 (GMT+7)"): the first after the headline,
+/// else the first on the page.
+fn date_line(document: &Html, title_node: Option<ego_tree::NodeId>) -> Option<Stamp> {
+    let mut first = None;
+    for el in document.select(&DATE_LINES).take(MAX_CANDIDATES) {
+        if in_excluded_region(el) {
+            continue;
+        }
+        let text = element_text(el, MAX_DATE_LINE_CHARS + 1);
+        if text.is_empty() || text.chars().count() > MAX_DATE_LINE_CHARS {
+            continue;
+        }
+        let Some(stamp) = parse_text_date(&text) else {
+            continue;
+        };
+        if title_node.is_none_or(|t| el.id() > t) {
+            return Some(stamp);
+        }
+        first = first.or(Some(stamp));
+    }
+    first
+}
+
+/// Parses a machine-readable or displayed date: ISO 8601 variants first
+/// ("2025-10-22T19:25:52+07:00", "+0700", ".000 +07:00", "2015-03-23 08:06 +07:00"), then
+/// the displayed forms of [`parse_text_date`].
+fn parse_date(text: &str) -> Option<Stamp> {
+    let text = clean_text(truncate_chars(text, MAX_DATE_LINE_CHARS));
+    parse_iso(&text).or_else(|| parse_text_date(&text))
+}
+
+/// Reads ASCII digits at `*i`, at most `max` of them; returns the value and the count.
+fn read_number(bytes: &[u8], i: &mut usize, max: usize) -> Option<(u32, usize)> {
+    let start = *i;
+    let mut value: u32 = 0;
+    while *i < bytes.len() && bytes[*i].is_ascii_digit() && *i - start < max {
+        value = value * 10 + u32::from(bytes[*i] - b'0');
+        *i += 1;
+    }
+    (*i > start).then_some((value, *i - start))
+}
+
+/// ISO 8601 as pages write it: `YYYY-MM-DD`, then optionally `T` or spaces, `HH:MM[:SS[.f]]`,
+/// spaces, and `Z`, `±HH:MM`, `±HHMM` or `±HH`.
+fn parse_iso(text: &str) -> Option<Stamp> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let (year, 4) = read_number(bytes, &mut i, 4)? else {
+        return None;
+    };
+    let sep = *bytes.get(i)?;
+    if sep != b'-' && sep != b'/' {
+        return None;
+    }
+    i += 1;
+    let (month, _) = read_number(bytes, &mut i, 2)?;
+    if bytes.get(i) != Some(&sep) {
+        return None;
+    }
+    i += 1;
+    let (day, _) = read_number(bytes, &mut i, 2)?;
+    let mut stamp = valid_date(i32::try_from(year).ok()?, month, day)?;
+    // Time.
+    let mut j = i;
+    while matches!(bytes.get(j), Some(b' ' | b'T' | b't')) {
+        j += 1;
+    }
+    let Some((hour, _)) = read_number(bytes, &mut j, 2) else {
+        return Some(stamp);
+    };
+    if bytes.get(j) != Some(&b':') {
+        return Some(stamp);
+    }
+    j += 1;
+    let (minute, 2) = read_number(bytes, &mut j, 2)? else {
+        return Some(stamp);
+    };
+    let mut second = 0;
+    if bytes.get(j) == Some(&b':') {
+        j += 1;
+        second = read_number(bytes, &mut j, 2).map_or(0, |(s, _)| s);
+        if bytes.get(j) == Some(&b'.') || bytes.get(j) == Some(&b',') {
+            j += 1;
+            while bytes.get(j).is_some_and(u8::is_ascii_digit) {
+                j += 1;
+            }
+        }
+    }
+    if hour > 23 || minute > 59 || second > 60 {
+        return Some(stamp);
+    }
+    stamp.time = Some((hour, minute, second.min(59)));
+    // A 12-hour suffix ("7:12:35 AM") is not ISO; leave it to the text parser.
+    let rest = text[j..].trim_start();
+    let lower = rest.to_ascii_lowercase();
+    if lower.starts_with("am") || lower.starts_with("pm") {
+        return None;
+    }
+    stamp.offset = parse_offset(rest);
+    Some(stamp)
+}
+
+/// A UTC offset at the start of `text`: `Z`, `±HH:MM`, `±HHMM`, `±HH`, optionally after
+/// `GMT`/`UTC` and an opening parenthesis.
+fn parse_offset(text: &str) -> Option<i32> {
+    let mut rest = text.trim_start().trim_start_matches('(').trim_start();
+    let upper = rest.to_ascii_uppercase();
+    if upper.starts_with("GMT") || upper.starts_with("UTC") {
+        rest = rest[3..].trim_start();
+        if !rest.starts_with(['+', '-', '−']) {
+            return Some(0);
+        }
+    } else if upper.starts_with('Z') {
+        return Some(0);
+    }
+    let (sign, rest) = if let Some(r) = rest.strip_prefix('+') {
+        (1, r)
+    } else if let Some(r) = rest.strip_prefix('-').or_else(|| rest.strip_prefix('−')) {
+        (-1, r)
+    } else {
+        return None;
+    };
+    let bytes = rest.trim_start().as_bytes();
+    let mut i = 0;
+    let (first, digits) = read_number(bytes, &mut i, 4)?;
+    let (hours, minutes) = if digits >= 3 {
+        (first / 100, first % 100)
+    } else if bytes.get(i) == Some(&b':') {
+        i += 1;
+        (first, read_number(bytes, &mut i, 2).map_or(0, |(m, _)| m))
+    } else {
+        (first, 0)
+    };
+    (hours <= 14 && minutes < 60).then(|| sign * i32::try_from(hours * 60 + minutes).unwrap_or(0))
+}
+
+/// A checked calendar date from 1970 to 2100.
+fn valid_date(year: i32, month: u32, day: u32) -> Option<Stamp> {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    ((1970..=2100).contains(&year) && (1..=days).contains(&day)).then_some(Stamp {
+        year,
+        month,
+        day,
+        time: None,
+        offset: None,
+    })
+}
+
+/// Parses a displayed date: day first ("17/11/2025", "17-11-2025", "17.11.2025", "ngày 17
+/// tháng 11 năm 2025"; month first only when the second number cannot be a month), with
+/// an optional time before or after it ("10:30", "10:30:15", "10h30", "AM"/"PM") and an
+/// optional offset ("GMT+7", "(GMT+07:00)", "+07:00"). Weekday names and other words are
+/// ignored. Dates without a year ("Sáng 28-2") are not dates here.
+fn parse_text_date(text: &str) -> Option<Stamp> {
+    let text = truncate_chars(text, MAX_DATE_LINE_CHARS);
+    let bytes = text.as_bytes();
+    let mut date: Option<Stamp> = None;
+    let mut time: Option<((u32, u32, u32), usize)> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let Some((a, a_digits)) = read_number(bytes, &mut i, 4) else {
+            i += 1;
+            continue;
+        };
+        if bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            // A run of 5+ digits: an id or a timestamp, not a date part.
+            while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            continue;
+        }
+        let sep = bytes.get(i).copied();
+        match sep {
+            Some(sep @ (b'/' | b'-' | b'.')) if date.is_none() => {
+                let mut j = i + 1;
+                let Some((b, _)) = read_number(bytes, &mut j, 2) else {
+                    i += 1;
+                    continue;
+                };
+                if bytes.get(j) != Some(&sep) {
+                    i = j;
+                    continue;
+                }
+                j += 1;
+                let Some((c, c_digits)) = read_number(bytes, &mut j, 4) else {
+                    i = j;
+                    continue;
+                };
+                if bytes.get(j).is_some_and(u8::is_ascii_digit) {
+                    i = j;
+                    continue;
+                }
+                let found = if a_digits == 4 {
+                    valid_date(i32::try_from(a).ok()?, b, c)
+                } else if c_digits == 4 && a_digits <= 2 {
+                    let year = i32::try_from(c).ok()?;
+                    valid_date(year, b, a)
+                        .or_else(|| (a <= 12).then(|| valid_date(year, a, b)).flatten())
+                } else {
+                    None
+                };
+                if found.is_some() {
+                    date = found;
+                }
+                i = j;
+            }
+            Some(b':') if a_digits <= 2 && time.is_none() => {
+                let mut j = i + 1;
+                let Some((minute, 2)) = read_number(bytes, &mut j, 2) else {
+                    i += 1;
+                    continue;
+                };
+                let mut second = 0;
+                if bytes.get(j) == Some(&b':') {
+                    let mut k = j + 1;
+                    if let Some((s, 2)) = read_number(bytes, &mut k, 2) {
+                        second = s;
+                        j = k;
+                    }
+                }
+                if a <= 23 && minute <= 59 && second <= 59 {
+                    time = Some(((a, minute, second.min(59)), j));
+                }
+                i = j;
+            }
+            Some(b'h' | b'H') if a_digits <= 2 && time.is_none() => {
+                // "10h30"; a bare "19h" is too vague.
+                let mut j = i + 1;
+                match read_number(bytes, &mut j, 2) {
+                    Some((minute, 2))
+                        if a <= 23
+                            && minute <= 59
+                            && !bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) =>
+                    {
+                        time = Some(((a, minute, 0), j));
+                    }
+                    _ => {}
+                }
+                i = j;
+            }
+            _ => {
+                let _ = start;
+            }
+        }
+    }
+    let mut stamp = date.or_else(|| long_vietnamese_date(text))?;
+    if let Some(((mut hour, minute, second), end)) = time {
+        let rest = text[end..].trim_start();
+        let lower = rest.to_ascii_lowercase();
+        let word_end = |s: &str| !s.chars().nth(2).is_some_and(char::is_alphanumeric);
+        if (lower.starts_with("pm") || lower.starts_with("ch")) && word_end(&lower) && hour < 12 {
+            hour += 12;
+        } else if (lower.starts_with("am") || lower.starts_with("sa"))
+            && word_end(&lower)
+            && hour == 12
+        {
+            hour = 0;
+        }
+        stamp.time = Some((hour, minute, second));
+        stamp.offset = find_offset(text);
+    } else {
+        stamp.offset = None;
+    }
+    Some(stamp)
+}
+
+/// "ngày 17 tháng 11 năm 2025".
+fn long_vietnamese_date(text: &str) -> Option<Stamp> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    words.windows(5).find_map(|w| {
+        if w[1] != "tháng" || w[3] != "năm" {
+            return None;
+        }
+        let day = w[0].parse().ok()?;
+        let month = w[2].parse().ok()?;
+        let year = w[4].parse().ok()?;
+        valid_date(year, month, day)
+    })
+}
+
+/// The first "GMT+7"/"UTC+07:00" in `text`, or a bare "+07:00" after a time.
+fn find_offset(text: &str) -> Option<i32> {
+    let upper = text.to_ascii_uppercase();
+    for marker in ["GMT", "UTC"] {
+        if let Some(at) = upper.find(marker) {
+            if let Some(offset) = parse_offset(&text[at..]) {
+                return Some(offset);
+            }
+        }
+    }
+    // "09:30:00 +07:00": a sign right after a digit and a space.
+    let bytes = text.as_bytes();
+    (1..bytes.len()).find_map(|i| {
+        (matches!(bytes[i], b'+')
+            && bytes[i - 1] == b' '
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+        .then(|| parse_offset(&text[i..]))
+        .flatten()
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Text helpers
+// ---------------------------------------------------------------------------------------
+
+/// The element's text, whitespace collapsed, at most `cap` characters.
+fn element_text(el: ElementRef, cap: usize) -> String {
+    let mut text = String::new();
+    let mut chars = 0;
+    for chunk in el.text() {
+        text.push_str(chunk);
+        text.push(' ');
+        chars += chunk.chars().count();
+        if chars > cap {
+            break;
+        }
+    }
+    let collapsed = collapse(&text);
+    truncate_chars(&collapsed, cap).to_string()
+}
+
+/// Whitespace runs (including NBSP) collapsed to one space, ends trimmed.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text from JSON-LD or a `<meta>` value: HTML entities decoded (twice, as some CMSs
+/// double-encode: "Chi&amp;#7871;n"), tags dropped, whitespace collapsed, NFC.
+fn clean_text(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut text = truncate_chars(text, MAX_FIELD_CHARS).to_string();
+    for _ in 0..2 {
+        if !(text.contains('&') || text.contains('<')) {
+            break;
+        }
+        let fragment = Html::parse_fragment(&text);
+        let decoded: String = fragment.root_element().text().collect();
+        if decoded == text {
+            break;
+        }
+        text = decoded;
+    }
+    collapse(&text).nfc().collect()
+}
+
+/// The longest prefix of `text` with at most `max` characters.
+fn truncate_chars(text: &str, max: usize) -> &str {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => &text[..at],
+        None => text,
+    }
+}
+
+/// Lowercase letters and digits only, diacritics removed: compares names across spellings
+/// ("Tuổi Trẻ Online" = "TUOI TRE ONLINE" = "tuoitreonline").
+fn fold(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+/// Distinct lowercase words of `text`.
+fn word_set(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// Dice coefficient of two sorted word sets.
+fn dice(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let common = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    #[allow(clippy::cast_precision_loss)]
+    let score = 2.0 * common as f64 / (a.len() + b.len()) as f64;
+    score
+}
+
+fn looks_like_url(text: &str) -> bool {
+    let lower = text.trim().to_ascii_lowercase();
+    lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("//")
+        || lower.starts_with("www.")
+}
+
+/// "vnexpress.net", "Znews.vn", "VCCorp.vn": one word with a dot and a letter TLD.
+fn looks_like_domain(text: &str) -> bool {
+    let text = text.trim();
+    !text.contains(' ')
+        && text.rsplit_once('.').is_some_and(|(head, tld)| {
+            !head.is_empty() && tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic())
+        })
+}
+
+/// A lowercase ASCII slug such as "cafef" or "baodautu".
+fn is_slug(text: &str) -> bool {
+    !text.contains(' ')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// Resolves `raw` against `base` when it is relative; returns it unchanged otherwise.
+fn resolve(raw: &str, base: Option<&url::Url>) -> String {
+    let raw = raw.trim();
+    if let Ok(absolute) = url::Url::parse(raw) {
+        return absolute.to_string();
+    }
+    base.and_then(|b| b.join(raw).ok())
+        .map_or_else(|| raw.to_string(), |u| u.to_string())
+}
+
+/// Whether `el` sits in a comment thread, related box, sidebar, footer, popup or nav.
+fn in_excluded_region(el: ElementRef) -> bool {
+    std::iter::once(*el)
+        .chain(el.ancestors())
+        .take(MAX_ANCESTORS)
+        .filter_map(ElementRef::wrap)
+        .any(|e| {
+            let value = e.value();
+            if EXCLUDED_REGION_TAGS.contains(&value.name()) {
+                return true;
+            }
+            let mut marks = String::new();
+            if let Some(class) = value.attr("class") {
+                marks.push_str(class);
+            }
+            if let Some(id) = value.id() {
+                marks.push(' ');
+                marks.push_str(id);
+            }
+            if marks.is_empty() {
+                return false;
+            }
+            let marks = marks.to_ascii_lowercase();
+            EXCLUDED_REGION_STEMS
+                .iter()
+                .any(|stem| marks.contains(stem))
+        })
+}
+
+/// The grandparent (else parent) of `el`: bylines split over sibling links share it.
+fn grandparent(el: ElementRef) -> Option<ego_tree::NodeId> {
+    let parent = el.parent()?;
+    Some(parent.parent().map_or(parent.id(), |g| g.id()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(html: &str) -> Metadata {
+        extract(&Html::parse_document(html), None)
+    }
+
+    #[test]
+    fn json_ld_graph_headline_author_dates() {
+        let html = r#"<html><head><script type="application/ld+json">
+            {"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Báo Mẫu"},
+            {"@type":"NewsArticle","headline":"Gi&#225; v&#224;ng tăng","datePublished":"2025-11-17T10:30:00+0700",
+             "dateModified":"2025-11-17T11:00:00.000 +07:00","author":[{"@type":"Person","name":"Hà Phương"}],
+             "publisher":{"@type":"Organization","name":"Báo Mẫu"}}]}</script></head>
+            <body><p>x</p></body></html>"#;
+        let m = meta(html);
+        assert_eq!(m.title.as_deref(), Some("Giá vàng tăng"));
+        assert_eq!(m.published.as_deref(), Some("2025-11-17T10:30:00+07:00"));
+        assert_eq!(m.modified.as_deref(), Some("2025-11-17T11:00:00+07:00"));
+        assert_eq!(m.authors, vec!["Hà Phương".to_string()]);
+        assert_eq!(m.site_name.as_deref(), Some("Báo Mẫu"));
+    }
+
+    #[test]
+    fn h1_agreeing_with_title_wins_and_suffix_is_stripped() {
+        let html = "<html lang='vi'><head><title>Giá vàng giảm mạnh - VnExpress</title></head><body>\
+            <div class='popup'><h1>Thông báo</h1></div><h1 class='title-detail'>Giá vàng giảm mạnh</h1></body></html>";
+        assert_eq!(meta(html).title.as_deref(), Some("Giá vàng giảm mạnh"));
+        let html = "<html><head><title>Giá vàng giảm mạnh trong phiên sáng | Báo Dân trí</title></head></html>";
+        assert_eq!(
+            meta(html).title.as_deref(),
+            Some("Giá vàng giảm mạnh trong phiên sáng")
+        );
+    }
+
+    #[test]
+    fn vietnamese_date_lines() {
+        let cases = [
+            (
+                "Thứ Hai, 17/11/2025 10:30 (GMT+7)",
+                "2025-11-17T10:30:00+07:00",
+            ),
+            (
+                "Thứ tư, 22/10/2025, 19:25 (GMT+7)",
+                "2025-10-22T19:25:00+07:00",
+            ),
+            ("17/11/2025 - 10:30", "2025-11-17T10:30:00+07:00"),
+            ("17-11-2025 10:30", "2025-11-17T10:30:00+07:00"),
+            ("10:30 | 17/11/2025", "2025-11-17T10:30:00+07:00"),
+            ("10:30, 17/11/2025", "2025-11-17T10:30:00+07:00"),
+            ("07-03-2026 - 09:40 PM", "2026-03-07T21:40:00+07:00"),
+            (
+                "Thứ Tư, 24/12/2025 09:30:00 +07:00",
+                "2025-12-24T09:30:00+07:00",
+            ),
+            ("07:12 ngày 24/03/2024", "2024-03-24T07:12:00+07:00"),
+            ("3/24/2024 7:12:35 AM", "2024-03-24T07:12:35+07:00"),
+            ("ngày 17 tháng 11 năm 2025", "2025-11-17T00:00:00+07:00"),
+            ("08/01/2026", "2026-01-08T00:00:00+07:00"),
+        ];
+        for (text, want) in cases {
+            let got = parse_date(text).map(|s| s.rfc3339(VIETNAM_OFFSET_MINUTES));
+            assert_eq!(got.as_deref(), Some(want), "{text}");
+        }
+        for text in [
+            "Sáng 28-2",
+            "19h tối 8/2",
+            "22h30",
+            "31/02/2025",
+            "id 1234567",
+        ] {
+            assert_eq!(parse_date(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn iso_variants() {
+        let cases = [
+            ("2025-10-22T19:25:52+07:00", "2025-10-22T19:25:52+07:00"),
+            ("2025-10-11T10:02:08+0700", "2025-10-11T10:02:08+07:00"),
+            (
+                "2026-03-07T08:52:11.000 +07:00",
+                "2026-03-07T08:52:11+07:00",
+            ),
+            ("2015-03-23 08:06 +07:00", "2015-03-23T08:06:00+07:00"),
+            ("2026-03-07T00:01:00", "2026-03-07T00:01:00+07:00"),
+            ("2024-08-08T23:53:17Z", "2024-08-08T23:53:17+00:00"),
+            ("2024-08-08T10:00:00-04:00", "2024-08-08T10:00:00-04:00"),
+        ];
+        for (text, want) in cases {
+            let got = parse_date(text).map(|s| s.rfc3339(VIETNAM_OFFSET_MINUTES));
+            assert_eq!(got.as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn date_line_after_headline_not_sidebar_or_comments() {
+        let html = "<html lang='vi'><body><div class='sidebar'><span class='time'>01/01/2024 08:00</span></div>\
+            <h1>Tiêu đề bài</h1><span class='date'>Thứ Hai, 17/11/2025 10:30 (GMT+7)</span>\
+            <div class='comment'><span class='time'>18/11/2025 09:00</span></div></body></html>";
+        assert_eq!(
+            meta(html).published.as_deref(),
+            Some("2025-11-17T10:30:00+07:00")
+        );
+    }
+
+    #[test]
+    fn date_only_gets_time_from_date_line() {
+        let html = r#"<html lang="vi"><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Tin A","datePublished":"2026-01-08"}</script></head>
+            <body><span class="pubdate">08/01/2026 - 18:21</span><h1>Tin A</h1></body></html>"#;
+        assert_eq!(
+            meta(html).published.as_deref(),
+            Some("2026-01-08T18:21:00+07:00")
+        );
+    }
+
+    #[test]
+    fn byline_lines() {
+        assert_eq!(
+            byline_name("Tin, ảnh: HÀ PHƯƠNG").as_deref(),
+            Some("HÀ PHƯƠNG")
+        );
+        assert_eq!(
+            byline_name("Bài và ảnh: Minh Anh").as_deref(),
+            Some("Minh Anh")
+        );
+        assert_eq!(
+            byline_name("NHẬT XUÂN - NGHI VŨ").as_deref(),
+            Some("NHẬT XUÂN - NGHI VŨ")
+        );
+        assert_eq!(byline_name("Q.C").as_deref(), Some("Q.C"));
+        assert_eq!(byline_name("Hà Thu (tổng hợp)").as_deref(), Some("Hà Thu"));
+        assert_eq!(byline_name("Theo TTXVN"), None);
+        assert_eq!(byline_name("Ảnh: QUỐC THANH"), None);
+        assert_eq!(byline_name("TIN LIÊN QUAN"), None);
+        assert_eq!(byline_name("Anh Dũng"), None);
+        assert_eq!(signature_name("Anh Dũng").as_deref(), Some("Anh Dũng"));
+        assert_eq!(signature_name("Xem thêm"), None);
+        assert_eq!(
+            byline_name("Giá vàng tăng mạnh trong phiên sáng nay."),
+            None
+        );
+    }
+
+    #[test]
+    fn authors_from_byline_signature_and_meta() {
+        let html = "<html><body><h1>Tiêu đề</h1><div class='author-info'><a class='name'>Minh Chiến</a></div>\
+            <div class='comment'><span class='author'>Bạn Đọc</span></div></body></html>";
+        assert_eq!(meta(html).authors, vec!["Minh Chiến".to_string()]);
+        let html = "<html><body><h1>Tiêu đề</h1><article class='fck_detail'><p>Một đoạn văn rất dài của bài báo, \
+            đủ dài để được coi là văn xuôi chứ không phải là một dòng chữ ký ở cuối bài viết này đâu nhé bạn.</p>\
+            <p style='text-align:right'><strong>Anh Dũng</strong></p></article></body></html>";
+        assert_eq!(meta(html).authors, vec!["Anh Dũng".to_string()]);
+        let html = "<html><head><meta name='author' content='baochinhphu.vn'>\
+            <meta property='article:author' content='https://facebook.com/x'>\
+            <meta property='dable:author' content='NHẬT XUÂN;NGHI VŨ'></head><body></body></html>";
+        assert_eq!(
+            meta(html).authors,
+            vec!["NHẬT XUÂN".to_string(), "NGHI VŨ".to_string()]
+        );
+    }
+
+    #[test]
+    fn language_declared_detected_and_template_default() {
+        let vi = "<p>Giá vàng trong nước hôm nay tiếp tục giảm mạnh sau nhiều phiên tăng liên tiếp, \
+            khiến nhiều nhà đầu tư lo lắng về xu hướng của thị trường trong những tuần tới.</p>";
+        assert_eq!(
+            meta(&format!("<html lang='vi-VN'><body>{vi}</body></html>"))
+                .language
+                .as_deref(),
+            Some("vi")
+        );
+        assert_eq!(
+            meta(&format!("<html lang='en'><body>{vi}</body></html>"))
+                .language
+                .as_deref(),
+            Some("vi")
+        );
+        assert_eq!(
+            meta(&format!("<html><body>{vi}</body></html>"))
+                .language
+                .as_deref(),
+            Some("vi")
+        );
+        assert_eq!(
+            meta("<html lang='fr'><body><p>x</p></body></html>")
+                .language
+                .as_deref(),
+            Some("fr")
+        );
+    }
+
+    #[test]
+    fn image_url_tags_and_page_type() {
+        let html = "<html><head><meta property='og:image' content='/img/a.jpg'>\
+            <link rel='canonical' href='/bai-viet-1.html'><meta name='keywords' content='vàng, giá vàng,Vàng'>\
+            <meta property='og:type' content='website'></head><body></body></html>";
+        let base = url::Url::parse("https://example.vn/x/").ok();
+        let m = extract(&Html::parse_document(html), base.as_ref());
+        assert_eq!(m.image.as_deref(), Some("https://example.vn/img/a.jpg"));
+        assert_eq!(m.url.as_deref(), Some("https://example.vn/bai-viet-1.html"));
+        assert_eq!(m.tags, vec!["vàng".to_string(), "giá vàng".to_string()]);
+        assert_eq!(m.page_type, PageType::Listing);
+    }
+
+    #[test]
+    fn hostile_input_does_not_panic() {
+        let deep = "<div>".repeat(5000) + "<h1>T</h1>" + &"</div>".repeat(5000);
+        let _ = meta(&deep);
+        let json = format!(
+            "<script type='application/ld+json'>{}{}</script>",
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        );
+        let _ = meta(&json);
+        for text in [
+            "99/99/9999 99:99",
+            "2025-13-45T25:61",
+            "+99:99",
+            "GMT+",
+            "1/1/1",
+            "ngày tháng năm",
+        ] {
+            let _ = parse_date(text);
+        }
     }
 }

@@ -1,0 +1,3 @@
+//! Metadata accuracy per field (work in progress).
+
+fn main() {}
