@@ -31,9 +31,7 @@ impl Inline {
     #[must_use]
     pub fn text(&self) -> &str {
         match self {
-            Self::Text(text) | Self::Strong(text) | Self::Emphasis(text) | Self::Code(text) => {
-                text
-            }
+            Self::Text(text) | Self::Strong(text) | Self::Emphasis(text) | Self::Code(text) => text,
             Self::Link { text, .. } => text,
             Self::LineBreak => "\n",
         }

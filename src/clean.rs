@@ -1,8 +1,174 @@
-//! stub
-use crate::body::Body;
+//! Takes the chosen container and its scored blocks; returns the owned article [`Body`].
+//!
+//! Picking the container is not enough: most portals nest related boxes, captions,
+//! credits and share prompts inside the body. Each block is classed good, bad or short;
+//! short blocks then follow their neighbours (a subheading before a paragraph stays, a
+//! date line before the lead goes), in the manner of jusText's context pass.
+
+use crate::body::{Block, BlockKind, Body};
 use crate::extractor::Settings;
 use crate::metadata::Metadata;
-use crate::score::Scored;
+use crate::score::{LINK_BLOCK_DENSITY, Scored};
+use crate::segment::Tag;
 use crate::select::Selection;
-use scraper::Html;
-pub(crate) fn clean(_d: &Html, _s: &Scored, _sel: &Selection, _m: &Metadata, _st: &Settings) -> Body { Body::default() }
+
+/// Shortest block, in weighted characters, that is body text on its own. Start: jusText
+/// LENGTH_LOW (70). Tuned on fixtures/ 2026-11-23.
+const MIN_GOOD_BLOCK_CHARS: usize = 70;
+/// A block this long is body text even without final punctuation.
+const LONG_GOOD_BLOCK_CHARS: usize = 150;
+/// A block ending in an ellipsis shorter than this is a cut teaser.
+const MAX_ELLIPSIS_TEASER_CHARS: usize = 250;
+
+/// How a block is judged before its neighbours are looked at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Good,
+    Bad,
+    Short,
+}
+
+/// Normalises text for equality tests: lower case, alphanumerics only.
+fn comparable(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Classes every block of the selection on its own.
+fn classify(
+    scored: &Scored,
+    selection: &Selection,
+    metadata: &Metadata,
+    settings: &Settings,
+) -> Vec<Class> {
+    let container_depth = scored.page.elements[selection.container as usize].depth;
+    let title = metadata
+        .title
+        .as_deref()
+        .map(comparable)
+        .filter(|t| !t.is_empty());
+    let mut classes = Vec::with_capacity(selection.blocks.len());
+    let mut in_cruft_box = false;
+    let mut previous_text = String::new();
+    for index in selection.blocks.clone() {
+        let block = &scored.page.blocks[index];
+        let score = &scored.scores[index];
+        let element = &scored.page.elements[block.element as usize];
+        let furniture_inside = score
+            .furniture
+            .is_some_and(|f| scored.page.elements[f as usize].depth > container_depth);
+        let text_form = comparable(&block.text);
+        let is_title = title.as_deref().is_some_and(|t| t == text_form);
+        let heading = matches!(block.kind, BlockKind::Heading(_));
+        let bad = furniture_inside
+            || (block.caption && !settings.keep_captions)
+            || (matches!(block.kind, BlockKind::TableRow { .. }) && !settings.keep_tables)
+            || matches!(block.kind, BlockKind::Caption) && !settings.keep_captions
+            || score.cruft_heading
+            || score.cruft_prefix
+            || score.credit
+            || score.link_density > LINK_BLOCK_DENSITY
+            || score.teaser
+            || (score.ellipsis && score.size < MAX_ELLIPSIS_TEASER_CHARS)
+            || is_title
+            || (element.tag == Tag::H1)
+            || (!text_form.is_empty() && text_form == previous_text);
+        if score.cruft_heading {
+            in_cruft_box = true;
+        }
+        let good_prose = score.size >= MIN_GOOD_BLOCK_CHARS
+            && (score.final_punctuation || score.size >= LONG_GOOD_BLOCK_CHARS);
+        let class = if bad {
+            Class::Bad
+        } else if in_cruft_box && !(good_prose && score.size >= 2 * MIN_GOOD_BLOCK_CHARS) {
+            // Blocks after a cruft heading belong to its box until real prose resumes.
+            Class::Bad
+        } else if good_prose && !heading {
+            in_cruft_box = false;
+            Class::Good
+        } else if matches!(block.kind, BlockKind::Image { .. }) {
+            Class::Short
+        } else {
+            Class::Short
+        };
+        if class == Class::Good {
+            in_cruft_box = false;
+        }
+        previous_text = text_form;
+        classes.push(class);
+    }
+    classes
+}
+
+/// Resolves short blocks by their neighbours: kept between good blocks, kept as a
+/// heading or list item next to good text, dropped otherwise.
+fn resolve(scored: &Scored, selection: &Selection, classes: &[Class]) -> Vec<bool> {
+    let count = classes.len();
+    let mut previous_class = vec![None; count];
+    let mut last = None;
+    for (i, class) in classes.iter().enumerate() {
+        previous_class[i] = last;
+        if *class != Class::Short {
+            last = Some(*class);
+        }
+    }
+    let mut next_class = vec![None; count];
+    let mut last = None;
+    for i in (0..count).rev() {
+        next_class[i] = last;
+        if classes[i] != Class::Short {
+            last = Some(classes[i]);
+        }
+    }
+    classes
+        .iter()
+        .enumerate()
+        .map(|(i, class)| match class {
+            Class::Good => true,
+            Class::Bad => false,
+            Class::Short => {
+                let block = &scored.page.blocks[selection.blocks.start + i];
+                let score = &scored.scores[selection.blocks.start + i];
+                let before = previous_class[i] == Some(Class::Good);
+                let after = next_class[i] == Some(Class::Good);
+                match block.kind {
+                    BlockKind::Heading(_) => after,
+                    BlockKind::ListItem { .. } | BlockKind::TableRow { .. } => before || after,
+                    BlockKind::Image { .. } => before || after,
+                    _ => {
+                        (before && after)
+                            || ((before || after) && score.final_punctuation && score.size >= 20)
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+/// Builds the article body from the blocks of `selection` that pass.
+pub(crate) fn clean(
+    scored: &Scored,
+    selection: &Selection,
+    metadata: &Metadata,
+    settings: &Settings,
+) -> Body {
+    let classes = classify(scored, selection, metadata, settings);
+    let keep = resolve(scored, selection, &classes);
+    let blocks = selection
+        .blocks
+        .clone()
+        .zip(keep)
+        .filter(|(_, keep)| *keep)
+        .map(|(index, _)| {
+            let block = &scored.page.blocks[index];
+            Block {
+                kind: block.kind.clone(),
+                inlines: block.inlines.clone(),
+                cells: block.cells.clone(),
+            }
+        })
+        .collect();
+    Body { blocks }
+}

@@ -191,7 +191,11 @@ impl Extractor {
     ///
     /// # Errors
     /// As [`Extractor::extract`].
-    pub fn extract_bytes(&self, bytes: &[u8], content_type: Option<&str>) -> Result<Article, Error> {
+    pub fn extract_bytes(
+        &self,
+        bytes: &[u8],
+        content_type: Option<&str>,
+    ) -> Result<Article, Error> {
         self.check_size(bytes.len())?;
         let decoded = decode::decode(bytes, content_type);
         self.run(&decoded.text, decoded.encoding)
@@ -207,7 +211,8 @@ impl Extractor {
         Ok(())
     }
 
-    fn settings(&self) -> Settings {
+    /// The options the stages read.
+    pub(crate) fn settings(&self) -> Settings {
         Settings {
             policy: self.policy,
             keep_tables: self.keep_tables,
@@ -232,8 +237,12 @@ impl Extractor {
         let blocks = segment::segment(&document, &settings);
         let scored = score::score(blocks, &settings);
         let selection = select::select(&scored, &settings)?;
-        let body: Body = clean::clean(&document, &scored, &selection, &metadata, &settings);
-        let chars: usize = body.blocks.iter().map(|b| b.plain_text().chars().count()).sum();
+        let body: Body = clean::clean(&scored, &selection, &metadata, &settings);
+        let chars: usize = body
+            .blocks
+            .iter()
+            .map(|b| b.plain_text().chars().count())
+            .sum();
         if chars < self.min_text_chars {
             return Err(Error::NoArticle {
                 reason: "main text shorter than the minimum",

@@ -1,1 +1,223 @@
-//! stub
+//! Loads the word lists under `data/` once: class/id tokens and cruft phrases.
+//!
+//! Lists are data: adding a phrase needs no Rust edit. Every entry is NFC-normalised and
+//! lower-cased at load, and every lookup lower-cases its input, so matching ignores case.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
+
+const BOILERPLATE_CLASSES: &str = include_str!("../data/classes/boilerplate.txt");
+const CONTENT_CLASSES: &str = include_str!("../data/classes/content.txt");
+const CRUFT_LISTS: [&str; 4] = [
+    include_str!("../data/cruft/vi.txt"),
+    include_str!("../data/cruft/en.txt"),
+    include_str!("../data/cruft/ar.txt"),
+    include_str!("../data/cruft/other.txt"),
+];
+
+/// What the class and id attributes of an element say about it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ClassHint {
+    /// A token of page furniture (related, share, tin-lien-quan, …) was found.
+    pub boilerplate: bool,
+    /// A token of article text (content, article-body, detail-content, …) was found.
+    pub content: bool,
+}
+
+/// A token list compiled for matching against a normalised class/id string.
+struct TokenMatcher {
+    automaton: Option<AhoCorasick>,
+}
+
+impl TokenMatcher {
+    /// Compiles the entries of a list file: `*stem` matches anywhere, other entries only
+    /// between `-` boundaries.
+    fn new(list: &str) -> Self {
+        let patterns: Vec<String> = entries(list)
+            .map(|entry| match entry.strip_prefix('*') {
+                Some(stem) => stem.to_string(),
+                None => format!("-{entry}-"),
+            })
+            .collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .ok();
+        Self { automaton }
+    }
+
+    fn is_match(&self, normalised: &str) -> bool {
+        self.automaton
+            .as_ref()
+            .is_some_and(|automaton| automaton.is_match(normalised))
+    }
+}
+
+static BOILERPLATE: LazyLock<TokenMatcher> =
+    LazyLock::new(|| TokenMatcher::new(BOILERPLATE_CLASSES));
+static CONTENT: LazyLock<TokenMatcher> = LazyLock::new(|| TokenMatcher::new(CONTENT_CLASSES));
+
+/// The cruft phrase lists, by kind.
+#[derive(Default)]
+struct CruftPhrases {
+    headings: HashSet<String>,
+    lines: HashSet<String>,
+    prefixes: Vec<String>,
+    credits: Vec<String>,
+}
+
+static CRUFT: LazyLock<CruftPhrases> = LazyLock::new(|| {
+    let mut phrases = CruftPhrases::default();
+    for list in CRUFT_LISTS {
+        for entry in entries(list) {
+            let Some((kind, phrase)) = entry.split_once('\t') else {
+                continue;
+            };
+            let phrase = phrase.trim().to_string();
+            match kind.trim() {
+                "heading" => {
+                    phrases.headings.insert(phrase);
+                }
+                "line" => {
+                    phrases.lines.insert(phrase);
+                }
+                "prefix" => phrases.prefixes.push(phrase),
+                "credit" => phrases.credits.push(phrase),
+                _ => {}
+            }
+        }
+    }
+    phrases
+});
+
+/// The entries of a list file: NFC, lower-cased, without blank lines and `#` comments.
+fn entries(list: &str) -> impl Iterator<Item = String> + '_ {
+    list.lines()
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .map(|line| line.nfc().collect::<String>().to_lowercase())
+}
+
+/// Reads the class and id attribute values of an element.
+pub(crate) fn class_hint(class: Option<&str>, id: Option<&str>) -> ClassHint {
+    let mut normalised = String::with_capacity(64);
+    normalised.push('-');
+    for value in [class, id].into_iter().flatten() {
+        for ch in value.chars() {
+            if ch.is_alphanumeric() {
+                normalised.extend(ch.to_lowercase());
+            } else {
+                normalised.push('-');
+            }
+        }
+        normalised.push('-');
+    }
+    if normalised.len() <= 2 {
+        return ClassHint::default();
+    }
+    ClassHint {
+        boilerplate: BOILERPLATE.is_match(&normalised),
+        content: CONTENT.is_match(&normalised),
+    }
+}
+
+/// `text` lower-cased without trailing colons, arrows, counts like "(0)" and spaces: the
+/// form headings are compared in.
+fn heading_form(text: &str) -> String {
+    let lower = text.trim().to_lowercase();
+    let mut form = lower.trim_end_matches(|c: char| {
+        c == ':' || c == '»' || c == '›' || c == '>' || c == '|' || c.is_whitespace()
+    });
+    if let Some(open) = form.rfind('(') {
+        let inside = &form[open..];
+        if inside.ends_with(')')
+            && inside[1..inside.len() - 1]
+                .chars()
+                .all(|c| c.is_ascii_digit())
+        {
+            form = form[..open].trim_end();
+        }
+    }
+    form.to_string()
+}
+
+/// Whether `text` is the heading of a cruft box: "Tin liên quan", "Bài đọc nhiều", …
+pub(crate) fn is_cruft_heading(text: &str) -> bool {
+    if text.chars().count() > 60 {
+        return false;
+    }
+    let form = heading_form(text);
+    CRUFT.headings.contains(&form) || CRUFT.lines.contains(&form)
+}
+
+/// Whether `text` is a line that is cruft wherever it stands: "Chia sẻ", "Bình luận (0)", …
+pub(crate) fn is_cruft_line(text: &str) -> bool {
+    if text.chars().count() > 60 {
+        return false;
+    }
+    let lower = text.trim().to_lowercase();
+    CRUFT.lines.contains(&lower) || CRUFT.lines.contains(&heading_form(text))
+}
+
+/// Whether `text` starts with a cruft line prefix: "Xem thêm:", ">>", "Read more:", …
+pub(crate) fn has_cruft_prefix(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    CRUFT
+        .prefixes
+        .iter()
+        .any(|prefix| lower.starts_with(prefix.as_str()))
+}
+
+/// Whether `text` starts like a credit or source line: "Tin, ảnh: …", "Nguồn: …", "Ảnh: …".
+pub(crate) fn has_credit_prefix(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    let lower = lower.trim_start_matches(['(', '[', '*', ' ']);
+    CRUFT.credits.iter().any(|credit| {
+        let credit = credit.trim_start_matches(['(', '[', '*', ' ']);
+        lower.starts_with(credit)
+            && (credit.ends_with(':')
+                || lower[credit.len()..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_none_or(|next| !next.is_alphanumeric()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_slug_classes_are_boilerplate() {
+        assert!(class_hint(Some("box-tin-lien-quan clearfix"), None).boilerplate);
+        assert!(class_hint(Some("box_tinlienquanv2"), None).boilerplate);
+        assert!(class_hint(None, Some("doc-nhieu")).boilerplate);
+        assert!(!class_hint(Some("detail-content afcbc-body"), None).boilerplate);
+        assert!(class_hint(Some("detail-content afcbc-body"), None).content);
+    }
+
+    #[test]
+    fn short_tokens_match_whole_tokens_only() {
+        assert!(class_hint(Some("ad"), None).boilerplate);
+        assert!(!class_hint(Some("header-shadow"), None).boilerplate);
+    }
+
+    #[test]
+    fn cruft_headings_ignore_case_and_counts() {
+        assert!(is_cruft_heading("TIN LIÊN QUAN"));
+        assert!(is_cruft_heading("Bình luận (12)"));
+        assert!(is_cruft_heading("Xem thêm:"));
+        assert!(!is_cruft_heading("Tin mới về giá xăng dầu tuần này"));
+    }
+
+    #[test]
+    fn credit_and_prefix_lines() {
+        assert!(has_credit_prefix("Tin, ảnh: HÀ PHƯƠNG"));
+        assert!(has_credit_prefix("(Ảnh: Tuấn Anh)"));
+        assert!(!has_credit_prefix("Nguồn tin cho biết hôm nay trời mưa."));
+        assert!(has_cruft_prefix("Xem thêm: Giá vàng hôm nay"));
+        assert!(has_cruft_prefix("[إعلان 2]"));
+    }
+}

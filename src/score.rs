@@ -1,5 +1,283 @@
-//! stub
+//! Takes the segmented page; returns a score and features for every block.
+//!
+//! A block's weight says how much it looks like article text: positive for long,
+//! punctuated prose with few links; negative for links, teasers, cruft headings and text
+//! under furniture (nav, related boxes, comments). Weights are summed per container in
+//! `select`, so the container with the most net article text wins.
+
+use crate::body::BlockKind;
 use crate::extractor::Settings;
-use crate::segment::TextBlock;
-pub(crate) struct Scored { pub blocks: Vec<TextBlock> }
-pub(crate) fn score(blocks: Vec<TextBlock>, _settings: &Settings) -> Scored { Scored { blocks } }
+use crate::lexicon;
+use crate::segment::{Segmented, Tag, TextBlock};
+
+/// How much one link character costs against one plain character. A block whose links
+/// cover 40 % of its text weighs nothing. Start: jusText's link density 0.2–0.4 band;
+/// tuned on fixtures/ and corpus/scrapinghub 2026-11-23.
+const LINK_CHAR_COST: f32 = 2.5;
+/// Blocks shorter than this, in weighted characters, never add to a container. Start:
+/// Readability's 25-character paragraph minimum.
+const MIN_POSITIVE_BLOCK_CHARS: usize = 30;
+/// Factor on the weight of a block without sentence-final punctuation (titles, labels,
+/// teaser headings). Tuned on fixtures/ 2026-11-23.
+const UNPUNCTUATED_FACTOR: f32 = 0.5;
+/// Blocks at least this long, in weighted characters, count fully even without final
+/// punctuation.
+const LONG_BLOCK_CHARS: usize = 200;
+/// Factor on a block under an element whose class, id or tag names content.
+const CONTENT_BONUS: f32 = 1.25;
+/// A furniture-classed element holding more than this share of the page's characters is
+/// a page wrapper with an unlucky name (`main-with-sidebar`), not furniture.
+const MAX_FURNITURE_SHARE: f32 = 0.5;
+/// A title link and the block after it form a teaser when their smallest common
+/// container holds fewer characters than this.
+const MAX_TEASER_UNIT_CHARS: usize = 700;
+/// Shortest link block, in characters, read as a teaser title.
+const MIN_TEASER_TITLE_CHARS: usize = 15;
+/// Link density from which a block is a link block.
+pub(crate) const LINK_BLOCK_DENSITY: f32 = 0.5;
+
+/// Features and weight of one block.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct BlockScore {
+    /// Net article-likeness, in weighted characters.
+    pub weight: f32,
+    /// Weighted length: characters, CJK counted three times.
+    pub size: usize,
+    /// Link characters / characters.
+    pub link_density: f32,
+    /// Ends with sentence-final punctuation.
+    pub final_punctuation: bool,
+    /// Ends with an ellipsis: a cut teaser.
+    pub ellipsis: bool,
+    /// Heads a cruft box ("Tin liên quan") or is a cruft line ("Chia sẻ").
+    pub cruft_heading: bool,
+    /// Starts with a cruft prefix ("Xem thêm:") and is short or link-heavy.
+    pub cruft_prefix: bool,
+    /// A credit or source line ("Tin, ảnh: …", "Nguồn: …").
+    pub credit: bool,
+    /// The sapo of a teaser: follows a title link inside a small container.
+    pub teaser: bool,
+    /// A title link: mostly one link, long enough to be a headline.
+    pub title_link: bool,
+    /// Under a furniture element (after discounting page-wide wrappers).
+    pub furniture: Option<u32>,
+    /// Under an element whose class, id or tag names content.
+    pub content: bool,
+}
+
+/// The page with its block scores.
+#[derive(Debug)]
+pub(crate) struct Scored {
+    /// The segmented page.
+    pub page: Segmented,
+    /// One score per block, same order.
+    pub scores: Vec<BlockScore>,
+    /// `weight_prefix[i]` = sum of the weights of blocks `0..i`.
+    pub weight_prefix: Vec<f64>,
+    /// `size_prefix[i]` = sum of the sizes of blocks `0..i`.
+    pub size_prefix: Vec<usize>,
+}
+
+impl Scored {
+    /// Sum of block weights in `range`.
+    pub fn weight_sum(&self, range: &std::ops::Range<usize>) -> f64 {
+        self.weight_prefix[range.end] - self.weight_prefix[range.start]
+    }
+
+    /// Sum of block sizes in `range`.
+    pub fn size_sum(&self, range: &std::ops::Range<usize>) -> usize {
+        self.size_prefix[range.end] - self.size_prefix[range.start]
+    }
+
+    /// The smallest element holding both `a` and `b`.
+    pub fn common_ancestor(&self, mut a: u32, mut b: u32) -> u32 {
+        let elements = &self.page.elements;
+        let depth = |e: u32| elements.get(e as usize).map_or(0, |el| el.depth);
+        let parent = |e: u32| {
+            elements
+                .get(e as usize)
+                .and_then(|el| el.parent)
+                .unwrap_or(0)
+        };
+        while depth(a) > depth(b) {
+            a = parent(a);
+        }
+        while depth(b) > depth(a) {
+            b = parent(b);
+        }
+        while a != b {
+            a = parent(a);
+            b = parent(b);
+        }
+        a
+    }
+}
+
+/// Weighted length of `text`: ideographs, kana and hangul count three times, as one of
+/// them carries about a word.
+pub(crate) fn weighted_size(text: &str) -> usize {
+    text.chars()
+        .map(|ch| match ch as u32 {
+            0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF => 3,
+            _ => 1,
+        })
+        .sum()
+}
+
+/// Whether `text` ends a sentence.
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '”' | '’' | '»' | ')' | '）' | '」' | '』' | '*' | '\''
+            )
+    });
+    trimmed.ends_with([
+        '.', '!', '?', '…', ':', ';', '。', '！', '？', '؟', '।', '۔',
+    ])
+}
+
+/// Whether `text` ends with an ellipsis (a teaser cut short).
+pub(crate) fn ends_with_ellipsis(text: &str) -> bool {
+    let trimmed = text.trim_end();
+    trimmed.ends_with("...") || trimmed.ends_with('…')
+}
+
+/// Scores every block of `page`.
+pub(crate) fn score(page: Segmented, _settings: &Settings) -> Scored {
+    let mut size_prefix = Vec::with_capacity(page.blocks.len() + 1);
+    size_prefix.push(0usize);
+    let mut sizes = Vec::with_capacity(page.blocks.len());
+    for block in &page.blocks {
+        let size = weighted_size(&block.text);
+        sizes.push(size);
+        let last = size_prefix.last().copied().unwrap_or(0);
+        size_prefix.push(last + size);
+    }
+    let total_size = size_prefix.last().copied().unwrap_or(0).max(1);
+    let mut scored = Scored {
+        page,
+        scores: Vec::new(),
+        weight_prefix: Vec::new(),
+        size_prefix,
+    };
+    let mut scores: Vec<BlockScore> = Vec::with_capacity(scored.page.blocks.len());
+    for (index, block) in scored.page.blocks.iter().enumerate() {
+        let size = sizes[index];
+        let mut features = features(block, size);
+        features.furniture = effective_furniture(&scored, block.element, total_size);
+        features.content = scored
+            .page
+            .elements
+            .get(block.element as usize)
+            .is_some_and(|e| e.content.is_some());
+        if let Some(previous) = index.checked_sub(1).and_then(|i| scores.get(i))
+            && previous.title_link
+            && features.link_density < LINK_BLOCK_DENSITY
+        {
+            let previous_block = &scored.page.blocks[index - 1];
+            let ancestor = scored.common_ancestor(previous_block.element, block.element);
+            let unit = &scored.page.elements[ancestor as usize].blocks;
+            features.teaser = scored.size_sum(unit) < MAX_TEASER_UNIT_CHARS;
+        }
+        features.weight = weight(&features, block);
+        scores.push(features);
+    }
+    let mut weight_prefix = Vec::with_capacity(scores.len() + 1);
+    weight_prefix.push(0.0f64);
+    for score in &scores {
+        let last = weight_prefix.last().copied().unwrap_or(0.0);
+        weight_prefix.push(last + f64::from(score.weight));
+    }
+    scored.scores = scores;
+    scored.weight_prefix = weight_prefix;
+    scored
+}
+
+/// The features of one block that need no neighbours.
+fn features(block: &TextBlock, size: usize) -> BlockScore {
+    let link_density = if block.chars == 0 {
+        0.0
+    } else {
+        block.link_chars as f32 / block.chars as f32
+    };
+    let short = block.chars <= 200;
+    BlockScore {
+        size,
+        link_density,
+        final_punctuation: ends_sentence(&block.text),
+        ellipsis: ends_with_ellipsis(&block.text),
+        cruft_heading: lexicon::is_cruft_heading(&block.text),
+        cruft_prefix: short
+            && lexicon::has_cruft_prefix(&block.text)
+            && (link_density >= 0.3 || !ends_sentence(&block.text) || block.chars <= 60),
+        credit: block.chars <= 120 && lexicon::has_credit_prefix(&block.text),
+        title_link: link_density >= 0.8
+            && block.chars >= MIN_TEASER_TITLE_CHARS
+            && block.links <= 2,
+        ..BlockScore::default()
+    }
+}
+
+/// The innermost furniture element above `element`, skipping page-wide wrappers.
+fn effective_furniture(scored: &Scored, element: u32, total_size: usize) -> Option<u32> {
+    let elements = &scored.page.elements;
+    let mut candidate = elements.get(element as usize)?.furniture;
+    while let Some(index) = candidate {
+        let furniture = elements.get(index as usize)?;
+        let share = scored.size_sum(&furniture.blocks) as f32 / total_size as f32;
+        // Comments and related boxes are furniture; a wrapper around most of the page
+        // (or one that carries the article-body marker) is not.
+        if share <= MAX_FURNITURE_SHARE && !furniture.article_body {
+            return Some(index);
+        }
+        candidate = furniture
+            .parent
+            .and_then(|parent| elements.get(parent as usize))
+            .and_then(|parent| parent.furniture);
+    }
+    None
+}
+
+/// The net article-likeness of a block.
+fn weight(features: &BlockScore, block: &TextBlock) -> f32 {
+    let size = features.size as f32;
+    if block.caption || matches!(block.kind, BlockKind::Heading(_) | BlockKind::Image { .. }) {
+        return 0.0;
+    }
+    if features.cruft_heading || features.cruft_prefix || features.credit {
+        return -size;
+    }
+    let mut weight = size * (1.0 - LINK_CHAR_COST * features.link_density);
+    weight = weight.max(-size);
+    if weight > 0.0 {
+        if features.size < MIN_POSITIVE_BLOCK_CHARS {
+            weight = 0.0;
+        } else if !features.final_punctuation && features.size < LONG_BLOCK_CHARS {
+            weight *= UNPUNCTUATED_FACTOR;
+        }
+        if features.ellipsis || features.teaser {
+            weight = -0.5 * size;
+        }
+    }
+    if features.furniture.is_some() {
+        weight = -weight.abs().max(0.5 * size);
+    } else if features.content && weight > 0.0 {
+        weight *= CONTENT_BONUS;
+    }
+    if matches!(block.kind, BlockKind::ListItem { .. }) && weight > 0.0 {
+        weight *= 0.8;
+    }
+    weight
+}
+
+/// Whether the element is the page's `<h1>`.
+#[allow(dead_code)]
+pub(crate) fn is_h1(scored: &Scored, element: u32) -> bool {
+    scored
+        .page
+        .elements
+        .get(element as usize)
+        .is_some_and(|e| e.tag == Tag::H1)
+}

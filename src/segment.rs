@@ -1,7 +1,896 @@
-//! Takes the parsed document; returns its text blocks in reading order (stub).
+//! Takes the parsed document; returns its elements and its text blocks in reading order.
+//!
+//! One iterative walk over the tree (no recursion, so nesting depth cannot overflow the
+//! stack). Non-content elements (script, style, forms controls, hidden elements, …) are
+//! skipped. Text is cut into blocks at block-level boundaries: paragraphs, headings, list
+//! items, table rows, quotes, bare text runs in containers and `<br>`-separated lines.
+//! Every element records the range of blocks under it, so a container's totals are a
+//! difference of prefix sums later on.
+
+use crate::body::{BlockKind, Inline};
 use crate::extractor::Settings;
-use scraper::Html;
+use crate::lexicon::{self, ClassHint};
+use ego_tree::NodeRef;
+use ego_tree::iter::Edge;
+use scraper::{Html, Node};
+use std::ops::Range;
+
+/// A data table with a cell longer than this, in characters, is laid out as a page, not
+/// as data. Start: trafilatura's table heuristics; tuned on fixtures/ 2026-11-23.
+const MAX_DATA_TABLE_CELL_CHARS: usize = 1000;
+
+/// What an element is, as far as the later stages care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tag {
+    /// `<article>` or `<main>`.
+    Article,
+    /// `<nav>`, `<aside>` or `<footer>`: page furniture by name.
+    Furniture,
+    /// `<header>`.
+    Header,
+    /// `<figure>` or `<figcaption>`.
+    Figure,
+    /// `<h1>`.
+    H1,
+    /// `<table>`.
+    Table,
+    /// `<form>`.
+    Form,
+    /// Anything else.
+    Other,
+}
+
+/// One element of the page, in document order.
+#[derive(Debug, Clone)]
+pub(crate) struct Element {
+    /// Index of the parent element, `None` for the root.
+    pub parent: Option<u32>,
+    /// Nesting depth, 0 at `<html>`.
+    pub depth: u32,
+    /// The kind of element.
+    pub tag: Tag,
+    /// What its class and id say.
+    pub hint: ClassHint,
+    /// `itemprop="articleBody"` or a similar explicit body marker.
+    pub article_body: bool,
+    /// The blocks inside this element.
+    pub blocks: Range<usize>,
+    /// The innermost element, this one included, whose class, id or tag marks furniture.
+    pub furniture: Option<u32>,
+    /// The innermost element, this one included, whose class or id marks content.
+    pub content: Option<u32>,
+}
+
 /// A run of text between block boundaries.
-pub(crate) struct TextBlock {}
-/// Splits `document` into blocks.
-pub(crate) fn segment(_document: &Html, _settings: &Settings) -> Vec<TextBlock> { Vec::new() }
+#[derive(Debug, Clone)]
+pub(crate) struct TextBlock {
+    /// Index of the innermost element holding the block.
+    pub element: u32,
+    /// Paragraph, heading, list item, table row, …
+    pub kind: BlockKind,
+    /// Inline runs (empty for table rows).
+    pub inlines: Vec<Inline>,
+    /// Cells of a table row.
+    pub cells: Vec<Vec<Inline>>,
+    /// The plain text, whitespace collapsed, trimmed.
+    pub text: String,
+    /// Characters of `text`.
+    pub chars: usize,
+    /// Characters inside links.
+    pub link_chars: usize,
+    /// Number of links.
+    pub links: usize,
+    /// Inside a `<figcaption>`, a caption-classed element or an image table.
+    pub caption: bool,
+}
+
+/// The segmented page.
+#[derive(Debug, Default)]
+pub(crate) struct Segmented {
+    /// Elements in document order; index 0 is the root element.
+    pub elements: Vec<Element>,
+    /// Text blocks in document order.
+    pub blocks: Vec<TextBlock>,
+}
+
+/// How an element affects the walk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Not content: skip it and everything inside.
+    Skip,
+    /// A block boundary, giving its kind to the text directly inside.
+    Block(BlockRole),
+    /// A `<br>`.
+    Break,
+    /// An image.
+    Image,
+    /// Inline markup.
+    Inline(InlineRole),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BlockRole {
+    Container,
+    Paragraph,
+    Heading(u8),
+    ListItem,
+    List { ordered: bool },
+    Quote,
+    Pre,
+    Caption,
+    Table,
+    Row,
+    Cell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum InlineRole {
+    Link,
+    Strong,
+    Emphasis,
+    Code,
+    Plain,
+}
+
+fn role_of(name: &str) -> Role {
+    use BlockRole::*;
+    match name {
+        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
+        | "embed" | "canvas" | "video" | "audio" | "button" | "input" | "select" | "textarea"
+        | "option" | "datalist" | "head" | "title" | "meta" | "link" | "map" | "dialog"
+        | "picture" | "source" | "track" | "param" => Role::Skip,
+        "p" | "dt" | "dd" | "address" | "summary" => Role::Block(Paragraph),
+        "h1" => Role::Block(Heading(1)),
+        "h2" => Role::Block(Heading(2)),
+        "h3" => Role::Block(Heading(3)),
+        "h4" => Role::Block(Heading(4)),
+        "h5" => Role::Block(Heading(5)),
+        "h6" => Role::Block(Heading(6)),
+        "li" => Role::Block(ListItem),
+        "ul" | "menu" | "dir" | "dl" => Role::Block(List { ordered: false }),
+        "ol" => Role::Block(List { ordered: true }),
+        "blockquote" => Role::Block(Quote),
+        "pre" => Role::Block(Pre),
+        "figcaption" | "caption" => Role::Block(Caption),
+        "table" => Role::Block(Table),
+        "tr" => Role::Block(Row),
+        "td" | "th" => Role::Block(Cell),
+        "div" | "section" | "article" | "main" | "header" | "footer" | "nav" | "aside"
+        | "figure" | "form" | "fieldset" | "details" | "body" | "html" | "center" | "hgroup"
+        | "hr" | "legend" | "tbody" | "thead" | "tfoot" | "li-container" => Role::Block(Container),
+        "br" => Role::Break,
+        "img" => Role::Image,
+        "a" => Role::Inline(InlineRole::Link),
+        "b" | "strong" => Role::Inline(InlineRole::Strong),
+        "i" | "em" | "cite" => Role::Inline(InlineRole::Emphasis),
+        "code" | "kbd" | "samp" | "tt" => Role::Inline(InlineRole::Code),
+        _ => Role::Inline(InlineRole::Plain),
+    }
+}
+
+fn tag_of(name: &str) -> Tag {
+    match name {
+        "article" | "main" => Tag::Article,
+        "nav" | "aside" | "footer" => Tag::Furniture,
+        "header" => Tag::Header,
+        "figure" | "figcaption" => Tag::Figure,
+        "h1" => Tag::H1,
+        "table" => Tag::Table,
+        "form" => Tag::Form,
+        _ => Tag::Other,
+    }
+}
+
+/// Whether the element is hidden from readers by attribute or inline style.
+fn is_hidden(element: &scraper::node::Element) -> bool {
+    if element.attr("hidden").is_some() {
+        return true;
+    }
+    if let Some(style) = element.attr("style") {
+        let compact: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if compact.contains("display:none") || compact.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    element.attr("class").is_some_and(|class| {
+        class.split_ascii_whitespace().any(|token| {
+            matches!(
+                token,
+                "hidden" | "d-none" | "sr-only" | "visually-hidden" | "screen-reader-text"
+            )
+        })
+    })
+}
+
+/// Whether a class attribute names a caption.
+fn is_caption_class(class: &str) -> bool {
+    let lower = class.to_ascii_lowercase();
+    lower.contains("caption")
+        || lower.contains("alt_imgeditor")
+        || lower.contains("image-desc")
+        || lower.contains("img-desc")
+        || lower.contains("photo-desc")
+        || lower.contains("chu-thich")
+}
+
+/// How a `<table>` is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TableMode {
+    /// Rows become table-row blocks.
+    Data,
+    /// The table lays out the page; its cells are containers.
+    Layout,
+    /// The table frames an image; its text is a caption.
+    Image,
+}
+
+/// Looks inside a table to decide how to read it: linear in the table's size.
+fn table_mode(table: NodeRef<'_, Node>) -> TableMode {
+    let mut has_image = false;
+    let mut text_chars = 0usize;
+    let mut cell_chars = 0usize;
+    let mut rows = 0usize;
+    let mut layout = false;
+    let mut depth_in_cell = false;
+    for edge in table.traverse().skip(1) {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(element) => match element.name() {
+                    "table" => layout = true,
+                    "img" => has_image = true,
+                    "tr" => rows += 1,
+                    "td" | "th" => {
+                        cell_chars = 0;
+                        depth_in_cell = true;
+                    }
+                    "div" | "ul" | "ol" | "h1" | "h2" | "h3" | "blockquote" | "article" => {
+                        if depth_in_cell {
+                            layout = layout || element.name() != "div";
+                        }
+                    }
+                    _ => {}
+                },
+                Node::Text(text) => {
+                    let chars = text.trim().chars().count();
+                    text_chars += chars;
+                    cell_chars += chars;
+                    if cell_chars > MAX_DATA_TABLE_CELL_CHARS {
+                        layout = true;
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(element) = node.value()
+                    && matches!(element.name(), "td" | "th")
+                {
+                    depth_in_cell = false;
+                }
+            }
+        }
+        if layout {
+            return TableMode::Layout;
+        }
+    }
+    if has_image && rows <= 3 && text_chars < 600 {
+        TableMode::Image
+    } else if has_image && text_chars < 100 {
+        TableMode::Image
+    } else {
+        TableMode::Data
+    }
+}
+
+/// The block being gathered.
+#[derive(Default)]
+struct Pending {
+    inlines: Vec<Inline>,
+    cells: Vec<Vec<Inline>>,
+    link_chars: usize,
+    links: usize,
+    ends_with_space: bool,
+}
+
+impl Pending {
+    fn is_empty(&self) -> bool {
+        self.inlines.is_empty() && self.cells.is_empty()
+    }
+
+    /// Appends text in the style of `role`, collapsing whitespace across runs.
+    fn push_text(&mut self, raw: &str, role: InlineRole, href: Option<&str>, preformatted: bool) {
+        let mut text = if preformatted {
+            raw.to_string()
+        } else {
+            collapse_whitespace(raw)
+        };
+        if !preformatted && (self.ends_with_space || self.inlines.is_empty()) {
+            text = text.trim_start().to_string();
+        }
+        if text.is_empty() {
+            return;
+        }
+        self.ends_with_space = text.ends_with(' ');
+        if role == InlineRole::Link {
+            self.link_chars += text.trim().chars().count();
+        }
+        let merged = match (self.inlines.last_mut(), role) {
+            (Some(Inline::Text(last)), InlineRole::Plain) => {
+                last.push_str(&text);
+                true
+            }
+            (Some(Inline::Strong(last)), InlineRole::Strong)
+            | (Some(Inline::Emphasis(last)), InlineRole::Emphasis)
+            | (Some(Inline::Code(last)), InlineRole::Code) => {
+                last.push_str(&text);
+                true
+            }
+            (
+                Some(Inline::Link {
+                    text: last,
+                    href: last_href,
+                }),
+                InlineRole::Link,
+            ) if Some(last_href.as_str()) == href => {
+                last.push_str(&text);
+                true
+            }
+            _ => false,
+        };
+        if !merged {
+            self.inlines.push(match role {
+                InlineRole::Plain => Inline::Text(text),
+                InlineRole::Strong => Inline::Strong(text),
+                InlineRole::Emphasis => Inline::Emphasis(text),
+                InlineRole::Code => Inline::Code(text),
+                InlineRole::Link => Inline::Link {
+                    text,
+                    href: href.unwrap_or_default().to_string(),
+                },
+            });
+        }
+    }
+
+    fn push_break(&mut self) {
+        if !self.inlines.is_empty() && self.inlines.last() != Some(&Inline::LineBreak) {
+            self.inlines.push(Inline::LineBreak);
+            self.ends_with_space = true;
+        }
+    }
+}
+
+/// Collapses whitespace runs to one space and drops invisible characters.
+fn collapse_whitespace(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut space = false;
+    for ch in raw.chars() {
+        if ch.is_whitespace() || ch == '\u{a0}' {
+            space = true;
+            continue;
+        }
+        if is_invisible(ch) {
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        } else if space {
+            out.push(' ');
+        }
+        space = false;
+        out.push(ch);
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+/// Zero-width characters, soft hyphens, bidi marks and controls: dropped from text.
+fn is_invisible(ch: char) -> bool {
+    matches!(ch, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}' | '\u{ad}')
+        || (ch.is_control() && ch != '\n' && ch != '\t')
+}
+
+/// Per-open-element state of the walk.
+struct Frame {
+    role: Role,
+    element: Option<u32>,
+    table: Option<TableMode>,
+    caption: bool,
+}
+
+/// The walk's state.
+struct Walker<'a> {
+    settings: &'a Settings,
+    out: Segmented,
+    pending: Pending,
+    frames: Vec<Frame>,
+    /// Innermost block role giving its kind to text (paragraph, heading, list item, …).
+    kinds: Vec<BlockRole>,
+    list_depth: u8,
+    ordered: Vec<bool>,
+    inline_roles: Vec<(InlineRole, Option<String>)>,
+    pre_depth: usize,
+    caption_depth: usize,
+    /// Stack of table modes of the open tables.
+    tables: Vec<TableMode>,
+    in_row: bool,
+    in_cell: bool,
+    row_header: bool,
+}
+
+impl<'a> Walker<'a> {
+    fn current_element(&self) -> u32 {
+        self.frames
+            .iter()
+            .rev()
+            .find_map(|frame| frame.element)
+            .unwrap_or(0)
+    }
+
+    fn in_data_table(&self) -> bool {
+        self.tables.last() == Some(&TableMode::Data) && self.in_row
+    }
+
+    /// Ends the pending block, if any, and records it.
+    fn flush(&mut self) {
+        if self.in_data_table() {
+            // Inside a data row, block boundaries only separate words.
+            if !self.pending.ends_with_space && !self.pending.inlines.is_empty() {
+                self.pending.push_text(" ", InlineRole::Plain, None, false);
+            }
+            return;
+        }
+        let pending = std::mem::take(&mut self.pending);
+        if pending.is_empty() {
+            return;
+        }
+        let kind = self.kind_for_text();
+        self.emit(
+            kind,
+            pending.inlines,
+            Vec::new(),
+            pending.link_chars,
+            pending.links,
+        );
+    }
+
+    fn emit(
+        &mut self,
+        kind: BlockKind,
+        mut inlines: Vec<Inline>,
+        cells: Vec<Vec<Inline>>,
+        link_chars: usize,
+        links: usize,
+    ) {
+        while inlines.last() == Some(&Inline::LineBreak) {
+            inlines.pop();
+        }
+        trim_inlines(&mut inlines);
+        let text = if cells.is_empty() {
+            crate::body::join_inlines(&inlines)
+        } else {
+            cells
+                .iter()
+                .map(|cell| crate::body::join_inlines(cell))
+                .filter(|cell| !cell.is_empty())
+                .collect::<Vec<_>>()
+                .join("\t")
+        };
+        if !text.chars().any(char::is_alphanumeric) {
+            return;
+        }
+        let chars = text.chars().count();
+        let caption =
+            self.caption_depth > 0 || matches!(self.tables.last(), Some(TableMode::Image));
+        let element = self.current_element();
+        self.out.blocks.push(TextBlock {
+            element,
+            kind,
+            inlines,
+            cells,
+            chars,
+            link_chars: link_chars.min(chars),
+            links,
+            text,
+            caption,
+        });
+    }
+
+    fn kind_for_text(&self) -> BlockKind {
+        if self.pre_depth > 0 {
+            return BlockKind::Preformatted;
+        }
+        match self.kinds.last() {
+            Some(BlockRole::Heading(level)) => BlockKind::Heading(*level),
+            Some(BlockRole::ListItem) => BlockKind::ListItem {
+                ordered: self.ordered.last().copied().unwrap_or(false),
+                depth: self.list_depth.saturating_sub(1),
+            },
+            Some(BlockRole::Quote) => BlockKind::Quote,
+            Some(BlockRole::Caption) => BlockKind::Caption,
+            _ => BlockKind::Paragraph,
+        }
+    }
+
+    fn inline_role(&self) -> (InlineRole, Option<&str>) {
+        let mut role = InlineRole::Plain;
+        for (candidate, href) in self.inline_roles.iter().rev() {
+            match candidate {
+                InlineRole::Link => return (InlineRole::Link, href.as_deref()),
+                InlineRole::Plain => {}
+                other => {
+                    if role == InlineRole::Plain {
+                        role = *other;
+                    }
+                }
+            }
+        }
+        (role, None)
+    }
+
+    fn text(&mut self, raw: &str) {
+        let (role, href) = self.inline_role();
+        let href = href.map(str::to_string);
+        let preformatted = self.pre_depth > 0;
+        self.pending
+            .push_text(raw, role, href.as_deref(), preformatted);
+    }
+
+    fn open(&mut self, node: NodeRef<'_, Node>, element: &scraper::node::Element) -> bool {
+        let name = element.name();
+        let role = role_of(name);
+        if role == Role::Skip || is_hidden(element) {
+            return false;
+        }
+        let mut frame = Frame {
+            role,
+            element: None,
+            table: None,
+            caption: false,
+        };
+        match role {
+            Role::Block(block_role) => {
+                self.flush();
+                let parent = self.frames.iter().rev().find_map(|f| f.element);
+                let index = self.out.elements.len() as u32;
+                let hint = lexicon::class_hint(element.attr("class"), element.attr("id"));
+                let tag = tag_of(name);
+                let depth = parent.map_or(0, |p| self.out.elements[p as usize].depth + 1);
+                let inherited_furniture =
+                    parent.and_then(|p| self.out.elements[p as usize].furniture);
+                let inherited_content = parent.and_then(|p| self.out.elements[p as usize].content);
+                let furniture_here = hint.boilerplate || tag == Tag::Furniture;
+                let article_body = element
+                    .attr("itemprop")
+                    .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
+                self.out.elements.push(Element {
+                    parent,
+                    depth,
+                    tag,
+                    hint,
+                    article_body,
+                    blocks: self.out.blocks.len()..self.out.blocks.len(),
+                    furniture: if furniture_here {
+                        Some(index)
+                    } else {
+                        inherited_furniture
+                    },
+                    content: if hint.content || article_body || tag == Tag::Article {
+                        Some(index)
+                    } else {
+                        inherited_content
+                    },
+                });
+                frame.element = Some(index);
+                match block_role {
+                    BlockRole::List { ordered } => {
+                        self.list_depth = self.list_depth.saturating_add(1);
+                        self.ordered.push(ordered);
+                    }
+                    BlockRole::Pre => self.pre_depth += 1,
+                    BlockRole::Caption => {
+                        self.caption_depth += 1;
+                        frame.caption = true;
+                    }
+                    BlockRole::Table => {
+                        let mode = table_mode(node);
+                        self.tables.push(mode);
+                        frame.table = Some(mode);
+                    }
+                    BlockRole::Row => {
+                        if self.tables.last() == Some(&TableMode::Data) {
+                            self.in_row = true;
+                            self.pending = Pending::default();
+                        }
+                    }
+                    BlockRole::Cell => {
+                        if self.in_data_table() {
+                            self.in_cell = true;
+                            self.row_header |= name == "th";
+                            self.pending.inlines.clear();
+                            self.pending.ends_with_space = false;
+                        }
+                    }
+                    _ => {}
+                }
+                if !frame.caption
+                    && block_role != BlockRole::Caption
+                    && element.attr("class").is_some_and(is_caption_class)
+                {
+                    self.caption_depth += 1;
+                    frame.caption = true;
+                }
+                if !matches!(
+                    block_role,
+                    BlockRole::Container
+                        | BlockRole::Table
+                        | BlockRole::Row
+                        | BlockRole::List { .. }
+                ) {
+                    self.kinds.push(block_role);
+                }
+            }
+            Role::Break => {
+                let in_text_block = matches!(
+                    self.kinds.last(),
+                    Some(
+                        BlockRole::Paragraph
+                            | BlockRole::Heading(_)
+                            | BlockRole::ListItem
+                            | BlockRole::Quote
+                            | BlockRole::Pre
+                    )
+                );
+                if self.in_data_table() || in_text_block {
+                    self.pending.push_break();
+                } else {
+                    self.flush();
+                }
+            }
+            Role::Image => {
+                if self.settings.keep_images
+                    && let Some(src) = element.attr("src").or_else(|| element.attr("data-src"))
+                {
+                    self.flush();
+                    let alt = element.attr("alt").unwrap_or_default().trim().to_string();
+                    let src = match &self.settings.base_url {
+                        Some(base) => base
+                            .join(src)
+                            .map(|u| u.to_string())
+                            .unwrap_or_else(|_| src.to_string()),
+                        None => src.to_string(),
+                    };
+                    let element_index = self.current_element();
+                    self.out.blocks.push(TextBlock {
+                        element: element_index,
+                        kind: BlockKind::Image { src, alt },
+                        inlines: Vec::new(),
+                        cells: Vec::new(),
+                        text: String::new(),
+                        chars: 0,
+                        link_chars: 0,
+                        links: 0,
+                        caption: false,
+                    });
+                }
+            }
+            Role::Inline(inline_role) => {
+                let href = if inline_role == InlineRole::Link {
+                    self.pending.links += 1;
+                    Some(element.attr("href").unwrap_or_default().trim().to_string())
+                } else {
+                    None
+                };
+                self.inline_roles.push((inline_role, href));
+            }
+            Role::Skip => {}
+        }
+        self.frames.push(frame);
+        true
+    }
+
+    fn close(&mut self) {
+        let Some(frame) = self.frames.pop() else {
+            return;
+        };
+        match frame.role {
+            Role::Block(block_role) => {
+                match block_role {
+                    BlockRole::Cell if self.in_cell => {
+                        let cell = std::mem::take(&mut self.pending.inlines);
+                        self.pending.cells.push(cell);
+                        self.pending.ends_with_space = false;
+                        self.in_cell = false;
+                    }
+                    BlockRole::Row if self.in_row => {
+                        let mut pending = std::mem::take(&mut self.pending);
+                        if !pending.inlines.is_empty() {
+                            pending.cells.push(std::mem::take(&mut pending.inlines));
+                        }
+                        self.in_row = false;
+                        let header = std::mem::take(&mut self.row_header);
+                        if !pending.cells.is_empty() {
+                            self.emit(
+                                BlockKind::TableRow { header },
+                                Vec::new(),
+                                pending.cells,
+                                pending.link_chars,
+                                pending.links,
+                            );
+                        }
+                    }
+                    _ => self.flush(),
+                }
+                match block_role {
+                    BlockRole::List { .. } => {
+                        self.list_depth = self.list_depth.saturating_sub(1);
+                        self.ordered.pop();
+                    }
+                    BlockRole::Pre => self.pre_depth = self.pre_depth.saturating_sub(1),
+                    BlockRole::Table => {
+                        self.tables.pop();
+                    }
+                    _ => {}
+                }
+                if frame.caption {
+                    self.caption_depth = self.caption_depth.saturating_sub(1);
+                }
+                if !matches!(
+                    block_role,
+                    BlockRole::Container
+                        | BlockRole::Table
+                        | BlockRole::Row
+                        | BlockRole::List { .. }
+                ) {
+                    self.kinds.pop();
+                }
+                if let Some(index) = frame.element {
+                    let end = self.out.blocks.len();
+                    if let Some(element) = self.out.elements.get_mut(index as usize) {
+                        element.blocks.end = end;
+                    }
+                }
+            }
+            Role::Inline(_) => {
+                self.inline_roles.pop();
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Trims the whitespace at both ends of a block's inline runs.
+fn trim_inlines(inlines: &mut Vec<Inline>) {
+    if let Some(first) = inlines.first_mut() {
+        trim_inline(first, true);
+    }
+    if let Some(last) = inlines.last_mut() {
+        trim_inline(last, false);
+    }
+    inlines.retain(|inline| *inline == Inline::LineBreak || !inline.text().is_empty());
+}
+
+fn trim_inline(inline: &mut Inline, start: bool) {
+    let text = match inline {
+        Inline::Text(text) | Inline::Strong(text) | Inline::Emphasis(text) | Inline::Code(text) => {
+            text
+        }
+        Inline::Link { text, .. } => text,
+        Inline::LineBreak => return,
+    };
+    let trimmed = if start {
+        text.trim_start()
+    } else {
+        text.trim_end()
+    };
+    if trimmed.len() != text.len() {
+        *text = trimmed.to_string();
+    }
+}
+
+/// Splits `document` into elements and text blocks.
+pub(crate) fn segment(document: &Html, settings: &Settings) -> Segmented {
+    let mut walker = Walker {
+        settings,
+        out: Segmented::default(),
+        pending: Pending::default(),
+        frames: Vec::new(),
+        kinds: Vec::new(),
+        list_depth: 0,
+        ordered: Vec::new(),
+        inline_roles: Vec::new(),
+        pre_depth: 0,
+        caption_depth: 0,
+        tables: Vec::new(),
+        in_row: false,
+        in_cell: false,
+        row_header: false,
+    };
+    let mut skipping: Option<ego_tree::NodeId> = None;
+    for edge in document.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skipping.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Element(element) => {
+                        if !walker.open(node, element) {
+                            skipping = Some(node.id());
+                        }
+                    }
+                    Node::Text(text) => walker.text(text),
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(skipped) = skipping {
+                    if skipped == node.id() {
+                        skipping = None;
+                    }
+                    continue;
+                }
+                if node.value().is_element() {
+                    walker.close();
+                }
+            }
+        }
+    }
+    walker.flush();
+    let end = walker.out.blocks.len();
+    for frame in walker.frames.drain(..) {
+        if let Some(index) = frame.element
+            && let Some(element) = walker.out.elements.get_mut(index as usize)
+        {
+            element.blocks.end = end;
+        }
+    }
+    walker.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Extractor;
+
+    fn blocks(html: &str) -> Vec<(BlockKind, String)> {
+        let document = Html::parse_document(html);
+        let settings = Extractor::new().settings();
+        segment(&document, &settings)
+            .blocks
+            .into_iter()
+            .map(|b| (b.kind, b.text))
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_headings_and_bare_text_are_blocks() {
+        let got =
+            blocks("<div>Bare run<p>First <b>para</b>.</p><h2>Sub</h2>tail<br>line two</div>");
+        let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Bare run", "First para.", "Sub", "tail", "line two"]
+        );
+        assert_eq!(got[2].0, BlockKind::Heading(2));
+    }
+
+    #[test]
+    fn scripts_and_hidden_elements_are_skipped() {
+        let got = blocks("<p>keep</p><script>var x;</script><p style='display: none'>hidden</p>");
+        assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn data_table_rows_are_blocks_with_cells() {
+        let got = blocks(
+            "<table><tr><th>Năm</th><th>Số</th></tr><tr><td>2024</td><td>5,6</td></tr></table>",
+        );
+        assert_eq!(got[1].1, "2024\t5,6");
+        assert!(matches!(got[1].0, BlockKind::TableRow { .. }));
+    }
+}

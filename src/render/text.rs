@@ -1,6 +1,6 @@
 //! Plain text: one block per line, table cells separated by a tab.
 
-use crate::body::{Body, BlockKind};
+use crate::body::{BlockKind, Body};
 
 /// Renders `body` as plain text, one paragraph, heading, list item or table row per line.
 pub(crate) fn to_text(body: &Body) -> String {
