@@ -1,8 +1,43 @@
 //! Takes raw bytes and an optional Content-Type; returns the page as an NFC `String` and
-//! the encoding used.
+//! the encoding used. Also holds the text clean-up applied to every run of page text.
+//!
+//! The charset is chosen by precedence, as browsers do, with one addition: a declaration
+//! that the bytes plainly contradict is not trusted.
+//!
+//! 1. A byte order mark (UTF-8, UTF-16LE, UTF-16BE) wins outright.
+//! 2. The `charset=` parameter of the Content-Type header.
+//! 3. A `<meta charset>` or `<meta http-equiv="Content-Type" content="…; charset=…">` in the
+//!    first [`PRESCAN_BYTES`] bytes, found by the WHATWG prescan (a meta naming UTF-16 means
+//!    UTF-8, since the bytes could not hold the tag otherwise).
+//! 4. UTF-8 when the bytes are (nearly all) valid UTF-8, else chardetng's guess.
+//!
+//! A declared legacy charset (windows-1252, iso-8859-1, GBK, …) is overridden to UTF-8 when
+//! the bytes are valid UTF-8 holding multi-byte sequences: a legacy page almost never is.
+//! A declared UTF-8 is skipped when most of its non-ASCII bytes are malformed, and a
+//! declared UTF-16 without a BOM when the first bytes hold no NUL. Labels are resolved by
+//! `encoding_rs` (WHATWG Encoding Standard); the `replacement` encoding is never used.
 
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, REPLACEMENT, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252, X_USER_DEFINED};
 use std::borrow::Cow;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// Bytes read by the `<meta>` prescan. WHATWG HTML "prescan a byte stream to determine its
+/// encoding" reads 1024.
+const PRESCAN_BYTES: usize = 1024;
+
+/// Bytes checked for NUL before trusting a BOM-less UTF-16 label: markup in UTF-16 has a
+/// NUL in every ASCII character, so any real page shows many in its first kilobyte.
+const UTF16_NUL_CHECK_BYTES: usize = 1024;
+
+/// A legacy declaration yields to UTF-8 when the bytes hold valid multi-byte UTF-8 with at
+/// most one malformed sequence per this many valid ones (a stray bad byte in a UTF-8 page).
+/// Start value; no page seen yet needed more tolerance.
+const VALID_PER_STRAY_INVALID: usize = 64;
+
+/// Bytes fed to chardetng. Its guess settles within a few kilobytes of non-ASCII text;
+/// the cap keeps detection cost flat on huge pages.
+const DETECTOR_MAX_BYTES: usize = 1 << 20;
 
 /// A decoded page.
 pub(crate) struct Decoded {
@@ -12,13 +47,18 @@ pub(crate) struct Decoded {
     pub encoding: &'static encoding_rs::Encoding,
 }
 
-/// Decodes `bytes`: BOM, then UTF-8 with replacement (placeholder until charset sniffing).
-pub(crate) fn decode(bytes: &[u8], _content_type: Option<&str>) -> Decoded {
-    let (text, encoding, _) = encoding_rs::UTF_8.decode(bytes);
-    Decoded {
-        text: nfc(&text).into_owned(),
-        encoding,
-    }
+/// Decodes `bytes` with the charset found by the precedence in the module docs, replacing
+/// malformed sequences with U+FFFD, and normalises the result to NFC. Never fails.
+pub(crate) fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
+    let (encoding, bom_len) = sniff(bytes, content_type);
+    let body = bytes.get(bom_len..).unwrap_or_default();
+    let (text, _) = encoding.decode_without_bom_handling(body);
+    let text = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text.into_owned()
+    } else {
+        text.nfc().collect()
+    };
+    Decoded { text, encoding }
 }
 
 /// `text` in Unicode NFC, borrowed when it already is.
@@ -26,5 +66,606 @@ pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => Cow::Borrowed(text),
         _ => Cow::Owned(text.nfc().collect()),
+    }
+}
+
+/// Cleans one run of inline text: every kind of space (no-break, en/em and other fixed
+/// spaces, ideographic space, line breaks, tabs) becomes a plain space and runs of them
+/// collapse to one; zero-width characters, the BOM, soft hyphens, bidi marks and
+/// embeddings and other control characters are removed; the result is NFC.
+///
+/// The ends are not trimmed (a run of spaces there becomes one space), so callers can
+/// concatenate runs and trim the finished block.
+pub(crate) fn clean_inline_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        match classify(c) {
+            CharClass::Space => pending_space = true,
+            CharClass::Remove => {}
+            CharClass::Keep => {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(c);
+            }
+        }
+    }
+    if pending_space {
+        out.push(' ');
+    }
+    // Removing a character between a base and a combining mark can leave non-NFC text.
+    if is_nfc_quick(out.chars()) == IsNormalized::Yes {
+        out
+    } else {
+        out.nfc().collect()
+    }
+}
+
+/// What [`clean_inline_text`] does with a character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CharClass {
+    Keep,
+    Space,
+    Remove,
+}
+
+fn classify(c: char) -> CharClass {
+    match c {
+        ' ' => CharClass::Space,
+        // Printable ASCII: the common case.
+        '!'..='~' => CharClass::Keep,
+        // White_Space: tab, line breaks, NBSP, U+1680, U+2000–U+200A, U+2028/9, U+202F,
+        // U+205F, U+3000, NEL.
+        c if c.is_whitespace() => CharClass::Space,
+        // Zero-width space/non-joiner/joiner, LRM/RLM, word joiner and invisible operators,
+        // BOM/ZWNBSP, soft hyphen, Arabic letter mark, Mongolian vowel separator, bidi
+        // embeddings, overrides and isolates.
+        '\u{200B}'..='\u{200F}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{FEFF}'
+        | '\u{00AD}'
+        | '\u{061C}'
+        | '\u{180E}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' => CharClass::Remove,
+        c if c.is_control() => CharClass::Remove,
+        _ => CharClass::Keep,
+    }
+}
+
+/// Picks the encoding and the length of the BOM to skip.
+fn sniff(bytes: &[u8], content_type: Option<&str>) -> (&'static Encoding, usize) {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return (encoding, bom_len);
+    }
+    let mut stats = LazyUtf8Stats::new(bytes);
+    let declared = content_type
+        .and_then(charset_from_content_type)
+        .and_then(|label| resolve_label(label, false))
+        .and_then(|encoding| check_declared(encoding, bytes, &mut stats));
+    if let Some(encoding) = declared {
+        return (encoding, 0);
+    }
+    let meta = prescan_meta(bytes.get(..PRESCAN_BYTES).unwrap_or(bytes))
+        .and_then(|encoding| check_declared(encoding, bytes, &mut stats));
+    if let Some(encoding) = meta {
+        return (encoding, 0);
+    }
+    (guess(bytes, &mut stats), 0)
+}
+
+/// The encoding for a label, with the substitutions browsers make: `replacement` is not
+/// used, `x-user-defined` reads as windows-1252, and from a `<meta>` UTF-16 means UTF-8.
+fn resolve_label(label: &[u8], from_meta: bool) -> Option<&'static Encoding> {
+    let encoding = Encoding::for_label(label)?;
+    if encoding == REPLACEMENT {
+        None
+    } else if encoding == X_USER_DEFINED {
+        Some(WINDOWS_1252)
+    } else if from_meta && (encoding == UTF_16LE || encoding == UTF_16BE) {
+        Some(UTF_8)
+    } else {
+        Some(encoding)
+    }
+}
+
+/// Checks a declared encoding against the bytes: `None` when the declaration is to be
+/// ignored, otherwise the encoding to use (UTF-8 for a contradicted legacy label).
+fn check_declared(
+    encoding: &'static Encoding,
+    bytes: &[u8],
+    stats: &mut LazyUtf8Stats<'_>,
+) -> Option<&'static Encoding> {
+    if encoding == UTF_16LE || encoding == UTF_16BE {
+        let head = bytes.get(..UTF16_NUL_CHECK_BYTES).unwrap_or(bytes);
+        return head.contains(&0).then_some(encoding);
+    }
+    let stats = stats.get();
+    if encoding == UTF_8 {
+        // Mostly malformed: the label is wrong; look further.
+        return (stats.invalid <= stats.multibyte).then_some(UTF_8);
+    }
+    if stats.is_utf8_with_multibyte() {
+        Some(UTF_8)
+    } else {
+        Some(encoding)
+    }
+}
+
+/// The last resort: UTF-8 if the bytes are (nearly all) valid UTF-8, else chardetng.
+fn guess(bytes: &[u8], stats: &mut LazyUtf8Stats<'_>) -> &'static Encoding {
+    let stats = stats.get();
+    if stats.invalid == 0 || stats.is_utf8_with_multibyte() {
+        return UTF_8;
+    }
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    let fed = bytes.get(..DETECTOR_MAX_BYTES).unwrap_or(bytes);
+    detector.feed(fed, fed.len() == bytes.len());
+    detector.guess(None, Utf8Detection::Allow)
+}
+
+/// The value of the `charset` parameter of a Content-Type header value, unquoted.
+fn charset_from_content_type(content_type: &str) -> Option<&[u8]> {
+    content_type.split(';').find_map(|param| {
+        let (name, value) = param.split_once('=')?;
+        if !name.trim().eq_ignore_ascii_case("charset") {
+            return None;
+        }
+        let value = value.trim();
+        let value = value
+            .strip_prefix('"')
+            .map_or(value, |v| v.split('"').next().unwrap_or_default());
+        let value = value.trim();
+        (!value.is_empty()).then_some(value.as_bytes())
+    })
+}
+
+/// How much of a byte string is UTF-8.
+#[derive(Debug, Clone, Copy, Default)]
+struct Utf8Stats {
+    /// Well-formed multi-byte sequences.
+    multibyte: usize,
+    /// Malformed sequences (an incomplete sequence cut off at the very end is not counted).
+    invalid: usize,
+}
+
+impl Utf8Stats {
+    /// Valid multi-byte UTF-8 with at most a stray malformed sequence.
+    fn is_utf8_with_multibyte(self) -> bool {
+        self.multibyte > 0 && self.invalid.saturating_mul(VALID_PER_STRAY_INVALID) <= self.multibyte
+    }
+
+    fn of(bytes: &[u8]) -> Self {
+        let mut stats = Self::default();
+        let mut rest = bytes;
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(valid) => {
+                    stats.multibyte += count_multibyte(valid.as_bytes());
+                    return stats;
+                }
+                Err(error) => {
+                    let (valid, after) = rest.split_at(error.valid_up_to());
+                    stats.multibyte += count_multibyte(valid);
+                    match error.error_len() {
+                        Some(len) => {
+                            stats.invalid += 1;
+                            rest = after.get(len..).unwrap_or_default();
+                        }
+                        None => return stats,
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Lead bytes of multi-byte sequences in valid UTF-8.
+fn count_multibyte(valid: &[u8]) -> usize {
+    valid.iter().filter(|&&b| b >= 0xC0).count()
+}
+
+/// [`Utf8Stats`] computed on first use: most pages never need them (BOM, or a UTF-8
+/// declaration is checked once).
+struct LazyUtf8Stats<'a> {
+    bytes: &'a [u8],
+    stats: Option<Utf8Stats>,
+}
+
+impl<'a> LazyUtf8Stats<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Self { bytes, stats: None }
+    }
+
+    fn get(&mut self) -> Utf8Stats {
+        *self.stats.get_or_insert_with(|| Utf8Stats::of(self.bytes))
+    }
+}
+
+/// WHATWG "prescan a byte stream to determine its encoding" over `head`: the charset of
+/// the first `<meta>` that declares one, skipping comments and the insides of other tags.
+fn prescan_meta(head: &[u8]) -> Option<&'static Encoding> {
+    let mut pos = 0;
+    while pos < head.len() {
+        let rest = head.get(pos..).unwrap_or_default();
+        if rest.starts_with(b"<!--") {
+            // The `-->` may share its dashes with the opening `<!--`.
+            pos += 2 + find(rest.get(2..).unwrap_or_default(), b"-->")? + 3;
+        } else if starts_with_ignore_case(rest, b"<meta")
+            && rest.get(5).is_some_and(|&b| is_space(b) || b == b'/')
+        {
+            pos += 5;
+            if let Some(encoding) = meta_charset(head, &mut pos) {
+                return Some(encoding);
+            }
+        } else if rest.first() == Some(&b'<')
+            && (rest.get(1).is_some_and(u8::is_ascii_alphabetic)
+                || (rest.get(1) == Some(&b'/') && rest.get(2).is_some_and(u8::is_ascii_alphabetic)))
+        {
+            // Another tag: skip its name, then its attributes (values may hold `>`).
+            pos += 1;
+            while head.get(pos).is_some_and(|&b| !is_space(b) && b != b'>') {
+                pos += 1;
+            }
+            while get_attribute(head, &mut pos).is_some() {}
+        } else if rest.starts_with(b"<!") || rest.starts_with(b"</") || rest.starts_with(b"<?") {
+            pos += find(rest, b">")? + 1;
+        } else {
+            pos += 1;
+        }
+    }
+    None
+}
+
+/// Reads the attributes of a `<meta>` whose name ends at `pos`; the charset it declares, if
+/// it declares one the WHATWG way.
+fn meta_charset(head: &[u8], pos: &mut usize) -> Option<&'static Encoding> {
+    let mut seen: Vec<Vec<u8>> = Vec::new();
+    let mut got_pragma = false;
+    let mut need_pragma: Option<bool> = None;
+    let mut charset: Option<&'static Encoding> = None;
+    while let Some((name, value)) = get_attribute(head, pos) {
+        if seen.contains(&name) {
+            continue;
+        }
+        match name.as_slice() {
+            b"http-equiv" => got_pragma |= value.eq_ignore_ascii_case(b"content-type"),
+            b"content" if charset.is_none() => {
+                if let Some(label) = charset_from_meta_content(&value) {
+                    charset = resolve_label(label, true);
+                    need_pragma = Some(true);
+                }
+            }
+            b"charset" => {
+                charset = resolve_label(&value, true);
+                need_pragma = Some(false);
+            }
+            _ => {}
+        }
+        seen.push(name);
+    }
+    match need_pragma {
+        None => None,
+        Some(true) if !got_pragma => None,
+        Some(_) => charset,
+    }
+}
+
+/// WHATWG "get an attribute": the next attribute at `pos` (name lowercased), or `None` at
+/// the end of the tag or of the input.
+fn get_attribute(head: &[u8], pos: &mut usize) -> Option<(Vec<u8>, Vec<u8>)> {
+    while head.get(*pos).is_some_and(|&b| is_space(b) || b == b'/') {
+        *pos += 1;
+    }
+    if head.get(*pos) == Some(&b'>') {
+        return None;
+    }
+    let mut name = Vec::new();
+    let mut value = Vec::new();
+    // Attribute name.
+    loop {
+        let &b = head.get(*pos)?;
+        match b {
+            b'=' if !name.is_empty() => {
+                *pos += 1;
+                break;
+            }
+            b if is_space(b) => {
+                while head.get(*pos).is_some_and(|&b| is_space(b)) {
+                    *pos += 1;
+                }
+                if head.get(*pos) != Some(&b'=') {
+                    return Some((name, value));
+                }
+                *pos += 1;
+                break;
+            }
+            b'/' | b'>' => return Some((name, value)),
+            b => {
+                name.push(b.to_ascii_lowercase());
+                *pos += 1;
+            }
+        }
+    }
+    // Attribute value.
+    while head.get(*pos).is_some_and(|&b| is_space(b)) {
+        *pos += 1;
+    }
+    let &b = head.get(*pos)?;
+    if b == b'"' || b == b'\'' {
+        *pos += 1;
+        loop {
+            let &c = head.get(*pos)?;
+            *pos += 1;
+            if c == b {
+                return Some((name, value));
+            }
+            value.push(c.to_ascii_lowercase());
+        }
+    }
+    if b == b'>' {
+        return Some((name, value));
+    }
+    loop {
+        let &c = head.get(*pos)?;
+        if is_space(c) || c == b'>' {
+            return Some((name, value));
+        }
+        value.push(c.to_ascii_lowercase());
+        *pos += 1;
+    }
+}
+
+/// WHATWG "extracting a character encoding from a meta element": the label after
+/// `charset=` in a `content` attribute value.
+fn charset_from_meta_content(content: &[u8]) -> Option<&[u8]> {
+    let mut pos = 0;
+    loop {
+        let at = find_ignore_case(content.get(pos..)?, b"charset")?;
+        pos += at + b"charset".len();
+        while content.get(pos).is_some_and(|&b| is_space(b)) {
+            pos += 1;
+        }
+        if content.get(pos) == Some(&b'=') {
+            pos += 1;
+            break;
+        }
+    }
+    while content.get(pos).is_some_and(|&b| is_space(b)) {
+        pos += 1;
+    }
+    let rest = content.get(pos..)?;
+    match rest.first()? {
+        &quote @ (b'"' | b'\'') => {
+            let inner = rest.get(1..)?;
+            let end = inner.iter().position(|&b| b == quote)?;
+            inner.get(..end)
+        }
+        _ => {
+            let end = rest
+                .iter()
+                .position(|&b| is_space(b) || b == b';')
+                .unwrap_or(rest.len());
+            rest.get(..end).filter(|label| !label.is_empty())
+        }
+    }
+}
+
+/// ASCII whitespace as the WHATWG prescan defines it.
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {
+    haystack
+        .get(..prefix.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "Tiếng Việt" in windows-1258: tone marks are separate combining bytes.
+    const VIET_1258: &[u8] = b"Ti\xEA\xECng Vi\xEA\xF2t";
+
+    fn enc(bytes: &[u8], content_type: Option<&str>) -> &'static str {
+        decode(bytes, content_type).encoding.name()
+    }
+
+    #[test]
+    fn bom_wins_over_everything() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "<meta charset=gbk>Việt".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let decoded = decode(&bytes, Some("text/html; charset=windows-1252"));
+        assert_eq!(decoded.encoding, UTF_16LE);
+        assert_eq!(decoded.text, "<meta charset=gbk>Việt");
+        let decoded = decode("\u{FEFF}Việt".as_bytes(), Some("text/html; charset=gbk"));
+        assert_eq!(decoded.encoding, UTF_8);
+        assert_eq!(decoded.text, "Việt");
+    }
+
+    #[test]
+    fn header_charset_decodes_windows_1258_to_nfc() {
+        let decoded = decode(VIET_1258, Some("text/html; Charset=\"windows-1258\""));
+        assert_eq!(decoded.encoding.name(), "windows-1258");
+        assert_eq!(decoded.text, "Tiếng Việt");
+    }
+
+    #[test]
+    fn meta_charset_and_http_equiv() {
+        let mut page = b"<html><head><meta charset='windows-1258'></head>".to_vec();
+        page.extend_from_slice(VIET_1258);
+        assert_eq!(enc(&page, None), "windows-1258");
+        assert!(decode(&page, None).text.ends_with("Tiếng Việt"));
+        let mut page =
+            b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=windows-1258\">"
+                .to_vec();
+        page.extend_from_slice(VIET_1258);
+        assert_eq!(enc(&page, None), "windows-1258");
+    }
+
+    #[test]
+    fn meta_content_without_http_equiv_is_ignored() {
+        let page = b"<meta content=\"text/html; charset=gbk\"><p>abc</p>";
+        assert_eq!(enc(page, None), "UTF-8");
+    }
+
+    #[test]
+    fn meta_in_comment_or_attribute_is_ignored() {
+        let page = b"<!-- <meta charset=gbk> --><div title=\"<meta charset=gbk>\">x</div>";
+        assert_eq!(enc(page, None), "UTF-8");
+    }
+
+    #[test]
+    fn meta_utf16_means_utf8() {
+        assert_eq!(
+            enc("<meta charset=utf-16le><p>Việt</p>".as_bytes(), None),
+            "UTF-8"
+        );
+    }
+
+    #[test]
+    fn header_beats_meta() {
+        let page = "<meta charset=windows-1252><p>Việt Nam</p>".as_bytes();
+        assert_eq!(enc(page, Some("text/html; charset=utf-8")), "UTF-8");
+        assert_eq!(
+            decode(page, Some("text/html; charset=utf-8")).text,
+            "<meta charset=windows-1252><p>Việt Nam</p>"
+        );
+    }
+
+    #[test]
+    fn mislabeled_legacy_charset_is_overridden_by_valid_utf8() {
+        let page = "<meta charset=iso-8859-1><p>Hà Nội mùa thu</p>".as_bytes();
+        let decoded = decode(page, None);
+        assert_eq!(decoded.encoding, UTF_8);
+        assert!(decoded.text.contains("Hà Nội"));
+        assert_eq!(enc(page, Some("text/html; charset=windows-1252")), "UTF-8");
+    }
+
+    #[test]
+    fn ascii_page_with_legacy_label_keeps_it() {
+        assert_eq!(enc(b"<p>plain</p>", Some("text/html; charset=gbk")), "GBK");
+    }
+
+    #[test]
+    fn wrong_utf8_header_falls_through_to_meta() {
+        let mut page = b"<meta charset=windows-1258><p>".to_vec();
+        for _ in 0..4 {
+            page.extend_from_slice(VIET_1258);
+        }
+        assert_eq!(enc(&page, Some("text/html; charset=UTF-8")), "windows-1258");
+    }
+
+    #[test]
+    fn undeclared_utf8_with_stray_byte_stays_utf8() {
+        let mut page = "<p>Hà Nội mùa thu năm nay đến sớm hơn mọi năm.</p>"
+            .repeat(10)
+            .into_bytes();
+        page.push(0xFF);
+        let decoded = decode(&page, None);
+        assert_eq!(decoded.encoding, UTF_8);
+        assert!(decoded.text.ends_with('\u{FFFD}'));
+    }
+
+    #[test]
+    fn undeclared_legacy_goes_to_chardetng() {
+        // "Привет, мир" in windows-1251 repeated: plainly not UTF-8.
+        let page = b"<p>\xCF\xF0\xE8\xE2\xE5\xF2, \xEC\xE8\xF0! </p>".repeat(20);
+        assert_eq!(enc(&page, None), "windows-1251");
+    }
+
+    #[test]
+    fn utf16_header_without_nuls_is_ignored() {
+        assert_eq!(
+            enc(b"<p>hello</p>", Some("text/html; charset=utf-16")),
+            "UTF-8"
+        );
+    }
+
+    #[test]
+    fn replacement_label_is_ignored() {
+        assert_eq!(
+            enc(b"<p>hello</p>", Some("text/html; charset=iso-2022-kr")),
+            "UTF-8"
+        );
+    }
+
+    #[test]
+    fn empty_and_truncated_input() {
+        assert_eq!(decode(b"", None).text, "");
+        assert_eq!(decode(b"<meta charset=", None).encoding, UTF_8);
+        assert_eq!(decode(b"<meta charset=\"gbk", None).encoding, UTF_8);
+        assert_eq!(decode(b"<!-- <meta", None).encoding, UTF_8);
+        // A multi-byte sequence cut off at the end is not a contradiction.
+        assert_eq!(
+            decode(&"Việt".as_bytes()[..5], Some("text/html; charset=utf-8")).encoding,
+            UTF_8
+        );
+    }
+
+    #[test]
+    fn nfd_input_becomes_nfc() {
+        let nfd: String = "Việt Nam đổi mới".nfd().collect();
+        assert_ne!(nfd, "Việt Nam đổi mới");
+        assert_eq!(decode(nfd.as_bytes(), None).text, "Việt Nam đổi mới");
+        assert!(matches!(nfc("abc"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn charset_parameter_parsing() {
+        assert_eq!(
+            charset_from_content_type("text/html;charset=UTF-8"),
+            Some(&b"UTF-8"[..])
+        );
+        assert_eq!(
+            charset_from_content_type("text/html; charset=\"gbk\"; x=y"),
+            Some(&b"gbk"[..])
+        );
+        assert_eq!(charset_from_content_type("text/html"), None);
+        assert_eq!(charset_from_content_type("text/html; charset="), None);
+        assert_eq!(
+            charset_from_meta_content(b"text/html; charset = 'big5'"),
+            Some(&b"big5"[..])
+        );
+        assert_eq!(
+            charset_from_meta_content(b"text/html;charset=gbk;x"),
+            Some(&b"gbk"[..])
+        );
+        assert_eq!(charset_from_meta_content(b"text/html; charset=\"gbk"), None);
+    }
+
+    #[test]
+    fn clean_inline_text_spaces_and_invisibles() {
+        assert_eq!(clean_inline_text("  a \u{A0}\u{2009}b\n\tc  "), " a b c ");
+        assert_eq!(clean_inline_text("Hà\u{200B}Nội\u{00AD}"), "HàNội");
+        assert_eq!(
+            clean_inline_text("\u{200F}مرحبا\u{202B}x\u{202C}\u{FEFF}"),
+            "مرحباx"
+        );
+        assert_eq!(clean_inline_text("a\u{0}b\u{7}c\u{85}d\u{9F}"), "abc d");
+        assert_eq!(clean_inline_text("\u{3000}"), " ");
+        assert_eq!(clean_inline_text("a \u{200B} b"), "a b");
+    }
+
+    #[test]
+    fn clean_inline_text_renormalises() {
+        // A soft hyphen between a base letter and its combining mark.
+        assert_eq!(clean_inline_text("o\u{AD}\u{302}"), "ô");
     }
 }

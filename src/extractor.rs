@@ -259,3 +259,58 @@ impl Extractor {
         })
     }
 }
+
+/// Dumps every block with its features and the chosen container, for tuning.
+#[cfg(feature = "debug-dump")]
+pub fn debug_dump(html: &str) -> String {
+    use std::fmt::Write;
+    let extractor = Extractor::new();
+    let settings = extractor.settings();
+    let Ok(document) = parse::parse(
+        html,
+        Limits {
+            max_nodes: usize::MAX,
+            max_depth: usize::MAX,
+        },
+    ) else {
+        return String::new();
+    };
+    let metadata = metadata::extract(&document, None);
+    let scored = score::score(segment::segment(&document, &settings), &settings);
+    let selection = select::select(&scored, &settings);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "title={:?} selection={:?}",
+        metadata.title,
+        selection.as_ref().map(|s| (s.container, s.blocks.clone()))
+    );
+    for (i, (block, score)) in scored.page.blocks.iter().zip(&scored.scores).enumerate() {
+        let element = &scored.page.elements[block.element as usize];
+        let text: String = block.text.chars().take(90).collect();
+        let _ = writeln!(
+            out,
+            "{i:4} e{:<5} f{:<5?} d{:<3} w{:7.1} s{:5} ld{:.2} {}{}{}{}{}{}{} {:?} | {}",
+            block.element,
+            score.furniture,
+            element.depth,
+            score.weight,
+            score.size,
+            score.link_density,
+            if score.final_punctuation { "." } else { " " },
+            if score.furniture.is_some() { "F" } else { " " },
+            if score.content { "C" } else { " " },
+            if score.teaser { "T" } else { " " },
+            if score.title_link { "L" } else { " " },
+            if score.cruft_heading || score.cruft_prefix || score.credit {
+                "X"
+            } else {
+                " "
+            },
+            if block.caption { "c" } else { " " },
+            block.kind,
+            text
+        );
+    }
+    out
+}

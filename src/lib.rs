@@ -17,6 +17,9 @@ mod select;
 pub use article::Article;
 pub use body::{Block, BlockKind, Body, Inline};
 pub use error::Error;
+#[cfg(feature = "debug-dump")]
+#[doc(hidden)]
+pub use extractor::debug_dump;
 pub use extractor::{Extractor, Policy};
 pub use metadata::{Metadata, PageType};
 

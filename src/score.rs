@@ -28,9 +28,17 @@ const CONTENT_BONUS: f32 = 1.25;
 /// A furniture-classed element holding more than this share of the page's characters is
 /// a page wrapper with an unlucky name (`main-with-sidebar`), not furniture.
 const MAX_FURNITURE_SHARE: f32 = 0.5;
+/// A furniture-classed element is a wrapper, not furniture, when one content-classed
+/// element inside it holds at least this share of its characters.
+const MIN_CONTENT_SHARE_OF_WRAPPER: f32 = 0.5;
 /// A title link and the block after it form a teaser when their smallest common
 /// container holds fewer characters than this.
 const MAX_TEASER_UNIT_CHARS: usize = 700;
+/// …and at most this many blocks (title, sapo, date, category).
+const MAX_TEASER_UNIT_BLOCKS: usize = 4;
+/// An element whose class names both content and furniture (`entry-content-read-more`,
+/// `related-content`) is furniture only when it holds fewer characters than this.
+const MAX_MIXED_FURNITURE_CHARS: usize = 400;
 /// Shortest link block, in characters, read as a teaser title.
 const MIN_TEASER_TITLE_CHARS: usize = 15;
 /// Link density from which a block is a link block.
@@ -179,7 +187,8 @@ pub(crate) fn score(page: Segmented, _settings: &Settings) -> Scored {
             let previous_block = &scored.page.blocks[index - 1];
             let ancestor = scored.common_ancestor(previous_block.element, block.element);
             let unit = &scored.page.elements[ancestor as usize].blocks;
-            features.teaser = scored.size_sum(unit) < MAX_TEASER_UNIT_CHARS;
+            features.teaser = unit.len() <= MAX_TEASER_UNIT_BLOCKS
+                && scored.size_sum(unit) < MAX_TEASER_UNIT_CHARS;
         }
         features.weight = weight(&features, block);
         scores.push(features);
@@ -220,16 +229,30 @@ fn features(block: &TextBlock, size: usize) -> BlockScore {
     }
 }
 
-/// The innermost furniture element above `element`, skipping page-wide wrappers.
+/// The innermost furniture element above `element`, skipping page-wide wrappers and
+/// wrappers that are mostly one content element (Blogger's `widget Blog` around the post).
 fn effective_furniture(scored: &Scored, element: u32, total_size: usize) -> Option<u32> {
     let elements = &scored.page.elements;
-    let mut candidate = elements.get(element as usize)?.furniture;
+    let here = elements.get(element as usize)?;
+    let content = here.content.and_then(|c| elements.get(c as usize));
+    let mut candidate = here.furniture;
     while let Some(index) = candidate {
         let furniture = elements.get(index as usize)?;
-        let share = scored.size_sum(&furniture.blocks) as f32 / total_size as f32;
-        // Comments and related boxes are furniture; a wrapper around most of the page
-        // (or one that carries the article-body marker) is not.
-        if share <= MAX_FURNITURE_SHARE && !furniture.article_body {
+        let furniture_size = scored.size_sum(&furniture.blocks);
+        let share = furniture_size as f32 / total_size as f32;
+        let wraps_content = content.is_some_and(|c| {
+            c.depth > furniture.depth
+                && scored.size_sum(&c.blocks) as f32
+                    >= MIN_CONTENT_SHARE_OF_WRAPPER * furniture_size as f32
+        });
+        // Comments and related boxes are furniture; a wrapper around most of the page, or
+        // around the article-body marker, is not.
+        let mixed_wrapper = furniture.hint.content && furniture_size >= MAX_MIXED_FURNITURE_CHARS;
+        if share <= MAX_FURNITURE_SHARE
+            && !furniture.article_body
+            && !wraps_content
+            && !mixed_wrapper
+        {
             return Some(index);
         }
         candidate = furniture

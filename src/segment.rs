@@ -19,6 +19,10 @@ use std::ops::Range;
 /// as data. Start: trafilatura's table heuristics; tuned on fixtures/ 2026-11-23.
 const MAX_DATA_TABLE_CELL_CHARS: usize = 1000;
 
+/// Text under a caption element longer than this, in characters, is not a caption but a
+/// mislabelled wrapper. Tuned on corpus/scrapinghub 2026-11-23.
+const MAX_CAPTION_CHARS: usize = 500;
+
 /// What an element is, as far as the later stages care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Tag {
@@ -206,15 +210,28 @@ fn is_hidden(element: &scraper::node::Element) -> bool {
     })
 }
 
-/// Whether a class attribute names a caption.
+/// Whether a class attribute names a caption: one of its tokens is a caption class.
 fn is_caption_class(class: &str) -> bool {
-    let lower = class.to_ascii_lowercase();
-    lower.contains("caption")
-        || lower.contains("alt_imgeditor")
-        || lower.contains("image-desc")
-        || lower.contains("img-desc")
-        || lower.contains("photo-desc")
-        || lower.contains("chu-thich")
+    class.split_ascii_whitespace().any(|token| {
+        matches!(
+            token.to_ascii_lowercase().as_str(),
+            "caption"
+                | "wp-caption-text"
+                | "figcaption"
+                | "image-caption"
+                | "img-caption"
+                | "photo-caption"
+                | "caption-text"
+                | "photocms_caption"
+                | "alt_imgeditor"
+                | "chu-thich"
+                | "image-desc"
+                | "img-desc"
+                | "photo-desc"
+                | "desc_image"
+                | "expnoedit"
+        )
+    })
 }
 
 /// How a `<table>` is read.

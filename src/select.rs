@@ -15,9 +15,9 @@ use std::ops::Range;
 /// 2026-11-23.
 const MIN_CONTAINER_WEIGHT: f64 = 120.0;
 /// A container with at least this many title links…
-const LISTING_MIN_TITLE_LINKS: usize = 6;
+const LISTING_MIN_TITLE_LINKS: usize = 10;
 /// …and less than this many characters of non-teaser prose per title link is a listing.
-const LISTING_PROSE_PER_TITLE: usize = 80;
+const LISTING_PROSE_PER_TITLE: usize = 60;
 
 /// The chosen container.
 #[derive(Debug, Clone)]
