@@ -76,6 +76,10 @@ pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
 ///
 /// The ends are not trimmed (a run of spaces there becomes one space), so callers can
 /// concatenate runs and trim the finished block.
+#[allow(
+    dead_code,
+    reason = "segment.rs calls it once the extraction stages land"
+)]
 pub(crate) fn clean_inline_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;

@@ -279,6 +279,12 @@ pub fn debug_dump(html: &str) -> String {
     let scored = score::score(segment::segment(&document, &settings), &settings);
     let selection = select::select(&scored, &settings);
     let mut out = String::new();
+    let best = select::best_container(&scored);
+    let _ = writeln!(
+        out,
+        "best={best:?} range={:?}",
+        best.map(|(e, _)| scored.page.elements[e as usize].blocks.clone())
+    );
     let _ = writeln!(
         out,
         "title={:?} selection={:?}",

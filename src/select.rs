@@ -28,8 +28,8 @@ pub(crate) struct Selection {
     pub blocks: Range<usize>,
 }
 
-/// Picks the article's container.
-pub(crate) fn select(scored: &Scored, _settings: &Settings) -> Result<Selection, Error> {
+/// The element with the largest summed block weight, and that weight.
+pub(crate) fn best_container(scored: &Scored) -> Option<(u32, f64)> {
     let mut best: Option<(u32, f64)> = None;
     for (index, element) in scored.page.elements.iter().enumerate() {
         if element.blocks.is_empty() {
@@ -40,6 +40,12 @@ pub(crate) fn select(scored: &Scored, _settings: &Settings) -> Result<Selection,
             best = Some((index as u32, weight));
         }
     }
+    best
+}
+
+/// Picks the article's container.
+pub(crate) fn select(scored: &Scored, _settings: &Settings) -> Result<Selection, Error> {
+    let best = best_container(scored);
     let Some((container, weight)) = best else {
         return Err(Error::NoArticle { reason: "no text" });
     };
@@ -51,7 +57,7 @@ pub(crate) fn select(scored: &Scored, _settings: &Settings) -> Result<Selection,
     let blocks = scored.page.elements[container as usize].blocks.clone();
     let title_links = blocks
         .clone()
-        .filter(|&i| scored.scores[i].title_link)
+        .filter(|&i| scored.scores[i].title_link && scored.scores[i].furniture.is_none())
         .count();
     let prose: usize = blocks
         .clone()
