@@ -35,7 +35,10 @@ const MIN_CONTENT_SHARE_OF_WRAPPER: f32 = 0.5;
 /// container holds fewer characters than this.
 const MAX_TEASER_UNIT_CHARS: usize = 700;
 /// …and at most this many blocks (title, sapo, date, category).
-const MAX_TEASER_UNIT_BLOCKS: usize = 4;
+const MAX_TEASER_UNIT_BLOCKS: usize = 6;
+/// Shortest block, in weighted characters, counted as prose when telling a teaser unit
+/// (one prose block) from a short article (several).
+const MIN_TEASER_PROSE_CHARS: usize = 70;
 /// An element whose class names both content and furniture (`entry-content-read-more`,
 /// `related-content`) is furniture only when it holds fewer characters than this.
 const MAX_MIXED_FURNITURE_CHARS: usize = 400;
@@ -172,26 +175,18 @@ pub(crate) fn score(page: Segmented, _settings: &Settings) -> Scored {
     };
     let mut scores: Vec<BlockScore> = Vec::with_capacity(scored.page.blocks.len());
     for (index, block) in scored.page.blocks.iter().enumerate() {
-        let size = sizes[index];
-        let mut features = features(block, size);
+        let mut features = features(block, sizes[index]);
         features.furniture = effective_furniture(&scored, block.element, total_size);
         features.content = scored
             .page
             .elements
             .get(block.element as usize)
             .is_some_and(|e| e.content.is_some());
-        if let Some(previous) = index.checked_sub(1).and_then(|i| scores.get(i))
-            && previous.title_link
-            && features.link_density < LINK_BLOCK_DENSITY
-        {
-            let previous_block = &scored.page.blocks[index - 1];
-            let ancestor = scored.common_ancestor(previous_block.element, block.element);
-            let unit = &scored.page.elements[ancestor as usize].blocks;
-            features.teaser = unit.len() <= MAX_TEASER_UNIT_BLOCKS
-                && scored.size_sum(unit) < MAX_TEASER_UNIT_CHARS;
-        }
-        features.weight = weight(&features, block);
         scores.push(features);
+    }
+    mark_teasers(&scored, &mut scores);
+    for (features, block) in scores.iter_mut().zip(&scored.page.blocks) {
+        features.weight = weight(features, block);
     }
     let mut weight_prefix = Vec::with_capacity(scores.len() + 1);
     weight_prefix.push(0.0f64);
@@ -202,6 +197,55 @@ pub(crate) fn score(page: Segmented, _settings: &Settings) -> Scored {
     scored.scores = scores;
     scored.weight_prefix = weight_prefix;
     scored
+}
+
+/// Marks the blocks of teaser units: small elements (a few blocks, a few hundred
+/// characters) that start with a title link and hold at most one prose block, such as
+/// `<article><h3><a>Title</a></h3><time>…</time><p>Sapo.</p></article>`.
+fn mark_teasers(scored: &Scored, scores: &mut [BlockScore]) {
+    let mut title_prefix = Vec::with_capacity(scores.len() + 1);
+    let mut prose_prefix = Vec::with_capacity(scores.len() + 1);
+    title_prefix.push(0usize);
+    prose_prefix.push(0usize);
+    for score in scores.iter() {
+        let titles = title_prefix.last().copied().unwrap_or(0);
+        let prose = prose_prefix.last().copied().unwrap_or(0);
+        title_prefix.push(titles + usize::from(score.title_link));
+        prose_prefix.push(
+            prose
+                + usize::from(
+                    score.size >= MIN_TEASER_PROSE_CHARS && score.link_density < LINK_BLOCK_DENSITY,
+                ),
+        );
+    }
+    let elements = &scored.page.elements;
+    for (index, block) in scored.page.blocks.iter().enumerate() {
+        if scores[index].link_density >= LINK_BLOCK_DENSITY {
+            continue;
+        }
+        // The largest element around the block that is still teaser-sized.
+        let mut unit = None;
+        let mut candidate = Some(block.element);
+        while let Some(element_index) = candidate {
+            let Some(element) = elements.get(element_index as usize) else {
+                break;
+            };
+            let range = &element.blocks;
+            if range.len() > MAX_TEASER_UNIT_BLOCKS
+                || scored.size_sum(range) >= MAX_TEASER_UNIT_CHARS
+            {
+                break;
+            }
+            unit = Some(range.clone());
+            candidate = element.parent;
+        }
+        let Some(unit) = unit else {
+            continue;
+        };
+        let titles_before = title_prefix[index] - title_prefix[unit.start];
+        let prose_blocks = prose_prefix[unit.end] - prose_prefix[unit.start];
+        scores[index].teaser = titles_before > 0 && prose_blocks <= 1;
+    }
 }
 
 /// The features of one block that need no neighbours.
