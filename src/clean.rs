@@ -26,6 +26,9 @@ enum Class {
     Good,
     Bad,
     Short,
+    /// Cut out for what holds it (a box, a caption, the title), not for its text: its
+    /// neighbours read across it.
+    Excised,
 }
 
 /// Normalises text for equality tests: lower case, alphanumerics only.
@@ -62,25 +65,27 @@ fn classify(
         let text_form = comparable(&block.text);
         let is_title = title.as_deref().is_some_and(|t| t == text_form);
         let heading = matches!(block.kind, BlockKind::Heading(_));
-        let bad = furniture_inside
+        let excised = furniture_inside
             || (block.caption && !settings.keep_captions)
             || (matches!(block.kind, BlockKind::TableRow { .. }) && !settings.keep_tables)
             || matches!(block.kind, BlockKind::Caption) && !settings.keep_captions
-            || score.cruft_heading
+            || is_title
+            || (element.tag == Tag::H1)
+            || (!text_form.is_empty() && text_form == previous_text);
+        let bad = score.cruft_heading
             || score.cruft_prefix
             || score.credit
             || score.link_density > LINK_BLOCK_DENSITY
             || score.teaser
-            || (score.ellipsis && score.size < MAX_ELLIPSIS_TEASER_CHARS)
-            || is_title
-            || (element.tag == Tag::H1)
-            || (!text_form.is_empty() && text_form == previous_text);
+            || (score.ellipsis && score.size < MAX_ELLIPSIS_TEASER_CHARS);
         if score.cruft_heading {
             in_cruft_box = true;
         }
         let good_prose = score.size >= MIN_GOOD_BLOCK_CHARS
             && (score.final_punctuation || score.size >= LONG_GOOD_BLOCK_CHARS);
-        let class = if bad {
+        let class = if excised {
+            Class::Excised
+        } else if bad {
             Class::Bad
         } else if in_cruft_box && !(good_prose && score.size >= 2 * MIN_GOOD_BLOCK_CHARS) {
             // Blocks after a cruft heading belong to its box until real prose resumes.
@@ -110,7 +115,7 @@ fn resolve(scored: &Scored, selection: &Selection, classes: &[Class]) -> Vec<boo
     let mut last = None;
     for (i, class) in classes.iter().enumerate() {
         previous_class[i] = last;
-        if *class != Class::Short {
+        if !matches!(class, Class::Short | Class::Excised) {
             last = Some(*class);
         }
     }
@@ -118,7 +123,7 @@ fn resolve(scored: &Scored, selection: &Selection, classes: &[Class]) -> Vec<boo
     let mut last = None;
     for i in (0..count).rev() {
         next_class[i] = last;
-        if classes[i] != Class::Short {
+        if !matches!(classes[i], Class::Short | Class::Excised) {
             last = Some(classes[i]);
         }
     }
@@ -127,7 +132,7 @@ fn resolve(scored: &Scored, selection: &Selection, classes: &[Class]) -> Vec<boo
         .enumerate()
         .map(|(i, class)| match class {
             Class::Good => true,
-            Class::Bad => false,
+            Class::Bad | Class::Excised => false,
             Class::Short => {
                 let block = &scored.page.blocks[selection.blocks.start + i];
                 let score = &scored.scores[selection.blocks.start + i];

@@ -229,7 +229,6 @@ fn is_caption_class(class: &str) -> bool {
                 | "img-desc"
                 | "photo-desc"
                 | "desc_image"
-                | "expnoedit"
         )
     })
 }
