@@ -8,7 +8,7 @@
 use crate::body::{Block, BlockKind, Body};
 use crate::extractor::Settings;
 use crate::metadata::Metadata;
-use crate::score::{LINK_BLOCK_DENSITY, Scored};
+use crate::score::{LINK_BLOCK_DENSITY, Scored, is_sapo_heading};
 use crate::segment::Tag;
 use crate::select::Selection;
 
@@ -90,7 +90,7 @@ fn classify(
         } else if in_cruft_box && !(good_prose && score.size >= 2 * MIN_GOOD_BLOCK_CHARS) {
             // Blocks after a cruft heading belong to its box until real prose resumes.
             Class::Bad
-        } else if good_prose && !heading {
+        } else if good_prose && (!heading || is_sapo_heading(score, block)) {
             in_cruft_box = false;
             Class::Good
         } else if matches!(block.kind, BlockKind::Image { .. }) {
@@ -161,10 +161,14 @@ pub(crate) fn clean(
 ) -> Body {
     let classes = classify(scored, selection, metadata, settings);
     let keep = resolve(scored, selection, &classes);
-    let blocks = selection
-        .blocks
-        .clone()
-        .zip(keep)
+    let lead = selection.lead.filter(|&index| {
+        let text = comparable(&scored.page.blocks[index].text);
+        metadata.title.as_deref().map(comparable) != Some(text)
+    });
+    let blocks = lead
+        .into_iter()
+        .map(|index| (index, true))
+        .chain(selection.blocks.clone().zip(keep))
         .filter(|(_, keep)| *keep)
         .map(|(index, _)| {
             let block = &scored.page.blocks[index];

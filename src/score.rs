@@ -44,6 +44,9 @@ const MIN_TEASER_PROSE_CHARS: usize = 70;
 const MAX_MIXED_FURNITURE_CHARS: usize = 400;
 /// Shortest link block, in characters, read as a teaser title.
 const MIN_TEASER_TITLE_CHARS: usize = 15;
+/// Shortest heading, in weighted characters, read as a lead paragraph when it ends a
+/// sentence. Tuned on corpus/vietnamese-portals (cafef `h2.sapo`) 2026-11-23.
+const MIN_SAPO_HEADING_CHARS: usize = 120;
 /// Link density from which a block is a link block.
 pub(crate) const LINK_BLOCK_DENSITY: f32 = 0.5;
 
@@ -307,10 +310,22 @@ fn effective_furniture(scored: &Scored, element: u32, total_size: usize) -> Opti
     None
 }
 
+/// Whether a heading is really a lead paragraph set in `<h2>` (cafef's `h2.sapo`): long,
+/// ending a sentence.
+pub(crate) fn is_sapo_heading(features: &BlockScore, block: &TextBlock) -> bool {
+    matches!(block.kind, BlockKind::Heading(_))
+        && features.size >= MIN_SAPO_HEADING_CHARS
+        && features.final_punctuation
+}
+
 /// The net article-likeness of a block.
 fn weight(features: &BlockScore, block: &TextBlock) -> f32 {
     let size = features.size as f32;
-    if block.caption || matches!(block.kind, BlockKind::Heading(_) | BlockKind::Image { .. }) {
+    let sapo_heading = is_sapo_heading(features, block);
+    if block.caption
+        || (matches!(block.kind, BlockKind::Heading(_)) && !sapo_heading)
+        || matches!(block.kind, BlockKind::Image { .. })
+    {
         return 0.0;
     }
     if features.cruft_heading || features.cruft_prefix || features.credit {

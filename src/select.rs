@@ -19,6 +19,13 @@ const LISTING_MIN_TITLE_LINKS: usize = 10;
 /// …and less than this many characters of non-teaser prose per title link is a listing.
 const LISTING_PROSE_PER_TITLE: usize = 60;
 
+/// Most short blocks (date, byline, share bar) between a lead and the body container.
+const MAX_BLOCKS_BETWEEN_LEAD_AND_BODY: usize = 8;
+/// Shortest lead, in weighted characters.
+const MIN_LEAD_CHARS: usize = 80;
+/// Highest link density of a lead.
+const MAX_LEAD_LINK_DENSITY: f32 = 0.2;
+
 /// The chosen container.
 #[derive(Debug, Clone)]
 pub(crate) struct Selection {
@@ -26,6 +33,9 @@ pub(crate) struct Selection {
     pub container: u32,
     /// The blocks inside it.
     pub blocks: Range<usize>,
+    /// A lead paragraph just before the container, outside it (a sapo set apart from
+    /// the body by the date, byline and share bar).
+    pub lead: Option<usize>,
 }
 
 /// The element with the largest summed block weight, and that weight.
@@ -69,5 +79,35 @@ pub(crate) fn select(scored: &Scored, _settings: &Settings) -> Result<Selection,
             reason: "the page lists teasers",
         });
     }
-    Ok(Selection { container, blocks })
+    let lead = lead_before(scored, blocks.start);
+    Ok(Selection {
+        container,
+        blocks,
+        lead,
+    })
+}
+
+/// The lead paragraph before block `start`, if one stands within a few short blocks of
+/// it: long prose, few links, not furniture, not a teaser.
+fn lead_before(scored: &Scored, start: usize) -> Option<usize> {
+    let first = start.saturating_sub(MAX_BLOCKS_BETWEEN_LEAD_AND_BODY + 1);
+    for index in (first..start).rev() {
+        let score = &scored.scores[index];
+        let block = &scored.page.blocks[index];
+        let prose = score.size >= MIN_LEAD_CHARS
+            && score.final_punctuation
+            && score.link_density < MAX_LEAD_LINK_DENSITY
+            && score.furniture.is_none()
+            && !score.teaser
+            && !score.ellipsis
+            && !block.caption;
+        if prose {
+            return Some(index);
+        }
+        if score.size >= MIN_LEAD_CHARS {
+            // A long block that is not a lead stands between: no lead.
+            return None;
+        }
+    }
+    None
 }
