@@ -1,1 +1,161 @@
-fn main() {}
+//! Speed bench (criterion): bytes/s over `fixtures/*/source.html`.
+//!
+//! ```text
+//! cargo bench --bench speed              # all groups, about two minutes
+//! cargo bench --bench speed -- extract   # one group
+//! ```
+//!
+//! Each benchmark runs once over a whole set of pages per iteration, with throughput in
+//! source bytes, so groups compare directly:
+//!
+//! - `decode+parse/all`: the baseline, decoding (charset of `meta.json`, else `<meta>`, else
+//!   UTF-8) and `scraper::Html::parse_document` alone: what any extractor built on scraper
+//!   pays before it starts.
+//! - `extract/{all,vi,other}`: `tinhloc::extract_bytes`, on every fixture, on the Vietnamese
+//!   ones and on the rest (Vietnamese is about 1.3 UTF-8 bytes per character, so its
+//!   bytes/s is not that of English).
+//! - `render/{text,markdown}`: `Article::text` and `Article::markdown` on the articles the
+//!   fixtures give (listings give none); throughput in the source bytes of those pages.
+//!
+//! The extraction overhead over parsing is `extract/all` time minus `decode+parse/all`.
+
+#[path = "../tests/common/fixture.rs"]
+#[allow(dead_code)] // the snippet helpers are for the tests
+mod fixture;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+/// Time spent measuring each benchmark; six benchmarks keep the run near two minutes.
+const MEASUREMENT: Duration = Duration::from_secs(3);
+/// Warm-up per benchmark.
+const WARM_UP: Duration = Duration::from_secs(1);
+/// Samples per benchmark (criterion's minimum is 10).
+const SAMPLES: usize = 20;
+
+/// One fixture page in memory.
+struct Page {
+    bytes: Vec<u8>,
+    content_type: Option<String>,
+    vietnamese: bool,
+}
+
+/// Every readable fixture; unreadable ones are reported and left out.
+fn load() -> Vec<Page> {
+    let fixtures = match fixture::list() {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("speed: {e}");
+            return Vec::new();
+        }
+    };
+    fixtures
+        .iter()
+        .filter_map(|f| match f.meta().and_then(|m| Ok((m, f.source()?))) {
+            Ok((meta, bytes)) => Some(Page {
+                vietnamese: meta.is_vietnamese(),
+                content_type: meta.content_type,
+                bytes,
+            }),
+            Err(e) => {
+                eprintln!("speed: skipping {}: {e}", f.name);
+                None
+            }
+        })
+        .collect()
+}
+
+fn total_bytes<'a>(pages: impl IntoIterator<Item = &'a Page>) -> u64 {
+    pages.into_iter().map(|p| p.bytes.len() as u64).sum()
+}
+
+fn benches(c: &mut Criterion) {
+    let pages = load();
+    if pages.is_empty() {
+        eprintln!("speed: no fixtures to measure");
+        return;
+    }
+    let vi: Vec<&Page> = pages.iter().filter(|p| p.vietnamese).collect();
+    let other: Vec<&Page> = pages.iter().filter(|p| !p.vietnamese).collect();
+    let all: Vec<&Page> = pages.iter().collect();
+    eprintln!(
+        "speed: {} fixtures, {} bytes ({} vi, {} other)",
+        pages.len(),
+        total_bytes(all.iter().copied()),
+        vi.len(),
+        other.len()
+    );
+
+    let mut group = c.benchmark_group("decode+parse");
+    group.throughput(Throughput::Bytes(total_bytes(all.iter().copied())));
+    group.bench_function("all", |b| {
+        b.iter(|| {
+            for p in &all {
+                let html = fixture::decode(&p.bytes, p.content_type.as_deref());
+                black_box(scraper::Html::parse_document(&html));
+            }
+        });
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("extract");
+    for (name, set) in [("all", &all), ("vi", &vi), ("other", &other)] {
+        if set.is_empty() {
+            continue;
+        }
+        group.throughput(Throughput::Bytes(total_bytes(set.iter().copied())));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for p in set.iter() {
+                    let _ = black_box(tinhloc::extract_bytes(&p.bytes, p.content_type.as_deref()));
+                }
+            });
+        });
+    }
+    group.finish();
+
+    let articles: Vec<(tinhloc::Article, u64)> = pages
+        .iter()
+        .filter_map(|p| {
+            let article = tinhloc::extract_bytes(&p.bytes, p.content_type.as_deref()).ok()?;
+            Some((article, p.bytes.len() as u64))
+        })
+        .collect();
+    if articles.is_empty() {
+        eprintln!("speed: no fixture gave an article; render not measured");
+        return;
+    }
+    let mut group = c.benchmark_group("render");
+    group.throughput(Throughput::Bytes(articles.iter().map(|(_, n)| n).sum()));
+    group.bench_function("text", |b| {
+        b.iter(|| {
+            for (a, _) in &articles {
+                black_box(a.text());
+            }
+        });
+    });
+    group.bench_function("markdown", |b| {
+        b.iter(|| {
+            for (a, _) in &articles {
+                black_box(a.markdown());
+            }
+        });
+    });
+    group.finish();
+}
+
+fn config() -> Criterion {
+    Criterion::default()
+        .measurement_time(MEASUREMENT)
+        .warm_up_time(WARM_UP)
+        .sample_size(SAMPLES)
+}
+
+criterion_group! {
+    name = speed;
+    config = config();
+    targets = benches
+}
+criterion_main!(speed);
