@@ -255,6 +255,10 @@ struct Page {
     outcome: Outcome,
     secs: f64,
     score: score::PageScore,
+    /// Tokens of the gold.
+    gold_tokens: usize,
+    /// Tokens of the answer.
+    pred_tokens: usize,
     missing: Vec<String>,
     leaked: Vec<String>,
 }
@@ -262,10 +266,13 @@ struct Page {
 impl Page {
     fn new(id: String, lang: Option<String>, gold: &str, outcome: Outcome, secs: f64) -> Self {
         let score = score::score_page(gold, outcome.text());
+        let gold_tokens = score::tokens(gold).len();
         Self {
             id,
             lang,
-            listing: score::tokens(gold).is_empty(),
+            listing: gold_tokens == 0,
+            gold_tokens,
+            pred_tokens: score::tokens(outcome.text()).len(),
             outcome,
             secs,
             score,
@@ -360,7 +367,13 @@ fn run_fixtures(args: &Args, baseline: &mut Value, gate: &mut Gate) {
 
         let (kind, status) = match meta.kind {
             Kind::Listing if page.listing_right() => ("listing", "ok (no article)".to_owned()),
-            Kind::Listing => ("listing", format!("WRONG: {}", page.outcome.status())),
+            Kind::Listing => match &page.outcome {
+                Outcome::Text(t) => (
+                    "listing",
+                    format!("WRONG: {} words of text", score::tokens(t).len()),
+                ),
+                other => ("listing", format!("WRONG: {}", other.status())),
+            },
             Kind::Article => {
                 let mut s = page.outcome.status();
                 if page.score.f1 < meta.f1_floor {
@@ -678,17 +691,17 @@ fn run_corpus(dir: &Path, args: &Args, baseline: &mut Value, gate: &mut Gate) {
     worst.sort_by(|a, b| a.score.f1.total_cmp(&b.score.f1).then(a.id.cmp(&b.id)));
     println!("worst pages:");
     println!(
-        "  {:>6} {:>6} {:>6} {:>7} {:>7}  {:<12} id",
-        "P", "R", "F1", "gold w", "pred w", "status"
+        "  {:>6} {:>6} {:>6} {:>8} {:>8}  {:<12} id",
+        "P", "R", "F1", "gold tok", "pred tok", "status"
     );
     for p in worst.iter().take(WORST_PAGES) {
         println!(
-            "  {:>6.3} {:>6.3} {:>6.3} {:>7} {:>7}  {:<12} {}",
+            "  {:>6.3} {:>6.3} {:>6.3} {:>8} {:>8}  {:<12} {}",
             p.score.precision,
             p.score.recall,
             p.score.f1,
-            p.score.counts.tp + p.score.counts.fn_,
-            p.score.counts.tp + p.score.counts.fp,
+            p.gold_tokens,
+            p.pred_tokens,
             p.outcome.status(),
             p.id
         );
