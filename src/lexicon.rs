@@ -24,6 +24,9 @@ pub(crate) struct ClassHint {
     pub boilerplate: bool,
     /// A token of article text (content, article-body, detail-content, …) was found.
     pub content: bool,
+    /// A specific article-text stem (`*entry-content`, `*article-body`, …) was found: it
+    /// outweighs a furniture token on the same element.
+    pub strong_content: bool,
 }
 
 /// A token list compiled for matching against a normalised class/id string.
@@ -34,8 +37,9 @@ struct TokenMatcher {
 impl TokenMatcher {
     /// Compiles the entries of a list file: `*stem` matches anywhere, other entries only
     /// between `-` boundaries.
-    fn new(list: &str) -> Self {
+    fn new(list: &str, stems_only: bool) -> Self {
         let patterns: Vec<String> = entries(list)
+            .filter(|entry| !stems_only || entry.starts_with('*'))
             .map(|entry| match entry.strip_prefix('*') {
                 Some(stem) => stem.to_string(),
                 None => format!("-{entry}-"),
@@ -56,8 +60,11 @@ impl TokenMatcher {
 }
 
 static BOILERPLATE: LazyLock<TokenMatcher> =
-    LazyLock::new(|| TokenMatcher::new(BOILERPLATE_CLASSES));
-static CONTENT: LazyLock<TokenMatcher> = LazyLock::new(|| TokenMatcher::new(CONTENT_CLASSES));
+    LazyLock::new(|| TokenMatcher::new(BOILERPLATE_CLASSES, false));
+static CONTENT: LazyLock<TokenMatcher> =
+    LazyLock::new(|| TokenMatcher::new(CONTENT_CLASSES, false));
+static STRONG_CONTENT: LazyLock<TokenMatcher> =
+    LazyLock::new(|| TokenMatcher::new(CONTENT_CLASSES, true));
 
 /// The cruft phrase lists, by kind.
 #[derive(Default)]
@@ -119,6 +126,7 @@ pub(crate) fn class_hint(class: Option<&str>, id: Option<&str>) -> ClassHint {
     ClassHint {
         boilerplate: BOILERPLATE.is_match(&normalised),
         content: CONTENT.is_match(&normalised),
+        strong_content: STRONG_CONTENT.is_match(&normalised),
     }
 }
 

@@ -286,7 +286,19 @@ const AUTHOR_CREDIT_PREFIXES: &[&str] = &[
 
 /// Prefixes stripped from a byline element's text before reading names ("Theo Hồ Hương"
 /// in a byline element credits Hồ Hương; the same words on a body line name a source).
-const BYLINE_ELEMENT_PREFIXES: &[&str] = &["theo ", "tác giả ", "tác giả:", "author:"];
+const BYLINE_ELEMENT_PREFIXES: &[&str] = &[
+    "author:",
+    "av ",
+    "bởi ",
+    "door ",
+    "tác giả ",
+    "tác giả:",
+    "theo ",
+    "written by ",
+    "بقلم ",
+    "كتب ",
+    "كتبت ",
+];
 
 /// Upper-case words that make a short upper-case line a heading or label, not a name.
 const NOT_NAME_WORDS: &[&str] = &[
@@ -1008,17 +1020,18 @@ fn tags(metas: &MetaTags, json_ld: &JsonLd) -> Vec<String> {
 /// `SearchResultsPage`) or `og:type` `website`, and nothing declares an article.
 fn page_type(document: &Html, metas: &MetaTags, json_ld: &JsonLd) -> PageType {
     static ARTICLE_BODY: LazyLock<Selector> = LazyLock::new(|| selector("[itemprop=articleBody]"));
-    let og_type = metas.first(&["og:type"]).map(str::to_ascii_lowercase);
-    let article_signal = json_ld.objects.iter().any(|o| has_type(o, ARTICLE_TYPES))
-        || og_type.as_deref() == Some("article")
-        || metas.first(&["article:published_time"]).is_some()
-        || document.select(&ARTICLE_BODY).next().is_some();
-    if article_signal {
+    if json_ld.objects.iter().any(|o| has_type(o, ARTICLE_TYPES)) {
         return PageType::Article;
     }
-    let listing_signal = json_ld.objects.iter().any(|o| has_type(o, LISTING_TYPES))
-        || og_type.as_deref() == Some("website");
-    if listing_signal {
+    // JSON-LD is written per page type; og:type is often a template constant.
+    if json_ld.objects.iter().any(|o| has_type(o, LISTING_TYPES)) {
+        return PageType::Listing;
+    }
+    let og_type = metas.first(&["og:type"]).map(str::to_ascii_lowercase);
+    let article_signal = og_type.as_deref() == Some("article")
+        || metas.first(&["article:published_time"]).is_some()
+        || document.select(&ARTICLE_BODY).next().is_some();
+    if !article_signal && og_type.as_deref() == Some("website") {
         PageType::Listing
     } else {
         PageType::Article
@@ -1222,7 +1235,22 @@ fn authors(
         Some(found) => found,
         None => (signature(document).unwrap_or_default(), false),
     };
-    let visible: Vec<String> = visible.into_iter().filter(|n| !is_site(n)).collect();
+    // A visible name wrapping a structured one ("بقلم سلمى الحداد") is that name.
+    let visible: Vec<String> = visible
+        .into_iter()
+        .filter(|n| !is_site(n))
+        .map(|v| {
+            let folded = fold(&v);
+            structured
+                .iter()
+                .find(|s| {
+                    let s = fold(s);
+                    s.chars().count() >= 3 && s != folded && folded.contains(&s)
+                })
+                .cloned()
+                .unwrap_or(v)
+        })
+        .collect();
 
     let chosen = if visible.is_empty() || (truncated && structured.len() > visible.len()) {
         structured
@@ -1537,10 +1565,14 @@ fn is_name_like(name: &str) -> bool {
     let words = name.split_whitespace().count();
     (1..=MAX_NAME_WORDS).contains(&words)
         && name.chars().count() <= MAX_NAME_CHARS
-        && name.chars().next().is_some_and(char::is_uppercase)
-        && name
-            .chars()
-            .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '-' | '\'' | '’'))
+        // Upper-case first letter, or a script without case (Arabic, CJK).
+        && name.chars().next().is_some_and(|c| c.is_alphabetic() && !c.is_lowercase())
+        && name.chars().all(|c| {
+            c.is_alphabetic()
+                || c.is_whitespace()
+                || matches!(c, '.' | '-' | '\'' | '’' | '/' | '·' | '・')
+                || unicode_normalization::char::is_combining_mark(c)
+        })
         && !NOT_AUTHOR_NAMES.contains(&name.to_lowercase().as_str())
 }
 
@@ -2106,20 +2138,86 @@ fn find_offset(text: &str) -> Option<i32> {
 // Text helpers
 // ---------------------------------------------------------------------------------------
 
-/// The element's text, whitespace collapsed, at most `cap` characters.
+/// The element's text, whitespace collapsed, at most `cap` characters. Block boundaries
+/// and `<br>` become spaces; inline boundaries do not ("<b>Deutschlandticket</b>: Länder"
+/// stays "Deutschlandticket: Länder"); scripts and styles are skipped.
 fn element_text(el: ElementRef, cap: usize) -> String {
+    use ego_tree::iter::Edge;
+    use scraper::Node;
     let mut text = String::new();
-    let mut chars = 0;
-    for chunk in el.text() {
-        text.push_str(chunk);
-        text.push(' ');
-        chars += chunk.chars().count();
-        if chars > cap {
-            break;
+    let mut hidden = 0_usize;
+    for edge in el.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(t) if hidden == 0 => {
+                    text.push_str(t);
+                    if text.len() > cap.saturating_mul(4) {
+                        break;
+                    }
+                }
+                Node::Element(e) if is_hidden_tag(e.name()) => hidden += 1,
+                Node::Element(e) if is_block_tag(e.name()) => text.push(' '),
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(e) = node.value() {
+                    if is_hidden_tag(e.name()) {
+                        hidden = hidden.saturating_sub(1);
+                    } else if is_block_tag(e.name()) {
+                        text.push(' ');
+                    }
+                }
+            }
         }
     }
     let collapsed = collapse(&text);
     truncate_chars(&collapsed, cap).to_string()
+}
+
+/// Tags whose content is not visible text.
+fn is_hidden_tag(name: &str) -> bool {
+    matches!(name, "script" | "style" | "noscript" | "template" | "svg")
+}
+
+/// Tags that separate words: block elements and `<br>`.
+fn is_block_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "br"
+            | "dd"
+            | "div"
+            | "dl"
+            | "dt"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hr"
+            | "li"
+            | "main"
+            | "nav"
+            | "ol"
+            | "p"
+            | "section"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "tr"
+            | "ul"
+    )
 }
 
 /// Whitespace runs (including NBSP) collapsed to one space, ends trimmed.

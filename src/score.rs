@@ -29,7 +29,7 @@ const CONTENT_BONUS: f32 = 1.25;
 /// a page wrapper with an unlucky name (`main-with-sidebar`), not furniture.
 const MAX_FURNITURE_SHARE: f32 = 0.5;
 /// A furniture-classed element is a wrapper, not furniture, when one content-classed
-/// element inside it holds at least this share of its characters.
+/// element inside it holds at least this share of its characters outside links.
 const MIN_CONTENT_SHARE_OF_WRAPPER: f32 = 0.5;
 /// A title link and the block after it form a teaser when their smallest common
 /// container holds fewer characters than this.
@@ -90,12 +90,19 @@ pub(crate) struct Scored {
     pub weight_prefix: Vec<f64>,
     /// `size_prefix[i]` = sum of the sizes of blocks `0..i`.
     pub size_prefix: Vec<usize>,
+    /// `plain_prefix[i]` = sum of the characters outside links of blocks `0..i`.
+    pub plain_prefix: Vec<usize>,
 }
 
 impl Scored {
     /// Sum of block weights in `range`.
     pub fn weight_sum(&self, range: &std::ops::Range<usize>) -> f64 {
         self.weight_prefix[range.end] - self.weight_prefix[range.start]
+    }
+
+    /// Sum of the characters outside links in `range`.
+    pub fn plain_sum(&self, range: &std::ops::Range<usize>) -> usize {
+        self.plain_prefix[range.end] - self.plain_prefix[range.start]
     }
 
     /// Sum of block sizes in `range`.
@@ -163,7 +170,11 @@ pub(crate) fn score(page: Segmented, _settings: &Settings) -> Scored {
     let mut size_prefix = Vec::with_capacity(page.blocks.len() + 1);
     size_prefix.push(0usize);
     let mut sizes = Vec::with_capacity(page.blocks.len());
+    let mut plain_prefix = Vec::with_capacity(page.blocks.len() + 1);
+    plain_prefix.push(0usize);
     for block in &page.blocks {
+        let last = plain_prefix.last().copied().unwrap_or(0);
+        plain_prefix.push(last + block.chars.saturating_sub(block.link_chars));
         let size = weighted_size(&block.text);
         sizes.push(size);
         let last = size_prefix.last().copied().unwrap_or(0);
@@ -175,6 +186,7 @@ pub(crate) fn score(page: Segmented, _settings: &Settings) -> Scored {
         scores: Vec::new(),
         weight_prefix: Vec::new(),
         size_prefix,
+        plain_prefix,
     };
     let mut scores: Vec<BlockScore> = Vec::with_capacity(scored.page.blocks.len());
     for (index, block) in scored.page.blocks.iter().enumerate() {
@@ -289,12 +301,14 @@ fn effective_furniture(scored: &Scored, element: u32, total_size: usize) -> Opti
         let share = furniture_size as f32 / total_size as f32;
         let wraps_content = content.is_some_and(|c| {
             c.depth > furniture.depth
-                && scored.size_sum(&c.blocks) as f32
-                    >= MIN_CONTENT_SHARE_OF_WRAPPER * furniture_size as f32
+                && (c.hint.strong_content || c.article_body || c.tag == Tag::Article)
+                && scored.plain_sum(&c.blocks) as f32
+                    >= MIN_CONTENT_SHARE_OF_WRAPPER * scored.plain_sum(&furniture.blocks) as f32
         });
         // Comments and related boxes are furniture; a wrapper around most of the page, or
         // around the article-body marker, is not.
-        let mixed_wrapper = furniture.hint.content && furniture_size >= MAX_MIXED_FURNITURE_CHARS;
+        let mixed_wrapper =
+            furniture.hint.strong_content && furniture_size >= MAX_MIXED_FURNITURE_CHARS;
         if share <= MAX_FURNITURE_SHARE
             && !furniture.article_body
             && !wraps_content
