@@ -10,6 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 
 const BOILERPLATE_CLASSES: &str = include_str!("../data/classes/boilerplate.txt");
 const CONTENT_CLASSES: &str = include_str!("../data/classes/content.txt");
+const LAYOUT_CLASSES: &str = include_str!("../data/classes/layout.txt");
 const CRUFT_LISTS: [&str; 4] = [
     include_str!("../data/cruft/vi.txt"),
     include_str!("../data/cruft/en.txt"),
@@ -63,6 +64,7 @@ static BOILERPLATE: LazyLock<TokenMatcher> =
     LazyLock::new(|| TokenMatcher::new(BOILERPLATE_CLASSES, false));
 static CONTENT: LazyLock<TokenMatcher> =
     LazyLock::new(|| TokenMatcher::new(CONTENT_CLASSES, false));
+static LAYOUT: LazyLock<Vec<String>> = LazyLock::new(|| entries(LAYOUT_CLASSES).collect());
 static STRONG_CONTENT: LazyLock<TokenMatcher> =
     LazyLock::new(|| TokenMatcher::new(CONTENT_CLASSES, true));
 
@@ -122,6 +124,11 @@ pub(crate) fn class_hint(class: Option<&str>, id: Option<&str>) -> ClassHint {
     }
     if normalised.len() <= 2 {
         return ClassHint::default();
+    }
+    for fragment in LAYOUT.iter() {
+        if normalised.contains(fragment.as_str()) {
+            normalised = normalised.replace(fragment.as_str(), "-");
+        }
     }
     ClassHint {
         boilerplate: BOILERPLATE.is_match(&normalised),
@@ -210,6 +217,7 @@ mod tests {
     fn short_tokens_match_whole_tokens_only() {
         assert!(class_hint(Some("ad"), None).boilerplate);
         assert!(!class_hint(Some("header-shadow"), None).boilerplate);
+        assert!(!class_hint(Some("content-with-sidebar-wrp"), None).boilerplate);
     }
 
     #[test]
