@@ -7,6 +7,7 @@
 
 use crate::body::{Block, BlockKind, Body};
 use crate::extractor::Settings;
+use crate::lexicon;
 use crate::metadata::Metadata;
 use crate::score::{LINK_BLOCK_DENSITY, Scored, is_sapo_heading};
 use crate::segment::Tag;
@@ -78,7 +79,7 @@ fn classify(
             || score.link_density > LINK_BLOCK_DENSITY
             || score.teaser
             || (score.ellipsis && score.size < MAX_ELLIPSIS_TEASER_CHARS);
-        if score.cruft_heading {
+        if score.cruft_heading && !excised && lexicon::is_cruft_heading(&block.text) {
             in_cruft_box = true;
         }
         let good_prose = score.size >= MIN_GOOD_BLOCK_CHARS

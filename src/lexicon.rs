@@ -166,18 +166,57 @@ pub(crate) fn is_cruft_heading(text: &str) -> bool {
     CRUFT.headings.contains(&form) || CRUFT.lines.contains(&form)
 }
 
-/// Whether `text` is a line that is cruft wherever it stands: "Chia sẻ", "Bình luận (0)", …
+/// Whether `text` is a line that is cruft wherever it stands: "Chia sẻ", "Bình luận (0)",
+/// an ad placeholder such as "[ad_1]" or "[anuncio_2]", …
 pub(crate) fn is_cruft_line(text: &str) -> bool {
     if text.chars().count() > 60 {
         return false;
+    }
+    if is_placeholder(text.trim()) {
+        return true;
     }
     let lower = text.trim().to_lowercase();
     CRUFT.lines.contains(&lower) || CRUFT.lines.contains(&heading_form(text))
 }
 
+/// Whether `text` is a bracketed template placeholder left in the page: `[ad_1]`,
+/// `[annonce_2]`, `[إعلان 2]`.
+fn is_placeholder(text: &str) -> bool {
+    let Some(inner) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) else {
+        return false;
+    };
+    let inner = inner.trim();
+    !inner.is_empty()
+        && inner.chars().count() <= 20
+        && inner.chars().any(|c| c.is_ascii_digit())
+        && inner
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == ' ' || c == '-')
+}
+
+/// Whether `text` is only a time or date stamp: "16:45", "11:48 GMT", "22/10/2025".
+pub(crate) fn is_timestamp(text: &str) -> bool {
+    let mut digits = 0;
+    let mut letters = 0;
+    for ch in text.chars() {
+        if ch.is_ascii_digit() {
+            digits += 1;
+        } else if ch.is_alphabetic() {
+            letters += 1;
+        } else if !(ch.is_whitespace()
+            || matches!(ch, ':' | '/' | '.' | '-' | ',' | '(' | ')' | '+' | '|'))
+        {
+            return false;
+        }
+    }
+    digits >= 3 && letters <= 4
+}
+
 /// Whether `text` starts with a cruft line prefix: "Xem thêm:", ">>", "Read more:", …
 pub(crate) fn has_cruft_prefix(text: &str) -> bool {
-    let lower = text.trim_start().to_lowercase();
+    let lower = text
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '•' | '-' | '–'))
+        .to_lowercase();
     CRUFT
         .prefixes
         .iter()
@@ -192,6 +231,7 @@ pub(crate) fn has_credit_prefix(text: &str) -> bool {
         let credit = credit.trim_start_matches(['(', '[', '*', ' ']);
         lower.starts_with(credit)
             && (credit.ends_with(':')
+                || credit.contains(' ')
                 || lower[credit.len()..]
                     .trim_start()
                     .chars()
@@ -235,5 +275,12 @@ mod tests {
         assert!(!has_credit_prefix("Nguồn tin cho biết hôm nay trời mưa."));
         assert!(has_cruft_prefix("Xem thêm: Giá vàng hôm nay"));
         assert!(has_cruft_prefix("[إعلان 2]"));
+        assert!(is_cruft_line("[anuncio_1]"));
+        assert!(has_cruft_prefix(
+            "* Mời bạn đọc vào chuyên mục Quân sự xem các tin liên quan."
+        ));
+        assert!(has_credit_prefix("Đường link lấy ảnh gốc tại đây."));
+        assert!(is_timestamp("11:48 GMT"));
+        assert!(!is_timestamp("Năm 2025 có 12 tháng"));
     }
 }

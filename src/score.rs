@@ -276,7 +276,9 @@ fn features(block: &TextBlock, size: usize) -> BlockScore {
         link_density,
         final_punctuation: ends_sentence(&block.text),
         ellipsis: ends_with_ellipsis(&block.text),
-        cruft_heading: lexicon::is_cruft_heading(&block.text),
+        cruft_heading: lexicon::is_cruft_heading(&block.text)
+            || lexicon::is_cruft_line(&block.text)
+            || (block.chars <= 40 && lexicon::is_timestamp(&block.text)),
         cruft_prefix: short
             && lexicon::has_cruft_prefix(&block.text)
             && (link_density >= 0.3 || !ends_sentence(&block.text) || block.chars <= 60),
