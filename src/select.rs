@@ -23,6 +23,8 @@ const LISTING_PROSE_PER_TITLE: usize = 60;
 const MAX_BLOCKS_BETWEEN_LEAD_AND_BODY: usize = 8;
 /// Shortest lead, in weighted characters.
 const MIN_LEAD_CHARS: usize = 80;
+/// Shortest lead without final punctuation (standfirsts often have none).
+const MIN_UNPUNCTUATED_LEAD_CHARS: usize = 100;
 /// Highest link density of a lead.
 const MAX_LEAD_LINK_DENSITY: f32 = 0.2;
 
@@ -79,7 +81,7 @@ pub(crate) fn select(scored: &Scored, _settings: &Settings) -> Result<Selection,
             reason: "the page lists teasers",
         });
     }
-    let lead = lead_before(scored, blocks.start);
+    let lead = lead_before(scored, &blocks);
     Ok(Selection {
         container,
         blocks,
@@ -89,15 +91,21 @@ pub(crate) fn select(scored: &Scored, _settings: &Settings) -> Result<Selection,
 
 /// The lead paragraph before block `start`, if one stands within a few short blocks of
 /// it: long prose, few links, not furniture, not a teaser.
-fn lead_before(scored: &Scored, start: usize) -> Option<usize> {
+fn lead_before(scored: &Scored, body: &Range<usize>) -> Option<usize> {
+    let start = body.start;
     let first = start.saturating_sub(MAX_BLOCKS_BETWEEN_LEAD_AND_BODY + 1);
     for index in (first..start).rev() {
         let score = &scored.scores[index];
         let block = &scored.page.blocks[index];
+        // Furniture that holds the body too is a mislabelled wrapper, not a box.
+        let in_furniture = score.furniture.is_some_and(|f| {
+            let wrapper = &scored.page.elements[f as usize].blocks;
+            wrapper.start > body.start || wrapper.end < body.end
+        });
         let prose = score.size >= MIN_LEAD_CHARS
-            && score.final_punctuation
+            && (score.final_punctuation || score.size >= MIN_UNPUNCTUATED_LEAD_CHARS)
             && score.link_density < MAX_LEAD_LINK_DENSITY
-            && score.furniture.is_none()
+            && !in_furniture
             && !score.teaser
             && !score.ellipsis
             && !block.caption;
