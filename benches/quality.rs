@@ -511,14 +511,7 @@ fn run_fixtures(args: &Args, baseline: &mut Value, gate: &mut Gate) {
         }
         let mut new_section = section.as_object().cloned().unwrap_or_default();
         new_section.insert("rows".into(), Value::Object(rows_floor));
-        let old_acc = section
-            .get("listing_accuracy")
-            .and_then(Value::as_f64)
-            .unwrap_or(0.0);
-        new_section.insert(
-            "listing_accuracy".into(),
-            json!(old_acc.max(round_down(accuracy))),
-        );
+        raise_key(&mut new_section, "fixtures", "listing_accuracy", accuracy);
         new_section.insert("fingerprint".into(), fingerprint);
         set(baseline, "fixtures", Value::Object(new_section));
     }
@@ -828,14 +821,19 @@ fn raise(map: &mut Map<String, Value>, row: &str, key: &str, score: f64) {
     if !entry.is_object() {
         *entry = json!({});
     }
-    let Some(target) = entry.as_object_mut() else {
-        return;
-    };
+    if let Some(target) = entry.as_object_mut() {
+        raise_key(target, row, key, score);
+    }
+}
+
+/// Sets `target[key]` to the rounded-down score when that raises it; `label` names
+/// `target` in the message.
+fn raise_key(target: &mut Map<String, Value>, label: &str, key: &str, score: f64) {
     let new = round_down(score);
     let old = target.get(key).and_then(Value::as_f64);
     if old.is_none_or(|old| old < new) {
         let old = old.map_or("none".into(), |o| format!("{o:.3}"));
-        println!("floor {row}.{key}: {old} -> {new:.3}");
+        println!("floor {label}.{key}: {old} -> {new:.3}");
         target.insert(key.to_owned(), json!(new));
     }
 }
