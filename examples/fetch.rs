@@ -627,24 +627,33 @@ fn chain(error: &dyn std::error::Error) -> String {
     message
 }
 
-/// The article as one JSON object: where it came from, its metadata and its main text.
+/// The article as one JSON object: where it came from, its metadata and its main text, one
+/// key per line in this order (a `serde_json::Map` would sort the keys).
 fn to_json(article: &tinhloc::Article, text: &str, page: &Page) -> String {
+    use serde_json::json;
     let m = &article.metadata;
-    let value = serde_json::json!({
-        "source": page.label,
-        "title": m.title,
-        "authors": m.authors,
-        "published": m.published,
-        "modified": m.modified,
-        "site_name": m.site_name,
-        "url": m.url,
-        "description": m.description,
-        "image": m.image,
-        "language": m.language,
-        "tags": m.tags,
-        "page_type": format!("{:?}", m.page_type).to_ascii_lowercase(),
-        "encoding": article.encoding,
-        "text": text,
-    });
-    serde_json::to_string_pretty(&value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    let fields = [
+        ("source", json!(page.label)),
+        ("title", json!(m.title)),
+        ("authors", json!(m.authors)),
+        ("published", json!(m.published)),
+        ("modified", json!(m.modified)),
+        ("site_name", json!(m.site_name)),
+        ("url", json!(m.url)),
+        ("description", json!(m.description)),
+        ("image", json!(m.image)),
+        ("language", json!(m.language)),
+        ("tags", json!(m.tags)),
+        (
+            "page_type",
+            json!(format!("{:?}", m.page_type).to_ascii_lowercase()),
+        ),
+        ("encoding", json!(article.encoding)),
+        ("text", json!(text)),
+    ];
+    let lines: Vec<String> = fields
+        .iter()
+        .map(|(key, value)| format!("  {}: {value}", json!(key)))
+        .collect();
+    format!("{{\n{}\n}}", lines.join(",\n"))
 }
