@@ -5,7 +5,7 @@
 //! short blocks then follow their neighbours (a subheading before a paragraph stays, a
 //! date line before the lead goes), in the manner of jusText's context pass.
 
-use crate::body::{Block, BlockKind, Body};
+use crate::body::{Block, BlockKind, Body, Inline};
 use crate::extractor::Settings;
 use crate::lexicon;
 use crate::metadata::Metadata;
@@ -139,8 +139,14 @@ fn resolve(scored: &Scored, selection: &Selection, classes: &[Class]) -> Vec<boo
                 let score = &scored.scores[selection.blocks.start + i];
                 let before = previous_class[i] == Some(Class::Good);
                 let after = next_class[i] == Some(Class::Good);
+                let bold_line = block.kind == BlockKind::Paragraph
+                    && block
+                        .inlines
+                        .iter()
+                        .all(|inline| matches!(inline, Inline::Strong(_) | Inline::LineBreak));
                 match block.kind {
                     BlockKind::Heading(_) => after,
+                    BlockKind::Paragraph if bold_line => after,
                     BlockKind::ListItem { .. } | BlockKind::TableRow { .. } => before || after,
                     BlockKind::Image { .. } => before || after,
                     _ => {

@@ -1803,3 +1803,34 @@ mod corpus_check {
         println!("worst over {worst_over:.2} worst under {worst_under:.2}");
     }
 }
+#[cfg(test)]
+mod corpus_dump {
+    use super::*;
+    #[test]
+    #[ignore]
+    fn dump_stack() {
+        let path = std::env::var("PAGE").unwrap();
+        let bytes = std::fs::read(path).unwrap();
+        let html = crate::decode::decode(&bytes, None).text;
+        let limit: usize = std::env::var("AT").unwrap().parse().unwrap();
+        let mut s = Scan::new(Limits {
+            max_nodes: usize::MAX,
+            max_depth: limit,
+        });
+        let _ = s.run(&html);
+        let names: HashMap<u32, Vec<u8>> =
+            s.names.ids.iter().map(|(k, v)| (*v, k.to_vec())).collect();
+        let stack: Vec<String> = s
+            .stack
+            .iter()
+            .map(|o| {
+                format!(
+                    "{}{}",
+                    if o.removed { "†" } else { "" },
+                    String::from_utf8_lossy(&names[&o.name])
+                )
+            })
+            .collect();
+        println!("{}", stack.join(" > "));
+    }
+}

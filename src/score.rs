@@ -281,7 +281,7 @@ fn features(block: &TextBlock, size: usize) -> BlockScore {
             || (block.chars <= 40 && lexicon::is_timestamp(&block.text)),
         cruft_prefix: short
             && lexicon::has_cruft_prefix(&block.text)
-            && (link_density >= 0.3 || !ends_sentence(&block.text) || block.chars <= 60),
+            && (link_density > 0.0 || !ends_sentence(&block.text) || block.chars <= 60),
         credit: block.chars <= 120 && lexicon::has_credit_prefix(&block.text),
         title_link: link_density >= 0.8
             && block.chars >= MIN_TEASER_TITLE_CHARS
