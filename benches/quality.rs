@@ -217,7 +217,7 @@ fn install_panic_hook() {
     }));
 }
 
-/// Extracts one page, timing the call alone.
+/// Extracts one page, timing `extract_bytes` and `text()` (as the harness worker does).
 fn run_page(bytes: &[u8], content_type: Option<&str>) -> (Outcome, f64) {
     let start = Instant::now();
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
