@@ -10,7 +10,7 @@
 //! hostile page costs time linear in its size and never panics.
 
 use scraper::{ElementRef, Html, Selector};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Whether the page is a single article or a listing of many.
@@ -84,6 +84,9 @@ const MAX_JSON_LD_BYTES: usize = 1 << 20;
 const MAX_JSON_LD_NODES: usize = 20_000;
 /// Most elements examined per selector when looking for titles, bylines and dates.
 const MAX_CANDIDATES: usize = 200;
+/// Shortest text, in characters, of a body container found by selector: a template's empty
+/// or teaser `<article>` holds less.
+const MIN_BODY_CHARS: usize = 200;
 /// Most ancestors inspected when deciding whether an element sits in a comment, related
 /// box, sidebar or footer.
 const MAX_ANCESTORS: usize = 64;
@@ -231,6 +234,8 @@ const BYLINE_SELECTORS: &[&str] = &[
     ".detail-author, .article__author, .article-author, .post-author, .entry-author",
     ".byline, .author, .tacgia, .tac-gia, .author-info, .article-credit, .the-article-author",
     "[itemprop=author]",
+    // Last resort: any author-ish class ("author-make"); the text must still read as names.
+    "[class*=author], [class*=byline]",
 ];
 
 /// Visible headline selectors besides `h1`, for templates that style a `div` as the title.
@@ -425,16 +430,42 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> Metadata 
     let site_name = site_name(&metas, &json_ld, raw_title.as_deref(), host.as_deref());
     let site_names = site_name_variants(&metas, &json_ld, site_name.as_deref(), host.as_deref());
 
+    // The article body and the headline anchor the search for the byline and date; their
+    // ancestors are page layout.
+    let body = main_body(document);
+    let mut layout = Layout::new();
+    if let Some(body) = body {
+        layout.extend(body.ancestors().map(|a| a.id()));
+    }
     let (title, title_node) = title(
         document,
+        &layout,
         &metas,
         &json_ld,
         raw_title.as_deref(),
         &site_names,
     );
-    let published = published(document, &metas, &json_ld, title_node, default_offset);
-    let modified = modified(document, &metas, &json_ld, default_offset);
-    let authors = authors(document, &metas, &json_ld, title_node, &site_names);
+    if let Some(node) = title_node.and_then(|id| document.tree.get(id)) {
+        layout.extend(node.ancestors().map(|a| a.id()));
+    }
+    let published = published(
+        document,
+        &layout,
+        &metas,
+        &json_ld,
+        title_node,
+        default_offset,
+    );
+    let modified = modified(document, &layout, &metas, &json_ld, default_offset);
+    let authors = authors(
+        document,
+        &layout,
+        body,
+        &metas,
+        &json_ld,
+        title_node,
+        &site_names,
+    );
 
     Metadata {
         title,
@@ -697,6 +728,7 @@ fn json_urls(value: &serde_json::Value) -> Option<String> {
 /// looked for after it).
 fn title(
     document: &Html,
+    layout: &Layout,
     metas: &MetaTags,
     json_ld: &JsonLd,
     raw_title: Option<&str>,
@@ -726,7 +758,7 @@ fn title(
     let mut best: Option<(f64, String, ego_tree::NodeId)> = None;
     if !references.is_empty() {
         for el in document.select(&HEADLINES).take(MAX_CANDIDATES) {
-            if in_excluded_region(el) {
+            if in_excluded_region(el, layout) {
                 continue;
             }
             let text = element_text(el, MAX_FIELD_CHARS);
@@ -755,7 +787,7 @@ fn title(
     }
     // No reference at all: the first visible h1.
     for el in document.select(&H1).take(MAX_CANDIDATES) {
-        if in_excluded_region(el) {
+        if in_excluded_region(el, layout) {
             continue;
         }
         let text = element_text(el, MAX_FIELD_CHARS);
@@ -1190,6 +1222,8 @@ fn iso639_3_to_1(code: &str) -> Option<&'static str> {
 
 fn authors(
     document: &Html,
+    layout: &Layout,
+    body: Option<ElementRef>,
     metas: &MetaTags,
     json_ld: &JsonLd,
     title_node: Option<ego_tree::NodeId>,
@@ -1204,7 +1238,7 @@ fn authors(
             || site_names.iter().map(|s| fold(s)).any(|s| {
                 s == folded
                     || (s.chars().count() >= 4 && folded.contains(&s))
-                    || s.contains(&folded)
+                    || (folded.chars().count() >= 5 && s.contains(&folded))
             })
     };
 
@@ -1231,14 +1265,17 @@ fn authors(
     structured.retain(|n| !is_site(n) && is_name_like(n));
 
     // Visible: byline elements, then the signature or credit line closing the body.
-    let (visible, truncated) = match visible_byline(document, title_node) {
-        Some(found) => found,
-        None => (signature(document).unwrap_or_default(), false),
-    };
+    let (mut visible, mut truncated) =
+        visible_byline(document, layout, title_node).unwrap_or_default();
+    visible.retain(|n| !is_site(n));
+    if visible.is_empty() {
+        visible = signature(body, layout).unwrap_or_default();
+        visible.retain(|n| !is_site(n));
+        truncated = false;
+    }
     // A visible name wrapping a structured one ("بقلم سلمى الحداد") is that name.
     let visible: Vec<String> = visible
         .into_iter()
-        .filter(|n| !is_site(n))
         .map(|v| {
             let folded = fold(&v);
             structured
@@ -1251,12 +1288,16 @@ fn authors(
                 .unwrap_or(v)
         })
         .collect();
-
-    let chosen = if visible.is_empty() || (truncated && structured.len() > visible.len()) {
-        structured
-    } else {
-        visible
-    };
+    // The structured list is better when the byline shows only some of its names
+    // ("NHẬT XUÂN và 1 tác giả khác").
+    let structured_keys: Vec<String> = structured.iter().map(|n| fold(n)).collect();
+    let subset = visible.iter().all(|v| structured_keys.contains(&fold(v)));
+    let chosen =
+        if visible.is_empty() || (structured.len() > visible.len() && (truncated || subset)) {
+            structured
+        } else {
+            visible
+        };
     dedupe_names(chosen)
 }
 
@@ -1265,13 +1306,14 @@ fn authors(
 /// ("NHẬT XUÂN và 1 tác giả khác").
 fn visible_byline(
     document: &Html,
+    layout: &Layout,
     title_node: Option<ego_tree::NodeId>,
 ) -> Option<(Vec<String>, bool)> {
     for sel in BYLINES.iter() {
         let matches: Vec<(ElementRef, String)> = document
             .select(sel)
             .take(MAX_CANDIDATES)
-            .filter(|el| !in_excluded_region(*el))
+            .filter(|el| !in_excluded_region(*el, layout))
             .filter_map(|el| {
                 let text = element_text(el, MAX_BYLINE_CHARS + 1);
                 (!text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS).then_some((el, text))
@@ -1293,7 +1335,11 @@ fn visible_byline(
             if grandparent(*el) != group {
                 break;
             }
-            let lower = text.to_lowercase();
+            let around = el
+                .parent()
+                .and_then(ElementRef::wrap)
+                .map_or_else(|| text.clone(), |p| element_text(p, MAX_FIELD_CHARS));
+            let lower = around.to_lowercase();
             if lower.contains("tác giả khác") || lower.contains(" others") {
                 truncated = true;
             }
@@ -1311,11 +1357,8 @@ fn visible_byline(
 
 /// The signature or credit line closing the article body: the last few text blocks of the
 /// body container are read backwards until prose.
-fn signature(document: &Html) -> Option<Vec<String>> {
-    let body = BODIES
-        .iter()
-        .find_map(|sel| document.select(sel).find(|el| !in_excluded_region(*el)))
-        .or_else(|| densest_paragraph_parent(document))?;
+fn signature(body: Option<ElementRef>, layout: &Layout) -> Option<Vec<String>> {
+    let body = body?;
     // Text-bearing elements in document order (capped), then read from the end.
     let mut blocks: Vec<ElementRef> = Vec::new();
     for el in body.descendent_elements().take(20_000) {
@@ -1332,7 +1375,7 @@ fn signature(document: &Html) -> Option<Vec<String>> {
     }
     let mut seen = 0;
     for el in blocks.iter().rev() {
-        if in_excluded_region(*el) || in_caption(*el) {
+        if in_excluded_region(*el, layout) || in_caption(*el) {
             continue;
         }
         let text = element_text(*el, MAX_FIELD_CHARS);
@@ -1365,6 +1408,20 @@ fn signature(document: &Html) -> Option<Vec<String>> {
         }
     }
     None
+}
+
+/// The article body container: the first [`BODY_SELECTORS`] match holding some prose, else
+/// the parent of the most long paragraphs.
+fn main_body(document: &Html) -> Option<ElementRef<'_>> {
+    BODIES
+        .iter()
+        .find_map(|sel| {
+            document
+                .select(sel)
+                .take(MAX_CANDIDATES)
+                .find(|el| element_text(*el, MIN_BODY_CHARS).chars().count() >= MIN_BODY_CHARS)
+        })
+        .or_else(|| densest_paragraph_parent(document))
 }
 
 /// The parent of the most paragraphs of 80+ characters: the body when no selector matches.
@@ -1700,6 +1757,7 @@ impl Stamp {
 
 fn published(
     document: &Html,
+    layout: &Layout,
     metas: &MetaTags,
     json_ld: &JsonLd,
     title_node: Option<ego_tree::NodeId>,
@@ -1718,20 +1776,21 @@ fn published(
             .filter_map(|k| metas.first(&[k]))
             .find_map(parse_date),
     );
-    candidates.extend(itemprop_date(document, &ITEMPROP_PUBLISHED));
+    candidates.extend(itemprop_date(document, &ITEMPROP_PUBLISHED, layout));
     candidates.extend(
         json_ld
             .any_str("datePublished")
             .as_deref()
             .and_then(parse_date),
     );
-    candidates.extend(time_element(document, title_node));
-    candidates.extend(date_line(document, title_node));
+    candidates.extend(time_element(document, title_node, layout));
+    candidates.extend(date_line(document, title_node, layout));
     best_stamp(&candidates).map(|s| s.rfc3339(default_offset))
 }
 
 fn modified(
     document: &Html,
+    layout: &Layout,
     metas: &MetaTags,
     json_ld: &JsonLd,
     default_offset: i32,
@@ -1749,7 +1808,7 @@ fn modified(
             .filter_map(|k| metas.first(&[k]))
             .find_map(parse_date),
     );
-    candidates.extend(itemprop_date(document, &ITEMPROP_MODIFIED));
+    candidates.extend(itemprop_date(document, &ITEMPROP_MODIFIED, layout));
     best_stamp(&candidates).map(|s| s.rfc3339(default_offset))
 }
 
@@ -1778,11 +1837,11 @@ fn best_stamp(candidates: &[Stamp]) -> Option<Stamp> {
 }
 
 /// A date from an `itemprop` element outside `<meta>` (those are in [`MetaTags`]).
-fn itemprop_date(document: &Html, sel: &Selector) -> Option<Stamp> {
+fn itemprop_date(document: &Html, sel: &Selector, layout: &Layout) -> Option<Stamp> {
     document
         .select(sel)
         .take(MAX_CANDIDATES)
-        .filter(|el| el.value().name() != "meta" && !in_excluded_region(*el))
+        .filter(|el| el.value().name() != "meta" && !in_excluded_region(*el, layout))
         .find_map(|el| {
             el.value()
                 .attr("content")
@@ -1794,11 +1853,15 @@ fn itemprop_date(document: &Html, sel: &Selector) -> Option<Stamp> {
 
 /// The `<time datetime>` of the article: a `pubdate` one, else the first after the headline,
 /// else the first.
-fn time_element(document: &Html, title_node: Option<ego_tree::NodeId>) -> Option<Stamp> {
+fn time_element(
+    document: &Html,
+    title_node: Option<ego_tree::NodeId>,
+    layout: &Layout,
+) -> Option<Stamp> {
     let mut first = None;
     let mut after_title = None;
     for el in document.select(&TIMES).take(MAX_CANDIDATES) {
-        if in_excluded_region(el) {
+        if in_excluded_region(el, layout) {
             continue;
         }
         let Some(stamp) = el.value().attr("datetime").and_then(parse_date) else {
@@ -1817,10 +1880,14 @@ fn time_element(document: &Html, title_node: Option<ego_tree::NodeId>) -> Option
 
 /// A visible date line ("Thứ Hai, 17/11/2025 10:30 (GMT+7)"): the first after the headline,
 /// else the first on the page.
-fn date_line(document: &Html, title_node: Option<ego_tree::NodeId>) -> Option<Stamp> {
+fn date_line(
+    document: &Html,
+    title_node: Option<ego_tree::NodeId>,
+    layout: &Layout,
+) -> Option<Stamp> {
     let mut first = None;
     for el in document.select(&DATE_LINES).take(MAX_CANDIDATES) {
-        if in_excluded_region(el) {
+        if in_excluded_region(el, layout) {
             continue;
         }
         let text = element_text(el, MAX_DATE_LINE_CHARS + 1);
@@ -2321,11 +2388,17 @@ fn resolve(raw: &str, base: Option<&url::Url>) -> String {
         .map_or_else(|| raw.to_string(), |u| u.to_string())
 }
 
-/// Whether `el` sits in a comment thread, related box, sidebar, footer, popup or nav.
-fn in_excluded_region(el: ElementRef) -> bool {
+/// Ancestors of the article body and of the headline: page layout, whose class names
+/// ("sidebar-1" holds VnExpress's main column) say nothing about the article's parts.
+type Layout = HashSet<ego_tree::NodeId>;
+
+/// Whether `el` sits in a comment thread, related box, sidebar, footer, popup or nav. The
+/// walk up stops at the page layout around the article.
+fn in_excluded_region(el: ElementRef, layout: &Layout) -> bool {
     std::iter::once(*el)
         .chain(el.ancestors())
         .take(MAX_ANCESTORS)
+        .take_while(|node| !layout.contains(&node.id()))
         .filter_map(ElementRef::wrap)
         .any(|e| {
             let value = e.value();

@@ -1307,7 +1307,9 @@ impl Scan {
 
     fn end_tag(&mut self, name: u32) -> Result<(), Error> {
         let flags = self.names.flags(name);
-        if self.in_foreign()
+        // End tags take the foreign-content rules whenever the current node is foreign,
+        // integration points included.
+        if self.current().is_some_and(|open| open.foreign)
             && let Some(position) = self.top(name)
             && self
                 .top_category(Category::Html)

@@ -6,8 +6,9 @@
 //! best container is weak, or is a run of teasers, are listings.
 
 use crate::Error;
+use crate::body::BlockKind;
 use crate::extractor::Settings;
-use crate::score::Scored;
+use crate::score::{LINK_BLOCK_DENSITY, Scored};
 use std::ops::Range;
 
 /// Smallest summed weight, in weighted characters, of an article's container. Below it
@@ -27,6 +28,20 @@ const MIN_LEAD_CHARS: usize = 80;
 const MIN_UNPUNCTUATED_LEAD_CHARS: usize = 100;
 /// Highest link density of a lead.
 const MAX_LEAD_LINK_DENSITY: f32 = 0.2;
+
+/// A page with at least this many teaser sapos…
+const LISTING_MIN_TEASERS: usize = 6;
+/// …counting sapos of at least this many weighted characters…
+const MIN_COUNTED_TEASER_CHARS: usize = 60;
+/// …whose best container holds less prose than this is a listing: its "article" is one
+/// more teaser. Tuned on fixtures/ listings and corpus/vietnamese-portals 2026-11-23.
+const LISTING_MAX_PROSE_CHARS: usize = 500;
+
+/// Shortest prose under a headline that makes an article even among many teasers (a
+/// category description under its `<h1>` is shorter). Tuned on fixtures/ 2026-11-23.
+const MIN_HEADLINED_PROSE_CHARS: usize = 200;
+/// Most blocks (date, byline, share bar, sapo) between a headline and its body.
+const MAX_BLOCKS_BETWEEN_HEADLINE_AND_BODY: usize = 12;
 
 /// The chosen container.
 #[derive(Debug, Clone)]
@@ -81,6 +96,19 @@ pub(crate) fn select(scored: &Scored, _settings: &Settings) -> Result<Selection,
             reason: "the page lists teasers",
         });
     }
+    let page_teasers = scored
+        .scores
+        .iter()
+        .filter(|score| score.teaser && score.size >= MIN_COUNTED_TEASER_CHARS)
+        .count();
+    if page_teasers >= LISTING_MIN_TEASERS
+        && prose < LISTING_MAX_PROSE_CHARS
+        && !(prose >= MIN_HEADLINED_PROSE_CHARS && has_headline(scored, &blocks))
+    {
+        return Err(Error::NoArticle {
+            reason: "short text among many teasers",
+        });
+    }
     let lead = lead_before(scored, &blocks);
     Ok(Selection {
         container,
@@ -118,4 +146,25 @@ fn lead_before(scored: &Scored, body: &Range<usize>) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether an unlinked `<h1>` heads the body: within a few blocks before it (or as its
+/// first blocks), with no title link in between. A short article has its headline right
+/// above it; a listing's stray prose is one more teaser, under a linked title.
+fn has_headline(scored: &Scored, body: &Range<usize>) -> bool {
+    let first = body
+        .start
+        .saturating_sub(MAX_BLOCKS_BETWEEN_HEADLINE_AND_BODY);
+    let last = (body.start + 2).min(body.end);
+    for index in (first..last).rev() {
+        let block = &scored.page.blocks[index];
+        let score = &scored.scores[index];
+        if block.kind == BlockKind::Heading(1) && score.link_density < LINK_BLOCK_DENSITY {
+            return true;
+        }
+        if score.title_link && index < body.start {
+            return false;
+        }
+    }
+    false
 }
