@@ -31,6 +31,9 @@ const MAX_FURNITURE_SHARE: f32 = 0.5;
 /// A furniture-classed element is a wrapper, not furniture, when one content-classed
 /// element inside it holds at least this share of its characters outside links.
 const MIN_CONTENT_SHARE_OF_WRAPPER: f32 = 0.5;
+/// …and that content element holds at least this many characters outside links (a
+/// teaser `<article>` in a related box is smaller).
+const MIN_WRAPPED_CONTENT_CHARS: usize = 400;
 /// A title link and the block after it form a teaser when their smallest common
 /// container holds fewer characters than this.
 const MAX_TEASER_UNIT_CHARS: usize = 700;
@@ -304,6 +307,7 @@ fn effective_furniture(scored: &Scored, element: u32, total_size: usize) -> Opti
         let wraps_content = content.is_some_and(|c| {
             c.depth > furniture.depth
                 && (c.hint.strong_content || c.article_body || c.tag == Tag::Article)
+                && scored.plain_sum(&c.blocks) >= MIN_WRAPPED_CONTENT_CHARS
                 && scored.plain_sum(&c.blocks) as f32
                     >= MIN_CONTENT_SHARE_OF_WRAPPER * scored.plain_sum(&furniture.blocks) as f32
         });

@@ -213,23 +213,32 @@ fn is_hidden(element: &scraper::node::Element) -> bool {
 /// Whether a class attribute names a caption: one of its tokens is a caption class.
 fn is_caption_class(class: &str) -> bool {
     class.split_ascii_whitespace().any(|token| {
-        matches!(
-            token.to_ascii_lowercase().as_str(),
-            "caption"
-                | "wp-caption-text"
-                | "figcaption"
-                | "image-caption"
-                | "img-caption"
-                | "photo-caption"
-                | "caption-text"
-                | "photocms_caption"
-                | "alt_imgeditor"
-                | "chu-thich"
-                | "image-desc"
-                | "img-desc"
-                | "photo-desc"
-                | "desc_image"
-        )
+        let token = token.to_ascii_lowercase();
+        let layout_modifier = ["has-", "with-", "no-", "is-"]
+            .iter()
+            .any(|prefix| token.starts_with(prefix));
+        (token.ends_with("caption") && !layout_modifier)
+            || matches!(
+                token.as_str(),
+                "img_descr"
+                    | "image_descr"
+                    | "img-descr"
+                    | "photo_descr"
+                    | "caption"
+                    | "wp-caption-text"
+                    | "figcaption"
+                    | "image-caption"
+                    | "img-caption"
+                    | "photo-caption"
+                    | "caption-text"
+                    | "photocms_caption"
+                    | "alt_imgeditor"
+                    | "chu-thich"
+                    | "image-desc"
+                    | "img-desc"
+                    | "photo-desc"
+                    | "desc_image"
+            )
     })
 }
 
@@ -309,6 +318,8 @@ struct Pending {
     link_chars: usize,
     links: usize,
     ends_with_space: bool,
+    /// Characters pushed inside caption elements.
+    caption_chars: usize,
 }
 
 impl Pending {
@@ -436,6 +447,8 @@ struct Walker<'a> {
     in_row: bool,
     in_cell: bool,
     row_header: bool,
+    /// An image was met since the last block: an emphasised line next is its caption.
+    image_pending: bool,
 }
 
 impl<'a> Walker<'a> {
@@ -471,6 +484,7 @@ impl<'a> Walker<'a> {
             Vec::new(),
             pending.link_chars,
             pending.links,
+            pending.caption_chars,
         );
     }
 
@@ -481,6 +495,7 @@ impl<'a> Walker<'a> {
         cells: Vec<Vec<Inline>>,
         link_chars: usize,
         links: usize,
+        caption_chars: usize,
     ) {
         while inlines.last() == Some(&Inline::LineBreak) {
             inlines.pop();
@@ -500,8 +515,15 @@ impl<'a> Walker<'a> {
             return;
         }
         let chars = text.chars().count();
-        let caption =
-            self.caption_depth > 0 || matches!(self.tables.last(), Some(TableMode::Image));
+        let after_image = std::mem::take(&mut self.image_pending);
+        let emphasised = inlines
+            .iter()
+            .all(|inline| matches!(inline, Inline::Emphasis(_) | Inline::LineBreak));
+        let caption = (self.caption_depth > 0
+            || matches!(self.tables.last(), Some(TableMode::Image))
+            || caption_chars * 5 >= chars * 4
+            || (after_image && emphasised && cells.is_empty()))
+            && chars <= MAX_CAPTION_CHARS;
         let element = self.current_element();
         self.out.blocks.push(TextBlock {
             element,
@@ -554,6 +576,9 @@ impl<'a> Walker<'a> {
         let preformatted = self.pre_depth > 0;
         self.pending
             .push_text(raw, role, href.as_deref(), preformatted);
+        if self.caption_depth > 0 {
+            self.pending.caption_chars += raw.trim().chars().count();
+        }
     }
 
     fn open(&mut self, node: NodeRef<'_, Node>, element: &scraper::node::Element) -> bool {
@@ -668,6 +693,7 @@ impl<'a> Walker<'a> {
                 }
             }
             Role::Image => {
+                self.image_pending = true;
                 if self.settings.keep_images
                     && let Some(src) = element.attr("src").or_else(|| element.attr("data-src"))
                 {
@@ -702,6 +728,10 @@ impl<'a> Walker<'a> {
                     None
                 };
                 self.inline_roles.push((inline_role, href));
+                if element.attr("class").is_some_and(is_caption_class) {
+                    self.caption_depth += 1;
+                    frame.caption = true;
+                }
             }
             Role::Skip => {}
         }
@@ -736,6 +766,7 @@ impl<'a> Walker<'a> {
                                 pending.cells,
                                 pending.link_chars,
                                 pending.links,
+                                pending.caption_chars,
                             );
                         }
                     }
@@ -773,6 +804,9 @@ impl<'a> Walker<'a> {
             }
             Role::Inline(_) => {
                 self.inline_roles.pop();
+                if frame.caption {
+                    self.caption_depth = self.caption_depth.saturating_sub(1);
+                }
             }
             _ => {}
         }
@@ -825,6 +859,7 @@ pub(crate) fn segment(document: &Html, settings: &Settings) -> Segmented {
         in_row: false,
         in_cell: false,
         row_header: false,
+        image_pending: false,
     };
     let mut skipping: Option<ego_tree::NodeId> = None;
     for edge in document.tree.root().traverse() {

@@ -131,7 +131,8 @@ fn lead_before(scored: &Scored, body: &Range<usize>) -> Option<usize> {
             wrapper.start > body.start || wrapper.end < body.end
         });
         let prose = score.size >= MIN_LEAD_CHARS
-            && (score.final_punctuation || score.size >= MIN_UNPUNCTUATED_LEAD_CHARS)
+            && (score.final_punctuation
+                || (score.size >= MIN_UNPUNCTUATED_LEAD_CHARS && score.link_density == 0.0))
             && score.link_density < MAX_LEAD_LINK_DENSITY
             && !in_furniture
             && !score.teaser
@@ -139,6 +140,9 @@ fn lead_before(scored: &Scored, body: &Range<usize>) -> Option<usize> {
             && !block.caption;
         if prose {
             return Some(index);
+        }
+        if block.caption {
+            continue;
         }
         if score.size >= MIN_LEAD_CHARS {
             // A long block that is not a lead stands between: no lead.
