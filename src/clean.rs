@@ -54,7 +54,8 @@ fn classify(
         .map(comparable)
         .filter(|t| !t.is_empty());
     let mut classes = Vec::with_capacity(selection.blocks.len());
-    let mut in_cruft_box = false;
+    // End (exclusive block index) of the cruft box opened by the last cruft heading.
+    let mut cruft_box_end: Option<usize> = None;
     let mut previous_text = String::new();
     for index in selection.blocks.clone() {
         let block = &scored.page.blocks[index];
@@ -79,9 +80,22 @@ fn classify(
             || score.link_density > LINK_BLOCK_DENSITY
             || score.teaser
             || (score.ellipsis && score.size < MAX_ELLIPSIS_TEASER_CHARS);
-        if score.cruft_heading && !excised && lexicon::is_cruft_heading(&block.text) {
-            in_cruft_box = true;
+        if cruft_box_end.is_some_and(|end| index >= end) {
+            cruft_box_end = None;
         }
+        if score.cruft_heading && !excised && lexicon::is_cruft_heading(&block.text) {
+            // The box is the heading's own wrapper: the parent of a heading element, or
+            // the element holding the heading as bare text.
+            let own = &scored.page.elements[block.element as usize];
+            let wrapper = if own.blocks.len() <= 1 {
+                own.parent
+                    .map_or(own, |p| &scored.page.elements[p as usize])
+            } else {
+                own
+            };
+            cruft_box_end = Some(wrapper.blocks.end);
+        }
+        let in_cruft_box = cruft_box_end.is_some();
         let good_prose = score.size >= MIN_GOOD_BLOCK_CHARS
             && (score.final_punctuation || score.size >= LONG_GOOD_BLOCK_CHARS);
         let class = if excised {
@@ -92,7 +106,6 @@ fn classify(
             // Blocks after a cruft heading belong to its box until real prose resumes.
             Class::Bad
         } else if good_prose && (!heading || is_sapo_heading(score, block)) {
-            in_cruft_box = false;
             Class::Good
         } else if matches!(block.kind, BlockKind::Image { .. }) {
             Class::Short
@@ -100,7 +113,7 @@ fn classify(
             Class::Short
         };
         if class == Class::Good {
-            in_cruft_box = false;
+            cruft_box_end = None;
         }
         previous_text = text_form;
         classes.push(class);

@@ -33,7 +33,7 @@ const MAX_FURNITURE_SHARE: f32 = 0.5;
 const MIN_CONTENT_SHARE_OF_WRAPPER: f32 = 0.5;
 /// …and that content element holds at least this many characters outside links (a
 /// teaser `<article>` in a related box is smaller).
-const MIN_WRAPPED_CONTENT_CHARS: usize = 400;
+const MIN_WRAPPED_CONTENT_CHARS: usize = 250;
 /// A title link and the block after it form a teaser when their smallest common
 /// container holds fewer characters than this.
 const MAX_TEASER_UNIT_CHARS: usize = 700;
