@@ -449,10 +449,15 @@ struct Walker<'a> {
     row_header: bool,
     /// An image was met since the last block: an emphasised line next is its caption.
     image_pending: bool,
+    /// The element being closed, while its pending text is flushed.
+    closing: Option<u32>,
 }
 
 impl<'a> Walker<'a> {
     fn current_element(&self) -> u32 {
+        if let Some(closing) = self.closing {
+            return closing;
+        }
         self.frames
             .iter()
             .rev()
@@ -743,6 +748,8 @@ impl<'a> Walker<'a> {
         let Some(frame) = self.frames.pop() else {
             return;
         };
+        // Text flushed while closing belongs to the closing element.
+        self.closing = frame.element;
         match frame.role {
             Role::Block(block_role) => {
                 match block_role {
@@ -810,6 +817,7 @@ impl<'a> Walker<'a> {
             }
             _ => {}
         }
+        self.closing = None;
     }
 }
 
@@ -860,6 +868,7 @@ pub(crate) fn segment(document: &Html, settings: &Settings) -> Segmented {
         in_cell: false,
         row_header: false,
         image_pending: false,
+        closing: None,
     };
     let mut skipping: Option<ego_tree::NodeId> = None;
     for edge in document.tree.root().traverse() {
