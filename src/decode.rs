@@ -16,6 +16,10 @@
 //! A declared UTF-8 is skipped when most of its non-ASCII bytes are malformed, and a
 //! declared UTF-16 without a BOM when the first bytes hold no NUL. Labels are resolved by
 //! `encoding_rs` (WHATWG Encoding Standard); the `replacement` encoding is never used.
+//!
+//! Input that is plainly binary (an image, an archive, a compressed body that was not
+//! inflated) decodes to empty text, so the extractor answers "no article" instead of
+//! mining mojibake: see [`looks_binary`].
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, REPLACEMENT, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252, X_USER_DEFINED};
@@ -39,6 +43,14 @@ const VALID_PER_STRAY_INVALID: usize = 64;
 /// the cap keeps detection cost flat on huge pages.
 const DETECTOR_MAX_BYTES: usize = 1 << 20;
 
+/// Bytes sampled by [`looks_binary`].
+const BINARY_SNIFF_BYTES: usize = 4096;
+
+/// Share of the sample, in percent, that may be binary-data bytes before the input counts
+/// as binary. Random bytes hold about 10 %; text pages hold none (they are parse errors in
+/// HTML), but old pages may carry a stray one, so the bar is not zero.
+const MAX_BINARY_PERCENT: usize = 5;
+
 /// A decoded page.
 pub(crate) struct Decoded {
     /// The page text, NFC.
@@ -52,6 +64,12 @@ pub(crate) struct Decoded {
 pub(crate) fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
     let (encoding, bom_len) = sniff(bytes, content_type);
     let body = bytes.get(bom_len..).unwrap_or_default();
+    if encoding != UTF_16LE && encoding != UTF_16BE && looks_binary(body) {
+        return Decoded {
+            text: String::new(),
+            encoding,
+        };
+    }
     let (text, _) = encoding.decode_without_bom_handling(body);
     let text = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
         text.into_owned()
@@ -137,6 +155,18 @@ fn classify(c: char) -> CharClass {
         c if c.is_control() => CharClass::Remove,
         _ => CharClass::Keep,
     }
+}
+
+/// Whether the start of `bytes` (in an ASCII-compatible encoding) holds more than
+/// [`MAX_BINARY_PERCENT`] of WHATWG "binary data bytes": C0 controls other than tab, line
+/// feed, form feed, carriage return and escape.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = bytes.get(..BINARY_SNIFF_BYTES).unwrap_or(bytes);
+    let binary = sample
+        .iter()
+        .filter(|&&b| matches!(b, 0x00..=0x08 | 0x0B | 0x0E..=0x1A | 0x1C..=0x1F))
+        .count();
+    binary * 100 > sample.len() * MAX_BINARY_PERCENT
 }
 
 /// Picks the encoding and the length of the BOM to skip.
@@ -621,6 +651,22 @@ mod tests {
             decode(&"Việt".as_bytes()[..5], Some("text/html; charset=utf-8")).encoding,
             UTF_8
         );
+    }
+
+    #[test]
+    fn binary_input_decodes_to_nothing() {
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        png.resize(2048, 0);
+        assert_eq!(decode(&png, None).text, "");
+        // A stray control byte in a page is not binary.
+        let page = "<p>Hà Nội</p>".repeat(50) + "\u{1}\u{1A}";
+        assert!(decode(page.as_bytes(), None).text.contains("Hà Nội"));
+        // UTF-16 holds NULs by nature.
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in "<p>abc</p>".encode_utf16() {
+            utf16.extend_from_slice(&unit.to_le_bytes());
+        }
+        assert_eq!(decode(&utf16, None).text, "<p>abc</p>");
     }
 
     #[test]
