@@ -125,6 +125,38 @@ pub(crate) fn clean_inline_text(text: &str) -> String {
     }
 }
 
+/// Cleans preformatted text (`<pre>`): line breaks and tabs stay as they are (CR, CR LF,
+/// U+2028 and U+2029 become LF), other spaces become plain spaces without collapsing, the
+/// characters [`clean_inline_text`] removes are removed, and the result is NFC.
+#[allow(
+    dead_code,
+    reason = "segment.rs calls it once the extraction stages land"
+)]
+pub(crate) fn clean_preformatted_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\t' | '\u{2028}' | '\u{2029}' => out.push(if c == '\t' { '\t' } else { '\n' }),
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            _ => match classify(c) {
+                CharClass::Space => out.push(' '),
+                CharClass::Remove => {}
+                CharClass::Keep => out.push(c),
+            },
+        }
+    }
+    if is_nfc_quick(out.chars()) == IsNormalized::Yes {
+        out
+    } else {
+        out.nfc().collect()
+    }
+}
+
 /// What [`clean_inline_text`] does with a character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CharClass {
@@ -711,6 +743,14 @@ mod tests {
         assert_eq!(clean_inline_text("a\u{0}b\u{7}c\u{85}d\u{9F}"), "abc d");
         assert_eq!(clean_inline_text("\u{3000}"), " ");
         assert_eq!(clean_inline_text("a \u{200B} b"), "a b");
+    }
+
+    #[test]
+    fn clean_preformatted_text_keeps_layout() {
+        assert_eq!(
+            clean_preformatted_text("a  b\r\n\tc\u{A0}\u{E}d\re\u{2028}o\u{AD}\u{302}"),
+            "a  b\n\tc d\ne\nô"
+        );
     }
 
     #[test]
