@@ -116,6 +116,9 @@ const SIGNATURE_PROSE_CHARS: usize = 120;
 /// displayed h1 scores ≥ 0.7 against titles with a site suffix; popup and breadcrumb h1s
 /// score < 0.2.
 const MIN_TITLE_SIMILARITY: f64 = 0.5;
+/// Most words in the last path segment of a section URL ("thi-truong-chung-khoan"); article
+/// slugs run 6–15 words.
+const MAX_SECTION_SLUG_WORDS: usize = 4;
 /// Characters of paragraph text given to whatlang.
 const LANGUAGE_SAMPLE_CHARS: usize = 3000;
 /// Paragraph text shorter than this (characters) is too little to detect a language.
@@ -292,7 +295,10 @@ const AUTHOR_CREDIT_PREFIXES: &[&str] = &[
 /// Prefixes stripped from a byline element's text before reading names ("Theo Hồ Hương"
 /// in a byline element credits Hồ Hương; the same words on a body line name a source).
 const BYLINE_ELEMENT_PREFIXES: &[&str] = &[
+    "auteur:",
     "author:",
+    "autor:",
+    "автор:",
     "av ",
     "bởi ",
     "door ",
@@ -354,17 +360,35 @@ const NOT_AUTHOR_NAMES: &[&str] = &[
     "admin",
     "afp",
     "ap",
-    "bbc",
+    "auteur",
+    "author",
+    "authors",
+    "autor",
+    "av",
     "ban biên tập",
+    "bbc",
     "btv",
+    "by",
     "cnn",
     "ctv",
+    "door",
+    "foto",
+    "par",
+    "photo",
+    "por",
     "pv",
     "reuters",
+    "tác giả",
+    "text",
     "ttxvn",
     "ttxvn/vna",
     "vna",
+    "von",
     "xinhua",
+    "ảnh",
+    "автор",
+    "авторы",
+    "بقلم",
 ];
 
 /// Title separators between a headline and the site name, longest first.
@@ -467,6 +491,7 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> Metadata 
         &site_names,
     );
 
+    let page_type = page_type(document, &metas, &json_ld, url.as_deref());
     Metadata {
         title,
         authors,
@@ -478,7 +503,7 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> Metadata 
         image: image(document, &metas, &json_ld, page_url.as_ref()),
         language,
         tags: tags(&metas, &json_ld),
-        page_type: page_type(document, &metas, &json_ld),
+        page_type,
     }
 }
 
@@ -558,12 +583,10 @@ impl JsonLd {
             if text.is_empty() {
                 continue;
             }
-            // Some CMSs leave control characters in strings; serde_json rejects them.
             let cleaned: String;
-            let text = if text
-                .chars()
-                .any(|c| c.is_control() && c != '\n' && c != '\t')
-            {
+            // Raw newlines and tabs inside strings are invalid JSON but common; outside
+            // strings a space is as good.
+            let text = if text.chars().any(char::is_control) {
                 cleaned = text
                     .chars()
                     .map(|c| if c.is_control() { ' ' } else { c })
@@ -639,10 +662,9 @@ impl JsonLd {
             if has_type(
                 object,
                 &["NewsMediaOrganization", "Organization", "WebSite"],
-            ) {
-                if let Some(name) = object.get("name").and_then(json_string) {
-                    names.push(name);
-                }
+            ) && let Some(name) = object.get("name").and_then(json_string)
+            {
+                names.push(name);
             }
         }
         names
@@ -1049,25 +1071,56 @@ fn tags(metas: &MetaTags, json_ld: &JsonLd) -> Vec<String> {
 }
 
 /// A listing when the page declares a collection (JSON-LD `CollectionPage`, `ItemList`,
-/// `SearchResultsPage`) or `og:type` `website`, and nothing declares an article.
-fn page_type(document: &Html, metas: &MetaTags, json_ld: &JsonLd) -> PageType {
+/// `SearchResultsPage`) and no article; or, with no article signal at all (JSON-LD
+/// article, `article:published_time`, `itemprop=articleBody`), when `og:type` is
+/// `website` or the canonical URL is a home or section address ("/", "/kinh-doanh.htm").
+/// `og:type` `article` alone proves little: some CMSs put it on every page.
+fn page_type(document: &Html, metas: &MetaTags, json_ld: &JsonLd, url: Option<&str>) -> PageType {
     static ARTICLE_BODY: LazyLock<Selector> = LazyLock::new(|| selector("[itemprop=articleBody]"));
     if json_ld.objects.iter().any(|o| has_type(o, ARTICLE_TYPES)) {
         return PageType::Article;
     }
-    // JSON-LD is written per page type; og:type is often a template constant.
     if json_ld.objects.iter().any(|o| has_type(o, LISTING_TYPES)) {
         return PageType::Listing;
     }
-    let og_type = metas.first(&["og:type"]).map(str::to_ascii_lowercase);
-    let article_signal = og_type.as_deref() == Some("article")
-        || metas.first(&["article:published_time"]).is_some()
+    let article_signal = metas.first(&["article:published_time"]).is_some()
         || document.select(&ARTICLE_BODY).next().is_some();
-    if !article_signal && og_type.as_deref() == Some("website") {
+    if article_signal {
+        return PageType::Article;
+    }
+    let og_type = metas.first(&["og:type"]).map(str::to_ascii_lowercase);
+    if og_type.as_deref() == Some("website") || url.is_some_and(is_section_url) {
         PageType::Listing
     } else {
         PageType::Article
     }
+}
+
+/// Whether `url` addresses a home or section page: at most two path segments, no number
+/// of 4+ digits (article ids, dates), and a last segment of at most
+/// [`MAX_SECTION_SLUG_WORDS`] words.
+fn is_section_url(url: &str) -> bool {
+    let Ok(url) = url::Url::parse(url) else {
+        return false;
+    };
+    let segments: Vec<&str> = url
+        .path_segments()
+        .map(|s| s.filter(|s| !s.is_empty()).collect())
+        .unwrap_or_default();
+    if segments.len() > 2 || url.query().is_some_and(|q| q.contains("id=")) {
+        return false;
+    }
+    let long_number = |s: &str| {
+        s.split(|c: char| !c.is_ascii_digit())
+            .any(|run| run.len() >= 4)
+    };
+    if segments.iter().any(|s| long_number(s)) {
+        return false;
+    }
+    segments.last().is_none_or(|last| {
+        let stem = last.rsplit_once('.').map_or(*last, |(stem, _)| stem);
+        stem.split(['-', '_']).filter(|w| !w.is_empty()).count() <= MAX_SECTION_SLUG_WORDS
+    })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1359,23 +1412,34 @@ fn visible_byline(
 /// body container are read backwards until prose.
 fn signature(body: Option<ElementRef>, layout: &Layout) -> Option<Vec<String>> {
     let body = body?;
-    // Text-bearing elements in document order (capped), then read from the end.
+    // Blocks holding text, in document order (capped), then read from the end. A block is
+    // the nearest block-level element around a text node: `<p><strong>Hà Thu</strong>
+    // <em>(tổng hợp)</em></p>` is one block.
     let mut blocks: Vec<ElementRef> = Vec::new();
-    for el in body.descendent_elements().take(20_000) {
-        let name = el.value().name();
-        if matches!(
-            name,
-            "p" | "div" | "span" | "strong" | "b" | "em" | "h4" | "h5" | "h6" | "td"
-        ) && el
-            .children()
-            .any(|c| c.value().as_text().is_some_and(|t| !t.trim().is_empty()))
+    for node in body.descendants().take(50_000) {
+        if node.value().as_text().is_none_or(|t| t.trim().is_empty()) {
+            continue;
+        }
+        let block = node
+            .ancestors()
+            .take(MAX_ANCESTORS)
+            .filter_map(ElementRef::wrap)
+            .find(|e| is_block_tag(e.value().name()) || e.id() == body.id());
+        if let Some(block) = block
+            && blocks.last().is_none_or(|last| last.id() != block.id())
         {
-            blocks.push(el);
+            blocks.push(block);
         }
     }
     let mut seen = 0;
-    for el in blocks.iter().rev() {
-        if in_excluded_region(*el, layout) || in_caption(*el) {
+    for el in blocks.iter().rev().take(MAX_CANDIDATES) {
+        // Captions, related boxes and link lists (ads, teasers) may follow the signature.
+        if el.id() == body.id()
+            || in_excluded_region(*el, layout)
+            || in_caption(*el)
+            || el.value().name() == "li"
+            || is_link_text(*el)
+        {
             continue;
         }
         let text = element_text(*el, MAX_FIELD_CHARS);
@@ -1388,10 +1452,12 @@ fn signature(body: Option<ElementRef>, layout: &Layout) -> Option<Vec<String>> {
         if let Some(name) = byline_name(&text) {
             return Some(split_names(&name));
         }
-        if is_emphasised(*el) || has_author_class(*el) {
-            if let Some(name) = signature_name(&text) {
-                return Some(split_names(&name));
-            }
+        // A bare title-case name counts when the page sets it apart: bold, right-aligned,
+        // an author class, or the very last line of the body.
+        if (seen == 0 || is_emphasised(*el) || has_author_class(*el))
+            && let Some(name) = signature_name(&text)
+        {
+            return Some(split_names(&name));
         }
         seen += 1;
         if seen >= SIGNATURE_LOOKBACK_BLOCKS {
@@ -1401,10 +1467,10 @@ fn signature(body: Option<ElementRef>, layout: &Layout) -> Option<Vec<String>> {
     // A credit line ("Tin, ảnh: …") may also open the body.
     for el in blocks.iter().take(SIGNATURE_LOOKBACK_BLOCKS) {
         let text = element_text(*el, MAX_BYLINE_CHARS + 1);
-        if text.chars().count() <= MAX_BYLINE_CHARS {
-            if let Some(name) = credit_name(&text) {
-                return Some(split_names(&name));
-            }
+        if text.chars().count() <= MAX_BYLINE_CHARS
+            && let Some(name) = credit_name(&text)
+        {
+            return Some(split_names(&name));
         }
     }
     None
@@ -1428,10 +1494,10 @@ fn main_body(document: &Html) -> Option<ElementRef<'_>> {
 fn densest_paragraph_parent(document: &Html) -> Option<ElementRef<'_>> {
     let mut counts: HashMap<ego_tree::NodeId, usize> = HashMap::new();
     for p in document.select(&PARAGRAPHS).take(MAX_CANDIDATES * 5) {
-        if element_text(p, 80).chars().count() >= 80 {
-            if let Some(parent) = p.parent() {
-                *counts.entry(parent.id()).or_default() += 1;
-            }
+        if element_text(p, 80).chars().count() >= 80
+            && let Some(parent) = p.parent()
+        {
+            *counts.entry(parent.id()).or_default() += 1;
         }
     }
     let (id, _) = counts
@@ -1566,22 +1632,22 @@ fn credit_name(line: &str) -> Option<String> {
 /// was there.
 fn strip_compile_marker(line: &str) -> (String, bool) {
     let line = line.trim();
-    if let Some(open) = line.rfind('(') {
-        if line.ends_with(')') {
-            let inner = line[open + 1..line.len() - 1].trim().to_lowercase();
-            let marker = [
-                "tổng hợp",
-                "theo ",
-                "dịch",
-                "lược dịch",
-                "biên dịch",
-                "tổng hợp)",
-            ]
-            .iter()
-            .any(|m| inner.starts_with(m));
-            if marker {
-                return (line[..open].trim().to_string(), true);
-            }
+    if let Some(open) = line.rfind('(')
+        && line.ends_with(')')
+    {
+        let inner = line[open + 1..line.len() - 1].trim().to_lowercase();
+        let marker = [
+            "tổng hợp",
+            "theo ",
+            "dịch",
+            "lược dịch",
+            "biên dịch",
+            "tổng hợp)",
+        ]
+        .iter()
+        .any(|m| inner.starts_with(m));
+        if marker {
+            return (line[..open].trim().to_string(), true);
         }
     }
     (line.to_string(), false)
@@ -1702,6 +1768,18 @@ fn has_author_class(el: ElementRef) -> bool {
     marks(el) || el.parent().and_then(ElementRef::wrap).is_some_and(marks)
 }
 
+/// Whether all of the element's text is link text (a teaser or an ad, not a signature).
+fn is_link_text(el: ElementRef) -> bool {
+    static LINKS: LazyLock<Selector> = LazyLock::new(|| selector("a"));
+    let total = element_text(el, MAX_FIELD_CHARS).chars().count();
+    let linked: usize = el
+        .select(&LINKS)
+        .take(MAX_CANDIDATES)
+        .map(|a| element_text(a, MAX_FIELD_CHARS).chars().count())
+        .sum();
+    total > 0 && linked * 10 >= total * 8
+}
+
 /// Whether the element is inside a caption or figure.
 fn in_caption(el: ElementRef) -> bool {
     std::iter::once(*el)
@@ -1816,22 +1894,20 @@ fn modified(
 /// has none (JSON-LD gives "2026-01-08", the date line "08/01/2026 - 18:21").
 fn best_stamp(candidates: &[Stamp]) -> Option<Stamp> {
     let mut best = *candidates.first()?;
-    if best.time.is_none() {
-        if let Some(timed) = candidates
+    if best.time.is_none()
+        && let Some(timed) = candidates
             .iter()
             .find(|c| c.time.is_some() && c.same_day(&best))
-        {
-            best = *timed;
-        }
+    {
+        best = *timed;
     }
-    if best.offset.is_none() {
-        if let Some(offset) = candidates
+    if best.offset.is_none()
+        && let Some(offset) = candidates
             .iter()
             .find(|c| c.same_day(&best) && c.time == best.time && c.offset.is_some())
             .and_then(|c| c.offset)
-        {
-            best.offset = Some(offset);
-        }
+    {
+        best.offset = Some(offset);
     }
     Some(best)
 }
@@ -2184,10 +2260,10 @@ fn long_vietnamese_date(text: &str) -> Option<Stamp> {
 fn find_offset(text: &str) -> Option<i32> {
     let upper = text.to_ascii_uppercase();
     for marker in ["GMT", "UTC"] {
-        if let Some(at) = upper.find(marker) {
-            if let Some(offset) = parse_offset(&text[at..]) {
-                return Some(offset);
-            }
+        if let Some(at) = upper.find(marker)
+            && let Some(offset) = parse_offset(&text[at..])
+        {
+            return Some(offset);
         }
     }
     // "09:30:00 +07:00": a sign right after a digit and a space.
