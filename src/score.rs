@@ -313,8 +313,8 @@ fn effective_furniture(scored: &Scored, element: u32, total_size: usize) -> Opti
         });
         // Comments and related boxes are furniture; a wrapper around most of the page, or
         // around the article-body marker, is not.
-        let mixed_wrapper =
-            furniture.hint.strong_content && furniture_size >= MAX_MIXED_FURNITURE_CHARS;
+        let mixed_wrapper = (furniture.hint.strong_content || furniture.tag == Tag::Article)
+            && furniture_size >= MAX_MIXED_FURNITURE_CHARS;
         if share <= MAX_FURNITURE_SHARE
             && !furniture.article_body
             && !wraps_content
