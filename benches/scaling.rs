@@ -93,7 +93,10 @@ fn teaser_list(out: &mut String, class: &str, title: &str, start: usize, count: 
              <h4><a href=\"/tin-{i}.html\">{} ({i})</a></h4>\
              <p class=\"sapo\">{}</p></li>",
             TEASERS[i % TEASERS.len()],
-            &PARAGRAPHS[i % PARAGRAPHS.len()][..60]
+            PARAGRAPHS[i % PARAGRAPHS.len()]
+                .chars()
+                .take(60)
+                .collect::<String>()
         );
     }
     out.push_str("</ul></div>\n");
@@ -203,6 +206,15 @@ fn hostile_pages() -> Vec<(&'static str, Vec<u8>)> {
             format!(
                 "<html><body>{}{}</body></html>",
                 "<div>".repeat(4000),
+                "<div>x</div>".repeat(100_000)
+            )
+            .into_bytes(),
+        ),
+        (
+            "500 open <div> + <div>x</div> x 100,000",
+            format!(
+                "<html><body>{}{}</body></html>",
+                "<div>".repeat(500),
                 "<div>x</div>".repeat(100_000)
             )
             .into_bytes(),

@@ -17,7 +17,7 @@
 //! | 20,000 nested `<span>` or `<b>` | 120 KB | 0.02 s | |
 //! | `<div><b id=i>`×3,000 `</div>` + `<div>x</div>`×3,000 | 68 KB | 6.7 s | 9 million nodes, 1.5 GB RSS |
 //! | one tag with 40,000 attributes | 270 KB | 0.5 s | 160,000: 8 s |
-//! | `<div>`×4,000 open, then `<div>x</div>`×100,000 | 1.2 MB | 2.1 s | same with 100 open: 0.13 s |
+//! | `<div>`×4,000 open, then `<div>x</div>`×100,000 | 1.2 MB | 2.1–3.2 s | 1,000 open: 0.98 s; 500: 0.62 s; 100: 0.13 s |
 //!
 //! Three things are quadratic in html5ever:
 //! - **Deep stacks.** Most block start and end tags walk the stack of open elements for a
@@ -41,9 +41,14 @@
 //! backs it. Tags with more than [`MAX_ATTRIBUTES_PER_TAG`] attributes lose the extra ones
 //! before parsing.
 //!
+//! The pre-scan costs about 2 ns per byte where html5ever takes about 20 (3.3 MB of a
+//! fixture page repeated). It was checked against html5ever on the 688 pages of the shared
+//! evaluation corpora and the fixtures: its depth never exceeded the real one and stayed
+//! within 30 % of it on all but one tiny page, and its node count was within 0.5 %.
+//!
 //! With the limits enforced, the worst cost left is linear in the input with a slope that
-//! grows with `max_depth` (every block tag may scan the whole stack): about 1.7 µs per byte
-//! at depth 4,000, 0.1 µs per byte at depth 100.
+//! grows with `max_depth` (every block tag may scan the whole stack): about 2 µs per byte
+//! at depth 4,000, 0.5 µs at 500 and 0.1 µs at 100.
 
 use crate::Error;
 use ego_tree::iter::Edge;
@@ -1192,11 +1197,7 @@ impl Scan {
                     self.pop_to(button);
                 }
             }
-            OPTION => {
-                if self.current().is_some_and(|open| open.name == OPTION) {
-                    self.pop();
-                }
-            }
+            OPTION if self.current().is_some_and(|open| open.name == OPTION) => self.pop(),
             OPTGROUP => {
                 while self
                     .current()
@@ -1749,4 +1750,3 @@ mod tests {
         }
     }
 }
-
