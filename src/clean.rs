@@ -84,15 +84,14 @@ fn classify(
             cruft_box_end = None;
         }
         if score.cruft_heading && !excised && lexicon::is_cruft_heading(&block.text) {
-            // The box is the heading's own wrapper: the parent of a heading element, or
-            // the element holding the heading as bare text.
-            let own = &scored.page.elements[block.element as usize];
-            let wrapper = if own.blocks.len() <= 1 {
-                own.parent
-                    .map_or(own, |p| &scored.page.elements[p as usize])
-            } else {
-                own
-            };
+            // The box is the smallest element around the heading that holds more than
+            // the heading itself.
+            let mut wrapper = &scored.page.elements[block.element as usize];
+            while wrapper.blocks.len() <= 1
+                && let Some(parent) = wrapper.parent
+            {
+                wrapper = &scored.page.elements[parent as usize];
+            }
             cruft_box_end = Some(wrapper.blocks.end);
         }
         let in_cruft_box = cruft_box_end.is_some();
@@ -105,7 +104,7 @@ fn classify(
         } else if in_cruft_box && !(good_prose && score.size >= 2 * MIN_GOOD_BLOCK_CHARS) {
             // Blocks after a cruft heading belong to its box until real prose resumes.
             Class::Bad
-        } else if good_prose && (!heading || is_sapo_heading(score, block)) {
+        } else if (good_prose && !heading) || is_sapo_heading(score, block) {
             Class::Good
         } else if matches!(block.kind, BlockKind::Image { .. }) {
             Class::Short

@@ -226,6 +226,9 @@ pub(crate) fn has_cruft_prefix(text: &str) -> bool {
 /// Whether `text` starts like a credit or source line: "Tin, ảnh: …", "Nguồn: …", "Ảnh: …".
 pub(crate) fn has_credit_prefix(text: &str) -> bool {
     let lower = text.trim_start().to_lowercase();
+    if lower.starts_with('©') || lower.starts_with("(c) ") {
+        return true;
+    }
     let lower = lower.trim_start_matches(['(', '[', '*', ' ']);
     CRUFT.credits.iter().any(|credit| {
         let credit = credit.trim_start_matches(['(', '[', '*', ' ']);

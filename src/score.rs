@@ -49,7 +49,7 @@ const MAX_MIXED_FURNITURE_CHARS: usize = 400;
 const MIN_TEASER_TITLE_CHARS: usize = 15;
 /// Shortest heading, in weighted characters, read as a lead paragraph when it ends a
 /// sentence. Tuned on corpus/vietnamese-portals (cafef `h2.sapo`) 2026-11-23.
-const MIN_SAPO_HEADING_CHARS: usize = 120;
+const MIN_SAPO_HEADING_CHARS: usize = 100;
 /// Link density from which a block is a link block.
 pub(crate) const LINK_BLOCK_DENSITY: f32 = 0.5;
 
@@ -281,7 +281,8 @@ fn features(block: &TextBlock, size: usize) -> BlockScore {
         ellipsis: ends_with_ellipsis(&block.text),
         cruft_heading: lexicon::is_cruft_heading(&block.text)
             || lexicon::is_cruft_line(&block.text)
-            || (block.chars <= 40 && lexicon::is_timestamp(&block.text)),
+            || block.dateline
+            || (block.chars <= 40 && block.cells.is_empty() && lexicon::is_timestamp(&block.text)),
         cruft_prefix: short
             && lexicon::has_cruft_prefix(&block.text)
             && (link_density > 0.0 || !ends_sentence(&block.text) || block.chars <= 60),
@@ -330,12 +331,10 @@ fn effective_furniture(scored: &Scored, element: u32, total_size: usize) -> Opti
     None
 }
 
-/// Whether a heading is really a lead paragraph set in `<h2>` (cafef's `h2.sapo`): long,
-/// ending a sentence.
+/// Whether a heading is really a lead paragraph set in `<h2>` (cafef's `h2.sapo`,
+/// Medium's subtitle): too long for a heading.
 pub(crate) fn is_sapo_heading(features: &BlockScore, block: &TextBlock) -> bool {
-    matches!(block.kind, BlockKind::Heading(_))
-        && features.size >= MIN_SAPO_HEADING_CHARS
-        && features.final_punctuation
+    matches!(block.kind, BlockKind::Heading(_)) && features.size >= MIN_SAPO_HEADING_CHARS
 }
 
 /// The net article-likeness of a block.

@@ -23,6 +23,10 @@ const MAX_DATA_TABLE_CELL_CHARS: usize = 1000;
 /// mislabelled wrapper. Tuned on corpus/scrapinghub 2026-11-23.
 const MAX_CAPTION_CHARS: usize = 500;
 
+/// A block longer than this, in characters, is not a date line even if it holds a
+/// `<time>`.
+const MAX_DATELINE_CHARS: usize = 60;
+
 /// What an element is, as far as the later stages care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Tag {
@@ -86,6 +90,8 @@ pub(crate) struct TextBlock {
     pub links: usize,
     /// Inside a `<figcaption>`, a caption-classed element or an image table.
     pub caption: bool,
+    /// Mostly the text of `<time>` elements: a date line.
+    pub dateline: bool,
 }
 
 /// The segmented page.
@@ -320,6 +326,8 @@ struct Pending {
     ends_with_space: bool,
     /// Characters pushed inside caption elements.
     caption_chars: usize,
+    /// Characters pushed inside `<time>` elements.
+    time_chars: usize,
 }
 
 impl Pending {
@@ -427,6 +435,8 @@ struct Frame {
     element: Option<u32>,
     table: Option<TableMode>,
     caption: bool,
+    /// A `<time>` element.
+    time: bool,
 }
 
 /// The walk's state.
@@ -451,6 +461,8 @@ struct Walker<'a> {
     image_pending: bool,
     /// The element being closed, while its pending text is flushed.
     closing: Option<u32>,
+    /// Open `<time>` elements.
+    time_depth: usize,
 }
 
 impl<'a> Walker<'a> {
@@ -489,7 +501,7 @@ impl<'a> Walker<'a> {
             Vec::new(),
             pending.link_chars,
             pending.links,
-            pending.caption_chars,
+            (pending.caption_chars, pending.time_chars),
         );
     }
 
@@ -500,7 +512,7 @@ impl<'a> Walker<'a> {
         cells: Vec<Vec<Inline>>,
         link_chars: usize,
         links: usize,
-        caption_chars: usize,
+        (caption_chars, time_chars): (usize, usize),
     ) {
         while inlines.last() == Some(&Inline::LineBreak) {
             inlines.pop();
@@ -540,6 +552,7 @@ impl<'a> Walker<'a> {
             links,
             text,
             caption,
+            dateline: time_chars * 5 >= chars * 2 && chars <= MAX_DATELINE_CHARS,
         });
     }
 
@@ -584,6 +597,9 @@ impl<'a> Walker<'a> {
         if self.caption_depth > 0 {
             self.pending.caption_chars += raw.trim().chars().count();
         }
+        if self.time_depth > 0 {
+            self.pending.time_chars += raw.trim().chars().count();
+        }
     }
 
     fn open(&mut self, node: NodeRef<'_, Node>, element: &scraper::node::Element) -> bool {
@@ -597,6 +613,7 @@ impl<'a> Walker<'a> {
             element: None,
             table: None,
             caption: false,
+            time: false,
         };
         match role {
             Role::Block(block_role) => {
@@ -722,6 +739,7 @@ impl<'a> Walker<'a> {
                         link_chars: 0,
                         links: 0,
                         caption: false,
+                        dateline: false,
                     });
                 }
             }
@@ -733,6 +751,10 @@ impl<'a> Walker<'a> {
                     None
                 };
                 self.inline_roles.push((inline_role, href));
+                if name == "time" {
+                    self.time_depth += 1;
+                    frame.time = true;
+                }
                 if element.attr("class").is_some_and(is_caption_class) {
                     self.caption_depth += 1;
                     frame.caption = true;
@@ -773,7 +795,7 @@ impl<'a> Walker<'a> {
                                 pending.cells,
                                 pending.link_chars,
                                 pending.links,
-                                pending.caption_chars,
+                                (pending.caption_chars, pending.time_chars),
                             );
                         }
                     }
@@ -811,6 +833,9 @@ impl<'a> Walker<'a> {
             }
             Role::Inline(_) => {
                 self.inline_roles.pop();
+                if frame.time {
+                    self.time_depth = self.time_depth.saturating_sub(1);
+                }
                 if frame.caption {
                     self.caption_depth = self.caption_depth.saturating_sub(1);
                 }
@@ -869,6 +894,7 @@ pub(crate) fn segment(document: &Html, settings: &Settings) -> Segmented {
         row_header: false,
         image_pending: false,
         closing: None,
+        time_depth: 0,
     };
     let mut skipping: Option<ego_tree::NodeId> = None;
     for edge in document.tree.root().traverse() {
