@@ -94,10 +94,6 @@ pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
 ///
 /// The ends are not trimmed (a run of spaces there becomes one space), so callers can
 /// concatenate runs and trim the finished block.
-#[allow(
-    dead_code,
-    reason = "segment.rs calls it once the extraction stages land"
-)]
 pub(crate) fn clean_inline_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
@@ -128,10 +124,6 @@ pub(crate) fn clean_inline_text(text: &str) -> String {
 /// Cleans preformatted text (`<pre>`): line breaks and tabs stay as they are (CR, CR LF,
 /// U+2028 and U+2029 become LF), other spaces become plain spaces without collapsing, the
 /// characters [`clean_inline_text`] removes are removed, and the result is NFC.
-#[allow(
-    dead_code,
-    reason = "segment.rs calls it once the extraction stages land"
-)]
 pub(crate) fn clean_preformatted_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();

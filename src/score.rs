@@ -112,29 +112,6 @@ impl Scored {
     pub fn size_sum(&self, range: &std::ops::Range<usize>) -> usize {
         self.size_prefix[range.end] - self.size_prefix[range.start]
     }
-
-    /// The smallest element holding both `a` and `b`.
-    pub fn common_ancestor(&self, mut a: u32, mut b: u32) -> u32 {
-        let elements = &self.page.elements;
-        let depth = |e: u32| elements.get(e as usize).map_or(0, |el| el.depth);
-        let parent = |e: u32| {
-            elements
-                .get(e as usize)
-                .and_then(|el| el.parent)
-                .unwrap_or(0)
-        };
-        while depth(a) > depth(b) {
-            a = parent(a);
-        }
-        while depth(b) > depth(a) {
-            b = parent(b);
-        }
-        while a != b {
-            a = parent(a);
-            b = parent(b);
-        }
-        a
-    }
 }
 
 /// Weighted length of `text`: ideographs, kana and hangul count three times, as one of
@@ -371,14 +348,4 @@ fn weight(features: &BlockScore, block: &TextBlock) -> f32 {
         weight *= 0.8;
     }
     weight
-}
-
-/// Whether the element is the page's `<h1>`.
-#[allow(dead_code)]
-pub(crate) fn is_h1(scored: &Scored, element: u32) -> bool {
-    scored
-        .page
-        .elements
-        .get(element as usize)
-        .is_some_and(|e| e.tag == Tag::H1)
 }

@@ -8,6 +8,7 @@
 //! difference of prefix sums later on.
 
 use crate::body::{BlockKind, Inline};
+use crate::decode;
 use crate::extractor::Settings;
 use crate::lexicon::{self, ClassHint};
 use ego_tree::NodeRef;
@@ -338,9 +339,9 @@ impl Pending {
     /// Appends text in the style of `role`, collapsing whitespace across runs.
     fn push_text(&mut self, raw: &str, role: InlineRole, href: Option<&str>, preformatted: bool) {
         let mut text = if preformatted {
-            raw.to_string()
+            decode::clean_preformatted_text(raw)
         } else {
-            collapse_whitespace(raw)
+            decode::clean_inline_text(raw)
         };
         if !preformatted && (self.ends_with_space || self.inlines.is_empty()) {
             text = text.trim_start().to_string();
@@ -395,38 +396,6 @@ impl Pending {
             self.ends_with_space = true;
         }
     }
-}
-
-/// Collapses whitespace runs to one space and drops invisible characters.
-fn collapse_whitespace(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    let mut space = false;
-    for ch in raw.chars() {
-        if ch.is_whitespace() || ch == '\u{a0}' {
-            space = true;
-            continue;
-        }
-        if is_invisible(ch) {
-            continue;
-        }
-        if space && !out.is_empty() {
-            out.push(' ');
-        } else if space {
-            out.push(' ');
-        }
-        space = false;
-        out.push(ch);
-    }
-    if space {
-        out.push(' ');
-    }
-    out
-}
-
-/// Zero-width characters, soft hyphens, bidi marks and controls: dropped from text.
-fn is_invisible(ch: char) -> bool {
-    matches!(ch, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}' | '\u{ad}')
-        || (ch.is_control() && ch != '\n' && ch != '\t')
 }
 
 /// Per-open-element state of the walk.
@@ -531,6 +500,7 @@ impl<'a> Walker<'a> {
         if !text.chars().any(char::is_alphanumeric) {
             return;
         }
+        let text = decode::nfc(&text).into_owned();
         let chars = text.chars().count();
         let after_image = std::mem::take(&mut self.image_pending);
         let emphasised = inlines
