@@ -81,6 +81,7 @@ fn classify(
         let is_title = title.as_deref().is_some_and(|t| t == text_form);
         let heading = matches!(block.kind, BlockKind::Heading(_));
         let excised = furniture_inside
+            || score.dateline
             || (block.caption && !settings.keep_captions)
             || (matches!(block.kind, BlockKind::TableRow { .. }) && !settings.keep_tables)
             || matches!(block.kind, BlockKind::Caption) && !settings.keep_captions

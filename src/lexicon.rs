@@ -212,6 +212,45 @@ pub(crate) fn is_timestamp(text: &str) -> bool {
     digits >= 3 && letters <= 4
 }
 
+/// Whether `text` holds a clock time (`15:02`, `10h30`) or a full numeric date
+/// (`21/11/2026`, `17-11-2025`, `18.11.2026`).
+pub(crate) fn has_date_or_time(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let digits_at = |start: usize| {
+        bytes[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let first = digits_at(i);
+        let after = i + first;
+        if (1..=2).contains(&first) && after + 1 < bytes.len() {
+            let separator = bytes[after];
+            let second = digits_at(after + 1);
+            if matches!(separator, b':' | b'h') && second == 2 {
+                return true;
+            }
+            if matches!(separator, b'/' | b'-' | b'.') && (1..=2).contains(&second) {
+                let end = after + 1 + second;
+                if end + 1 < bytes.len()
+                    && bytes[end] == separator
+                    && matches!(digits_at(end + 1), 2 | 4)
+                {
+                    return true;
+                }
+            }
+        }
+        i = after;
+    }
+    false
+}
+
 /// Whether `text` starts with a cruft line prefix: "Xem thêm:", ">>", "Read more:", …
 pub(crate) fn has_cruft_prefix(text: &str) -> bool {
     let lower = text
@@ -284,6 +323,9 @@ mod tests {
         ));
         assert!(has_credit_prefix("Đường link lấy ảnh gốc tại đây."));
         assert!(is_timestamp("11:48 GMT"));
+        assert!(has_date_or_time("آخر تحديث: 21/11/2026 15:02 (توقيت مكة)"));
+        assert!(has_date_or_time("Thứ tư, 22/10/2025, 19:25 (GMT+7)"));
+        assert!(!has_date_or_time("Ngày 11/11, tại Hà Nội"));
         assert!(!is_timestamp("Năm 2025 có 12 tháng"));
     }
 }

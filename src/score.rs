@@ -50,6 +50,9 @@ const MIN_TEASER_TITLE_CHARS: usize = 15;
 /// Shortest heading, in weighted characters, read as a lead paragraph when it ends a
 /// sentence. Tuned on corpus/vietnamese-portals (cafef `h2.sapo`) 2026-11-23.
 const MIN_SAPO_HEADING_CHARS: usize = 100;
+/// A block this short, in characters, holding a full date or a clock time and not
+/// ending a sentence is a date line ("Cập nhật: 21/11/2026 15:02"). Tuned on fixtures/.
+const MAX_DATELINE_CHARS: usize = 80;
 /// Link density from which a block is a link block.
 pub(crate) const LINK_BLOCK_DENSITY: f32 = 0.5;
 
@@ -68,6 +71,8 @@ pub(crate) struct BlockScore {
     pub ellipsis: bool,
     /// Heads a cruft box ("Tin liên quan") or is a cruft line ("Chia sẻ").
     pub cruft_heading: bool,
+    /// Only a date or time ("11:48 GMT", a `<time>` line).
+    pub dateline: bool,
     /// Starts with a cruft prefix ("Xem thêm:") and is short or link-heavy.
     pub cruft_prefix: bool,
     /// A credit or source line ("Tin, ảnh: …", "Nguồn: …").
@@ -257,9 +262,13 @@ fn features(block: &TextBlock, size: usize) -> BlockScore {
         final_punctuation: ends_sentence(&block.text),
         ellipsis: ends_with_ellipsis(&block.text),
         cruft_heading: lexicon::is_cruft_heading(&block.text)
-            || lexicon::is_cruft_line(&block.text)
-            || block.dateline
-            || (block.chars <= 40 && block.cells.is_empty() && lexicon::is_timestamp(&block.text)),
+            || lexicon::is_cruft_line(&block.text),
+        dateline: block.dateline
+            || (block.cells.is_empty()
+                && ((block.chars <= 40 && lexicon::is_timestamp(&block.text))
+                    || (block.chars <= MAX_DATELINE_CHARS
+                        && !ends_sentence(&block.text)
+                        && lexicon::has_date_or_time(&block.text)))),
         cruft_prefix: short
             && lexicon::has_cruft_prefix(&block.text)
             && (link_density > 0.0 || !ends_sentence(&block.text) || block.chars <= 60),
@@ -324,7 +333,7 @@ fn weight(features: &BlockScore, block: &TextBlock) -> f32 {
     {
         return 0.0;
     }
-    if features.cruft_heading || features.cruft_prefix || features.credit {
+    if features.cruft_heading || features.cruft_prefix || features.credit || features.dateline {
         return -size;
     }
     let mut weight = size * (1.0 - LINK_CHAR_COST * features.link_density);

@@ -141,7 +141,7 @@ fn lead_before(scored: &Scored, body: &Range<usize>) -> Option<usize> {
         if prose {
             return Some(index);
         }
-        if block.caption {
+        if block.caption || score.furniture.is_some() || score.dateline {
             continue;
         }
         if score.size >= MIN_LEAD_CHARS {
