@@ -29,6 +29,11 @@ const PRECISION_LINK_DENSITY: f32 = 0.35;
 /// Link density above which a block is cut under [`Policy::Recall`].
 const RECALL_LINK_DENSITY: f32 = 0.65;
 
+/// A cruft heading's wrapper holding less than this share of the body's weight is the
+/// whole box (comments under "Responses"); a larger one is the body itself, where the
+/// box ends when prose resumes. Tuned on fixtures/ and corpus/vietnamese-portals.
+const MAX_CLOSED_BOX_SHARE: f64 = 0.25;
+
 /// How a block is judged before its neighbours are looked at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -69,6 +74,7 @@ fn classify(
     let mut classes = Vec::with_capacity(selection.blocks.len());
     // End (exclusive block index) of the cruft box opened by the last cruft heading.
     let mut cruft_box_end: Option<usize> = None;
+    let mut closed_cruft_box = false;
     let mut previous_text = String::new();
     for index in selection.blocks.clone() {
         let block = &scored.page.blocks[index];
@@ -107,6 +113,10 @@ fn classify(
                 wrapper = &scored.page.elements[parent as usize];
             }
             cruft_box_end = Some(wrapper.blocks.end);
+            // A wrapper inside the body is the whole box; a heading straight in the
+            // body's container opens a box that ends where prose resumes.
+            closed_cruft_box = scored.weight_sum(&wrapper.blocks)
+                < MAX_CLOSED_BOX_SHARE * scored.weight_sum(&selection.blocks);
         }
         let in_cruft_box = cruft_box_end.is_some();
         let good_prose = score.size >= MIN_GOOD_BLOCK_CHARS
@@ -115,7 +125,9 @@ fn classify(
             Class::Excised
         } else if bad {
             Class::Bad
-        } else if in_cruft_box && !(good_prose && score.size >= 2 * MIN_GOOD_BLOCK_CHARS) {
+        } else if in_cruft_box
+            && (closed_cruft_box || !(good_prose && score.size >= 2 * MIN_GOOD_BLOCK_CHARS))
+        {
             // Blocks after a cruft heading belong to its box until real prose resumes.
             Class::Bad
         } else if (good_prose && !heading) || is_sapo_heading(score, block) {
@@ -125,7 +137,7 @@ fn classify(
         } else {
             Class::Short
         };
-        if class == Class::Good {
+        if class == Class::Good && !closed_cruft_box {
             cruft_box_end = None;
         }
         previous_text = text_form;
