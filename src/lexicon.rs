@@ -75,6 +75,7 @@ struct CruftPhrases {
     lines: HashSet<String>,
     prefixes: Vec<String>,
     credits: Vec<String>,
+    promos: Vec<String>,
 }
 
 static CRUFT: LazyLock<CruftPhrases> = LazyLock::new(|| {
@@ -94,6 +95,7 @@ static CRUFT: LazyLock<CruftPhrases> = LazyLock::new(|| {
                 }
                 "prefix" => phrases.prefixes.push(phrase),
                 "credit" => phrases.credits.push(phrase),
+                "promo" => phrases.promos.push(phrase),
                 _ => {}
             }
         }
@@ -260,6 +262,16 @@ pub(crate) fn has_cruft_prefix(text: &str) -> bool {
         .prefixes
         .iter()
         .any(|prefix| lower.starts_with(prefix.as_str()))
+}
+
+/// Whether `text` starts like a promotion of the site itself: "Subscribe to our
+/// newsletter…", "Đặt mua tạp chí…". Unlike prefixes, these hold even for full sentences.
+pub(crate) fn has_promo_prefix(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    CRUFT
+        .promos
+        .iter()
+        .any(|promo| lower.starts_with(promo.as_str()))
 }
 
 /// Whether `text` starts like a credit or source line: "Tin, ảnh: …", "Nguồn: …", "Ảnh: …".

@@ -269,9 +269,10 @@ fn features(block: &TextBlock, size: usize) -> BlockScore {
                     || (block.chars <= MAX_DATELINE_CHARS
                         && !ends_sentence(&block.text)
                         && lexicon::has_date_or_time(&block.text)))),
-        cruft_prefix: short
-            && lexicon::has_cruft_prefix(&block.text)
-            && (link_density > 0.0 || !ends_sentence(&block.text) || block.chars <= 60),
+        cruft_prefix: (short && lexicon::has_promo_prefix(&block.text))
+            || short
+                && lexicon::has_cruft_prefix(&block.text)
+                && (link_density > 0.0 || !ends_sentence(&block.text) || block.chars <= 60),
         credit: block.chars <= 120 && lexicon::has_credit_prefix(&block.text),
         title_link: link_density >= 0.8
             && block.chars >= MIN_TEASER_TITLE_CHARS
