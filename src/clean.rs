@@ -132,8 +132,6 @@ fn classify(
             Class::Bad
         } else if (good_prose && !heading) || is_sapo_heading(score, block) {
             Class::Good
-        } else if matches!(block.kind, BlockKind::Image { .. }) {
-            Class::Short
         } else {
             Class::Short
         };

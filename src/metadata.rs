@@ -249,7 +249,8 @@ const HEADLINE_SELECTOR: &str = "h1, [itemprop=headline], [class*=title-detail],
 
 /// Elements that may hold the visible date line under the headline.
 const DATE_LINE_SELECTOR: &str = "time, [itemprop=datePublished], [data-role=publishdate], \
-    [class*=date], [class*=time], [class*=publish], [class*=ngay], [id*=date], [id*=time]";
+    [class*=date i], [class*=time i], [class*=publish i], [class*=ngay i], [class*=datum i], \
+    [class*=fecha i], [class*=tarih i], [id*=date i], [id*=time i]";
 
 /// Containers of the article body, most specific first; the signature closing the body is
 /// looked for in the first one present.
@@ -390,6 +391,9 @@ const NOT_AUTHOR_NAMES: &[&str] = &[
     "авторы",
     "بقلم",
 ];
+
+/// Job titles written after a reporter's name.
+const ROLE_SUFFIXES: &[&str] = &[" 기자", " 특파원", "記者", "特派員", " 记者"];
 
 /// Title separators between a headline and the site name, longest first.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / "];
@@ -726,6 +730,22 @@ fn json_names(value: &serde_json::Value) -> Vec<String> {
         }
     }
     names
+}
+
+/// Author names in a JSON-LD `author` value; `Organization`-typed authors are dropped when
+/// a person is named too (the site credited next to its reporter).
+fn json_person_names(value: &serde_json::Value) -> Vec<String> {
+    let items: Vec<&serde_json::Value> = match value {
+        serde_json::Value::Array(items) => items.iter().take(MAX_AUTHORS * 2).collect(),
+        other => vec![other],
+    };
+    let is_org = |v: &&serde_json::Value| {
+        v.as_object()
+            .is_some_and(|o| has_type(o, &["Organization", "NewsMediaOrganization"]))
+    };
+    let people: Vec<&serde_json::Value> = items.iter().copied().filter(|v| !is_org(v)).collect();
+    let chosen = if people.is_empty() { items } else { people };
+    chosen.into_iter().flat_map(json_names).collect()
 }
 
 /// URLs in a JSON-LD `image` value: a string, an `ImageObject` (`url`/`contentUrl`), or an
@@ -1298,7 +1318,7 @@ fn authors(
     // Structured: JSON-LD article author, else author meta tags.
     let mut structured: Vec<String> = Vec::new();
     if let Some(author) = json_ld.article().and_then(|o| o.get("author")) {
-        for name in json_names(author) {
+        for name in json_person_names(author) {
             structured.extend(split_names(&name));
         }
     }
@@ -1345,12 +1365,22 @@ fn authors(
     // ("NHẬT XUÂN và 1 tác giả khác").
     let structured_keys: Vec<String> = structured.iter().map(|n| fold(n)).collect();
     let subset = visible.iter().all(|v| structured_keys.contains(&fold(v)));
-    let chosen =
-        if visible.is_empty() || (structured.len() > visible.len() && (truncated || subset)) {
-            structured
-        } else {
-            visible
-        };
+    // A byline sharing no word with the structured names read something else (a section
+    // label, another story's author); a partial match ("Lương Ý" / "Lương Văn Ý") is the
+    // byline as displayed.
+    let structured_words: Vec<String> = structured.iter().flat_map(|n| word_set(n)).collect();
+    let disjoint = !structured.is_empty()
+        && visible
+            .iter()
+            .all(|v| word_set(v).iter().all(|w| !structured_words.contains(w)));
+    let chosen = if visible.is_empty()
+        || disjoint
+        || (structured.len() > visible.len() && (truncated || subset))
+    {
+        structured
+    } else {
+        visible
+    };
     dedupe_names(chosen)
 }
 
@@ -1657,7 +1687,8 @@ fn strip_compile_marker(line: &str) -> (String, bool) {
 fn split_names(text: &str) -> Vec<String> {
     let mut parts = vec![text.to_string()];
     for sep in [
-        ";", ",", " và ", " - ", " – ", " & ", " and ", " und ", " et ", " y ",
+        ";", ",", " và ", " - ", " – ", " & ", " and ", " und ", " et ", " y ", " og ", " och ",
+        " e ", " i ", " ve ", " и ",
     ] {
         parts = parts
             .iter()
@@ -1675,6 +1706,11 @@ fn split_names(text: &str) -> Vec<String> {
                 Some(stripped) if !is_initials(p) => stripped,
                 _ => p,
             };
+            // A job title after the name ("신현주 기자", "山田太郎記者").
+            let p = ROLE_SUFFIXES
+                .iter()
+                .find_map(|suffix| p.strip_suffix(suffix))
+                .unwrap_or(p);
             clean_text(p)
         })
         .filter(|p| !p.is_empty())

@@ -279,10 +279,10 @@ fn table_mode(table: NodeRef<'_, Node>) -> TableMode {
                         cell_chars = 0;
                         depth_in_cell = true;
                     }
-                    "div" | "ul" | "ol" | "h1" | "h2" | "h3" | "blockquote" | "article" => {
-                        if depth_in_cell {
-                            layout = layout || element.name() != "div";
-                        }
+                    "ul" | "ol" | "h1" | "h2" | "h3" | "blockquote" | "article"
+                        if depth_in_cell =>
+                    {
+                        layout = true;
                     }
                     _ => {}
                 },
@@ -308,9 +308,7 @@ fn table_mode(table: NodeRef<'_, Node>) -> TableMode {
             return TableMode::Layout;
         }
     }
-    if has_image && rows <= 3 && text_chars < 600 {
-        TableMode::Image
-    } else if has_image && text_chars < 100 {
+    if has_image && ((rows <= 3 && text_chars < 600) || text_chars < 100) {
         TableMode::Image
     } else {
         TableMode::Data
@@ -634,19 +632,15 @@ impl<'a> Walker<'a> {
                         self.tables.push(mode);
                         frame.table = Some(mode);
                     }
-                    BlockRole::Row => {
-                        if self.tables.last() == Some(&TableMode::Data) {
-                            self.in_row = true;
-                            self.pending = Pending::default();
-                        }
+                    BlockRole::Row if self.tables.last() == Some(&TableMode::Data) => {
+                        self.in_row = true;
+                        self.pending = Pending::default();
                     }
-                    BlockRole::Cell => {
-                        if self.in_data_table() {
-                            self.in_cell = true;
-                            self.row_header |= name == "th";
-                            self.pending.inlines.clear();
-                            self.pending.ends_with_space = false;
-                        }
+                    BlockRole::Cell if self.in_data_table() => {
+                        self.in_cell = true;
+                        self.row_header |= name == "th";
+                        self.pending.inlines.clear();
+                        self.pending.ends_with_space = false;
                     }
                     _ => {}
                 }
@@ -874,10 +868,8 @@ pub(crate) fn segment(document: &Html, settings: &Settings) -> Segmented {
                     continue;
                 }
                 match node.value() {
-                    Node::Element(element) => {
-                        if !walker.open(node, element) {
-                            skipping = Some(node.id());
-                        }
+                    Node::Element(element) if !walker.open(node, element) => {
+                        skipping = Some(node.id());
                     }
                     Node::Text(text) => walker.text(text),
                     _ => {}
