@@ -43,6 +43,8 @@ use serde_json::{Map, Value, json};
 
 /// Worst pages listed per corpus folder.
 const WORST_PAGES: usize = 10;
+/// Slowest pages named per corpus folder.
+const SLOWEST_PAGES: usize = 3;
 /// Floors are stored rounded down to this many decimals.
 const FLOOR_DECIMALS: i32 = 3;
 /// Slack when comparing a score with its floor, against float noise.
@@ -659,6 +661,14 @@ fn run_corpus(dir: &Path, args: &Args, baseline: &mut Value, gate: &mut Gate) {
             0.0
         }
     );
+    let mut slow: Vec<&Page> = pages.iter().collect();
+    slow.sort_by(|a, b| b.secs.total_cmp(&a.secs));
+    let slow: Vec<String> = slow
+        .iter()
+        .take(SLOWEST_PAGES)
+        .map(|p| format!("{} {:.1} ms", p.id, p.secs * 1000.0))
+        .collect();
+    println!("slowest: {}", slow.join(", "));
 
     let mut by_lang: BTreeMap<&str, Vec<&Page>> = BTreeMap::new();
     for p in &pages {
