@@ -19,7 +19,8 @@
 //! Matching rules (the same in `tools/metadata_trafilatura.py`):
 //! - title, site name: equal after collapsing whitespace;
 //! - published: the same instant, at the gold's precision (a gold without seconds compares
-//!   minutes; a gold date without time compares the local date);
+//!   minutes; a gold date without time compares the local date); published_day: the same
+//!   calendar date as written (for extractors that give dates only);
 //! - authors: equal sets after collapsing whitespace and ignoring case (an empty gold list
 //!   expects no author);
 //! - language: equal primary subtags; page type: equal.
@@ -65,6 +66,7 @@ struct Predicted {
 const FIELDS: &[&str] = &[
     "title",
     "published",
+    "published_day",
     "authors",
     "site_name",
     "language",
@@ -134,7 +136,7 @@ fn score_set(name: &str, pages: &[Page], verbose: bool) {
     for field in FIELDS {
         if let Some((ok, total)) = tally.get(field) {
             println!(
-                "{field:<10} {ok:>4}/{total:<4} {:>6.1} %",
+                "{field:<14} {ok:>4}/{total:<4} {:>6.1} %",
                 percent(*ok, *total)
             );
         }
@@ -210,6 +212,12 @@ fn compare(field: &str, gold: &Gold, got: &Predicted) -> Option<(bool, String, S
                 .as_deref()
                 .is_some_and(|g| same_instant(want, g));
             (ok, want.clone(), show(&got.published))
+        }
+        "published_day" => {
+            let want = gold.published.as_ref()?;
+            let day = |t: &str| t.get(0..10).map(str::to_string);
+            let ok = got.published.as_deref().and_then(day) == day(want);
+            (ok, day(want).unwrap_or_default(), show(&got.published))
         }
         "authors" => {
             let want = gold.authors.as_ref()?;
@@ -295,9 +303,27 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// Whether `got` is the instant `want` names, at `want`'s precision.
+/// Whether `got` is the instant `want` names, at `want`'s precision. A gold time without
+/// offset is a wall-clock time: `got` is then compared on its own wall clock.
 fn same_instant(want: &str, got: &str) -> bool {
-    let (Some((w, precision)), Some((g, _))) = (instant(want), instant(got)) else {
+    // The wall-clock part of a time ("2025-02-02T09:00:00" of "…+01:00"), and whether an
+    // offset followed it.
+    let local = |t: &str| {
+        let t = t.trim();
+        match t
+            .char_indices()
+            .skip(11)
+            .find(|(_, c)| matches!(c, '+' | '-' | 'Z'))
+        {
+            Some((at, _)) => (t[..at].trim_end().to_string(), true),
+            None => (t.to_string(), false),
+        }
+    };
+    let (want, got) = match local(want) {
+        (wall, false) => (wall, local(got).0),
+        _ => (want.to_string(), got.to_string()),
+    };
+    let (Some((w, precision)), Some((g, _))) = (instant(&want), instant(&got)) else {
         return false;
     };
     match precision {

@@ -119,6 +119,9 @@ const MIN_TITLE_SIMILARITY: f64 = 0.5;
 /// Most words in the last path segment of a section URL ("thi-truong-chung-khoan"); article
 /// slugs run 6–15 words.
 const MAX_SECTION_SLUG_WORDS: usize = 4;
+/// Smallest similarity for a child of a headline element (the headline without its kicker)
+/// to replace the whole element. Tuned on fundus 2026-11-23: a kicker alone scores ≤ 0.6.
+const MIN_CHILD_TITLE_SIMILARITY: f64 = 0.9;
 /// Characters of paragraph text given to whatlang.
 const LANGUAGE_SAMPLE_CHARS: usize = 3000;
 /// Paragraph text shorter than this (characters) is too little to detect a language.
@@ -493,6 +496,7 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> Metadata 
         &json_ld,
         title_node,
         &site_names,
+        vietnamese,
     );
 
     let page_type = page_type(document, &metas, &json_ld, url.as_deref());
@@ -803,17 +807,30 @@ fn title(
             if in_excluded_region(el, layout) {
                 continue;
             }
-            let text = element_text(el, MAX_FIELD_CHARS);
-            if text.is_empty() {
-                continue;
-            }
-            let words = word_set(&text);
-            let score = references
-                .iter()
-                .map(|r| dice(&words, r))
-                .fold(0.0_f64, f64::max);
-            if score >= MIN_TITLE_SIMILARITY && best.as_ref().is_none_or(|(s, ..)| score > *s) {
-                best = Some((score, text, el.id()));
+            // The element, then its child elements: a headline may hold a kicker
+            // ("<h1><span>Kicker</span><span>Headline</span></h1>"); a child wins only
+            // when it matches a reference almost exactly.
+            for (n, candidate) in std::iter::once(el)
+                .chain(el.child_elements().take(8))
+                .enumerate()
+            {
+                let text = element_text(candidate, MAX_FIELD_CHARS);
+                if text.is_empty() {
+                    continue;
+                }
+                let words = word_set(&text);
+                let score = references
+                    .iter()
+                    .map(|r| dice(&words, r))
+                    .fold(0.0_f64, f64::max);
+                let floor = if n == 0 {
+                    MIN_TITLE_SIMILARITY
+                } else {
+                    MIN_CHILD_TITLE_SIMILARITY
+                };
+                if score >= floor && best.as_ref().is_none_or(|(s, ..)| score > *s) {
+                    best = Some((score, text, el.id()));
+                }
             }
         }
     }
@@ -1301,9 +1318,11 @@ fn authors(
     json_ld: &JsonLd,
     title_node: Option<ego_tree::NodeId>,
     site_names: &[String],
+    vietnamese: bool,
 ) -> Vec<String> {
     let is_site = |name: &str| {
         let folded = fold(name);
+        let words: Vec<String> = name.split_whitespace().map(fold).collect();
         folded.is_empty()
             || looks_like_domain(name)
             || looks_like_url(name)
@@ -1311,6 +1330,7 @@ fn authors(
             || site_names.iter().map(|s| fold(s)).any(|s| {
                 s == folded
                     || (s.chars().count() >= 4 && folded.contains(&s))
+                    || words.contains(&s)
                     || (folded.chars().count() >= 5 && s.contains(&folded))
             })
     };
@@ -1342,7 +1362,7 @@ fn authors(
         visible_byline(document, layout, title_node).unwrap_or_default();
     visible.retain(|n| !is_site(n));
     if visible.is_empty() {
-        visible = signature(body, layout).unwrap_or_default();
+        visible = signature(body, layout, vietnamese).unwrap_or_default();
         visible.retain(|n| !is_site(n));
         truncated = false;
     }
@@ -1439,8 +1459,9 @@ fn visible_byline(
 }
 
 /// The signature or credit line closing the article body: the last few text blocks of the
-/// body container are read backwards until prose.
-fn signature(body: Option<ElementRef>, layout: &Layout) -> Option<Vec<String>> {
+/// body container are read backwards until prose. `vietnamese` allows bare signatures
+/// (an upper-case or bold name on its own line).
+fn signature(body: Option<ElementRef>, layout: &Layout, vietnamese: bool) -> Option<Vec<String>> {
     let body = body?;
     // Blocks holding text, in document order (capped), then read from the end. A block is
     // the nearest block-level element around a text node: `<p><strong>Hà Thu</strong>
@@ -1479,14 +1500,24 @@ fn signature(body: Option<ElementRef>, layout: &Layout) -> Option<Vec<String>> {
         if text.chars().count() >= SIGNATURE_PROSE_CHARS {
             break;
         }
-        if let Some(name) = byline_name(&text) {
-            return Some(split_names(&name));
-        }
-        // A bare title-case name counts when the page sets it apart: bold, right-aligned,
-        // an author class, or the very last line of the body.
-        if (seen == 0 || is_emphasised(*el) || has_author_class(*el))
-            && let Some(name) = signature_name(&text)
-        {
+        // Bare names closing the body are a Vietnamese convention; elsewhere only credit
+        // lines ("By …") and author-classed elements count.
+        let name = if vietnamese {
+            byline_name(&text).or_else(|| {
+                // A bare title-case name counts when the page sets it apart: bold,
+                // right-aligned, an author class, or the very last line of the body.
+                (seen == 0 || is_emphasised(*el) || has_author_class(*el))
+                    .then(|| signature_name(&text))
+                    .flatten()
+            })
+        } else {
+            credit_name(&text).or_else(|| {
+                has_author_class(*el)
+                    .then(|| signature_name(&text))
+                    .flatten()
+            })
+        };
+        if let Some(name) = name {
             return Some(split_names(&name));
         }
         seen += 1;

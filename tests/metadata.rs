@@ -307,9 +307,27 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// Whether `got` is the instant `want` names, at `want`'s precision.
+/// Whether `got` is the instant `want` names, at `want`'s precision. A gold time without
+/// offset is a wall-clock time: `got` is then compared on its own wall clock.
 fn same_instant(want: &str, got: &str) -> bool {
-    let (Some((w, precision)), Some((g, _))) = (instant(want), instant(got)) else {
+    // The wall-clock part of a time ("2025-02-02T09:00:00" of "…+01:00"), and whether an
+    // offset followed it.
+    let local = |t: &str| {
+        let t = t.trim();
+        match t
+            .char_indices()
+            .skip(11)
+            .find(|(_, c)| matches!(c, '+' | '-' | 'Z'))
+        {
+            Some((at, _)) => (t[..at].trim_end().to_string(), true),
+            None => (t.to_string(), false),
+        }
+    };
+    let (want, got) = match local(want) {
+        (wall, false) => (wall, local(got).0),
+        _ => (want.to_string(), got.to_string()),
+    };
+    let (Some((w, precision)), Some((g, _))) = (instant(&want), instant(&got)) else {
         return false;
     };
     match precision {
