@@ -488,13 +488,16 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> Metadata 
         default_offset,
     );
     let modified = modified(document, &layout, &metas, &json_ld, default_offset);
+    let anchors = Anchors {
+        layout: &layout,
+        body,
+        title_node,
+    };
     let authors = authors(
         document,
-        &layout,
-        body,
+        &anchors,
         &metas,
         &json_ld,
-        title_node,
         &site_names,
         vietnamese,
     );
@@ -1310,16 +1313,27 @@ fn iso639_3_to_1(code: &str) -> Option<&'static str> {
 // Authors
 // ---------------------------------------------------------------------------------------
 
+/// Where the article sits in the page: the layout around it, its body container, and its
+/// headline node.
+struct Anchors<'a> {
+    layout: &'a Layout,
+    body: Option<ElementRef<'a>>,
+    title_node: Option<ego_tree::NodeId>,
+}
+
 fn authors(
     document: &Html,
-    layout: &Layout,
-    body: Option<ElementRef>,
+    anchors: &Anchors,
     metas: &MetaTags,
     json_ld: &JsonLd,
-    title_node: Option<ego_tree::NodeId>,
     site_names: &[String],
     vietnamese: bool,
 ) -> Vec<String> {
+    let Anchors {
+        layout,
+        body,
+        title_node,
+    } = *anchors;
     let is_site = |name: &str| {
         let folded = fold(name);
         let words: Vec<String> = name.split_whitespace().map(fold).collect();
