@@ -1458,7 +1458,10 @@ fn comment(bytes: &[u8], pos: usize) -> Token {
         return Token::Comment { end: pos + 2 };
     }
     let close = find(bytes, pos, b"-->").map(|at| at + 3);
-    let bang = find(bytes, pos, b"--!>").map(|at| at + 4);
+    // Look for the rarer `--!>` only before the first `-->`: searching the whole rest of
+    // the page for every comment would be quadratic in the number of comments.
+    let bang_limit = close.map_or(bytes.len(), |end| (end + 1).min(bytes.len()));
+    let bang = find(&bytes[..bang_limit], pos, b"--!>").map(|at| at + 4);
     match (close, bang) {
         (Some(a), Some(b)) => Token::Comment { end: a.min(b) },
         (Some(end), None) | (None, Some(end)) => Token::Comment { end },
