@@ -42,6 +42,14 @@ impl Article {
         render::to_markdown(&self.body, self.render_options)
     }
 
+    /// The article as one line of JSON: metadata, plain text, body blocks and encoding
+    /// (feature `serde`).
+    #[cfg(feature = "serde")]
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        render::to_json(self)
+    }
+
     /// The main text as a safe HTML fragment: structural tags only, no scripts, styles or
     /// event handlers.
     #[must_use]

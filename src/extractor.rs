@@ -2,6 +2,7 @@
 
 use crate::article::Article;
 use crate::body::Body;
+use crate::metadata::Metadata;
 use crate::parse::Limits;
 use crate::render::RenderOptions;
 use crate::{Error, clean, decode, metadata, parse, score, segment, select};
@@ -202,6 +203,69 @@ impl Extractor {
         self.run(&decoded.text, decoded.encoding)
     }
 
+    /// Reads only the page's metadata, without extracting the body: works on listing
+    /// pages too.
+    ///
+    /// # Errors
+    /// The limit errors of [`Extractor::extract`]; never [`Error::NoArticle`].
+    pub fn metadata(&self, html: &str) -> Result<Metadata, Error> {
+        self.check_size(html.len())?;
+        let html = decode::nfc(html);
+        self.read_metadata(&parse::parse(&html, self.limits())?)
+    }
+
+    /// Reads only the page's metadata from raw bytes; see [`Extractor::extract_bytes`] for
+    /// the charset and [`Extractor::metadata`] for what is read.
+    ///
+    /// # Errors
+    /// As [`Extractor::metadata`].
+    pub fn metadata_bytes(
+        &self,
+        bytes: &[u8],
+        content_type: Option<&str>,
+    ) -> Result<Metadata, Error> {
+        self.check_size(bytes.len())?;
+        let decoded = decode::decode(bytes, content_type);
+        self.read_metadata(&parse::parse(&decoded.text, self.limits())?)
+    }
+
+    /// Extracts many pages with this extractor, in parallel across cores with the `rayon`
+    /// feature, one after another without it. Results are in the order of `pages`; each
+    /// page is `(bytes, content_type)`.
+    #[must_use]
+    pub fn extract_many(&self, pages: &[(&[u8], Option<&str>)]) -> Vec<Result<Article, Error>> {
+        #[cfg(feature = "rayon")]
+        {
+            use rayon::prelude::*;
+            pages
+                .par_iter()
+                .map(|(bytes, content_type)| self.extract_bytes(bytes, *content_type))
+                .collect()
+        }
+        #[cfg(not(feature = "rayon"))]
+        {
+            pages
+                .iter()
+                .map(|(bytes, content_type)| self.extract_bytes(bytes, *content_type))
+                .collect()
+        }
+    }
+
+    fn limits(&self) -> Limits {
+        Limits {
+            max_nodes: self.max_nodes,
+            max_depth: self.max_depth,
+        }
+    }
+
+    fn read_metadata(&self, document: &scraper::Html) -> Result<Metadata, Error> {
+        let mut metadata = metadata::extract(document, self.base_url.as_ref());
+        if let Some(language) = &self.language {
+            metadata.language = Some(language.clone());
+        }
+        Ok(metadata)
+    }
+
     fn check_size(&self, size: usize) -> Result<(), Error> {
         if size > self.max_input_bytes {
             return Err(Error::InputTooLarge {
@@ -225,16 +289,9 @@ impl Extractor {
 
     /// Runs the stages on decoded NFC text.
     fn run(&self, html: &str, encoding: &'static encoding_rs::Encoding) -> Result<Article, Error> {
-        let limits = Limits {
-            max_nodes: self.max_nodes,
-            max_depth: self.max_depth,
-        };
-        let document = parse::parse(html, limits)?;
+        let document = parse::parse(html, self.limits())?;
         let settings = self.settings();
-        let mut metadata = metadata::extract(&document, self.base_url.as_ref());
-        if let Some(language) = &self.language {
-            metadata.language = Some(language.clone());
-        }
+        let metadata = self.read_metadata(&document)?;
         let blocks = segment::segment(&document, &settings);
         let scored = score::score(blocks, &settings);
         let selection = select::select(&scored, &settings)?;

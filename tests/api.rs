@@ -483,3 +483,51 @@ fn tag_with_a_hundred_thousand_attributes() {
     let text = tinhloc::extract(&page).expect("an article").text();
     assert!(text.contains(PARAGRAPHS[0]));
 }
+
+#[test]
+fn metadata_is_read_on_listing_pages_too() {
+    let listing = std::fs::read("fixtures/kenh14-home-listing/source.html").expect("fixture");
+    let extractor = Extractor::new();
+    assert!(matches!(
+        extractor.extract_bytes(&listing, None),
+        Err(Error::NoArticle { .. })
+    ));
+    let metadata = extractor.metadata_bytes(&listing, None).expect("metadata");
+    assert!(metadata.site_name.is_some(), "{metadata:?}");
+}
+
+#[test]
+fn extract_many_keeps_order_and_matches_single_extraction() {
+    let names = [
+        "thanhnien-giao-duc",
+        "kenh14-home-listing",
+        "guardian-style-world",
+    ];
+    let pages: Vec<Vec<u8>> = names
+        .iter()
+        .map(|name| std::fs::read(format!("fixtures/{name}/source.html")).expect("fixture"))
+        .collect();
+    let inputs: Vec<(&[u8], Option<&str>)> = pages.iter().map(|p| (p.as_slice(), None)).collect();
+    let extractor = Extractor::new();
+    let batch = extractor.extract_many(&inputs);
+    assert_eq!(batch.len(), names.len());
+    for (result, page) in batch.iter().zip(&pages) {
+        let single = extractor.extract_bytes(page, None);
+        assert_eq!(
+            result.as_ref().map(|a| a.text()).ok(),
+            single.map(|a| a.text()).ok()
+        );
+    }
+    assert!(batch[1].is_err(), "the listing stays a listing in a batch");
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn json_output_carries_metadata_and_text() {
+    let page = std::fs::read("fixtures/thanhnien-giao-duc/source.html").expect("fixture");
+    let article = tinhloc::extract_bytes(&page, None).expect("an article");
+    let json: serde_json::Value = serde_json::from_str(&article.to_json()).expect("valid JSON");
+    assert_eq!(json["text"].as_str(), Some(article.text().as_str()));
+    assert_eq!(json["metadata"]["title"].as_str(), article.title());
+    assert_eq!(json["encoding"].as_str(), Some("UTF-8"));
+}
