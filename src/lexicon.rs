@@ -118,11 +118,13 @@ pub(crate) fn class_hint(class: Option<&str>, id: Option<&str>) -> ClassHint {
         for ch in value.chars() {
             if ch.is_alphanumeric() {
                 normalised.extend(ch.to_lowercase());
-            } else {
+            } else if !normalised.ends_with('-') {
                 normalised.push('-');
             }
         }
-        normalised.push('-');
+        if !normalised.ends_with('-') {
+            normalised.push('-');
+        }
     }
     if normalised.len() <= 2 {
         return ClassHint::default();

@@ -194,7 +194,13 @@ fn tag_of(name: &str) -> Tag {
 
 /// Whether the element is hidden from readers by attribute or inline style.
 fn is_hidden(element: &scraper::node::Element) -> bool {
-    if element.attr("hidden").is_some() {
+    // React's streaming renderer sends late content in `<div hidden id="S:0">` and moves it
+    // into place with a script: that content is visible to readers.
+    let streamed = element.attr("id").is_some_and(|id| {
+        id.strip_prefix("S:")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    });
+    if element.attr("hidden").is_some() && !streamed {
         return true;
     }
     if let Some(style) = element.attr("style") {
