@@ -34,6 +34,10 @@ const RECALL_LINK_DENSITY: f32 = 0.65;
 /// box ends when prose resumes. Tuned on fixtures/ and corpus/vietnamese-portals.
 const MAX_CLOSED_BOX_SHARE: f64 = 0.25;
 
+/// A block repeating the one before is cut (a title printed twice, as link and as alt)
+/// only when shorter than this; long repeated paragraphs are the author's.
+const MAX_DUPLICATE_CHARS: usize = 150;
+
 /// How a block is judged before its neighbours are looked at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -93,7 +97,9 @@ fn classify(
             || matches!(block.kind, BlockKind::Caption) && !settings.keep_captions
             || is_title
             || (element.tag == Tag::H1)
-            || (!text_form.is_empty() && text_form == previous_text);
+            || (!text_form.is_empty()
+                && score.size < MAX_DUPLICATE_CHARS
+                && text_form == previous_text);
         let bad = score.cruft_heading
             || score.cruft_prefix
             || score.credit

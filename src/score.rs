@@ -274,7 +274,8 @@ fn features(block: &TextBlock, size: usize) -> BlockScore {
                 && lexicon::has_cruft_prefix(&block.text)
                 && (link_density > 0.0 || !ends_sentence(&block.text) || block.chars <= 60),
         credit: block.chars <= 120 && lexicon::has_credit_prefix(&block.text),
-        title_link: link_density >= 0.8
+        title_link: (link_density >= 0.8
+            || (matches!(block.kind, BlockKind::Heading(_)) && link_density >= 0.6))
             && block.chars >= MIN_TEASER_TITLE_CHARS
             && block.links <= 2,
         ..BlockScore::default()
