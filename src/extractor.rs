@@ -1,7 +1,7 @@
 //! `Extractor`: the options, and the one function that runs the stages in order.
 
 use crate::article::Article;
-use crate::body::Body;
+use crate::body::{Block, BlockKind, Body, Inline};
 use crate::metadata::Metadata;
 use crate::parse::Limits;
 use crate::render::RenderOptions;
@@ -30,6 +30,12 @@ const DEFAULT_MAX_DEPTH: usize = 512;
 /// Default for [`Extractor::min_text_chars`]: a body shorter than this is "no article".
 /// Tuned on fixtures/ (short Vietnamese briefs run 250–400 chars) 2026-11-23.
 const DEFAULT_MIN_TEXT_CHARS: usize = 100;
+
+/// A body from the markup shorter than this, in characters, gives way to the JSON-LD
+/// `articleBody` when there is one. Start: trafilatura's 250. Tuned on corpus/fundus.
+const MIN_MARKUP_BODY_CHARS: usize = 250;
+/// Shortest JSON-LD `articleBody` taken as the body.
+const MIN_JSON_LD_BODY_CHARS: usize = 250;
 
 /// Extracts articles. Build one, set options, and reuse it for many pages.
 ///
@@ -294,14 +300,29 @@ impl Extractor {
         let metadata = self.read_metadata(&document)?;
         let blocks = segment::segment(&document, &settings);
         let scored = score::score(blocks, &settings);
-        let selection = select::select(&scored, &settings)?;
-        let body: Body = clean::clean(&scored, &selection, &metadata, &settings);
-        let chars: usize = body
-            .blocks
-            .iter()
-            .map(|b| b.plain_text().chars().count())
-            .sum();
-        if chars < self.min_text_chars {
+        let body = match select::select(&scored, &settings) {
+            Ok(selection) => clean::clean(&scored, &selection, &metadata, &settings),
+            Err(Error::NoArticle { reason }) if !select::is_listing_reason(reason) => {
+                Body::default()
+            }
+            Err(error) => return Err(error),
+        };
+        let chars = |body: &Body| -> usize {
+            body.blocks
+                .iter()
+                .map(|b| b.plain_text().chars().count())
+                .sum()
+        };
+        let mut body = body;
+        if chars(&body) < MIN_MARKUP_BODY_CHARS.max(self.min_text_chars) {
+            // Pages that render their text with scripts still state it in JSON-LD.
+            if let Some(text) = metadata::json_ld_article_body(&document, MIN_JSON_LD_BODY_CHARS) {
+                body = Body {
+                    blocks: vec![Block::new(BlockKind::Paragraph, vec![Inline::Text(text)])],
+                };
+            }
+        }
+        if chars(&body) < self.min_text_chars {
             return Err(Error::NoArticle {
                 reason: "main text shorter than the minimum",
             });

@@ -570,6 +570,20 @@ impl MetaTags {
 // JSON-LD
 // ---------------------------------------------------------------------------------------
 
+/// The `articleBody` of the page's JSON-LD article, whitespace collapsed, when it holds at
+/// least `min_chars` characters: the body of pages that render their text with scripts.
+pub(crate) fn json_ld_article_body(document: &Html, min_chars: usize) -> Option<String> {
+    JsonLd::collect(document)
+        .objects
+        .iter()
+        .filter(|object| has_type(object, ARTICLE_TYPES))
+        .find_map(|object| {
+            let body = object.get("articleBody")?.as_str()?;
+            let body = body.split_whitespace().collect::<Vec<_>>().join(" ");
+            (body.chars().count() >= min_chars).then_some(body)
+        })
+}
+
 type JsonObject = serde_json::Map<String, serde_json::Value>;
 
 /// The typed objects of the page's JSON-LD, flattened out of arrays and `@graph`.

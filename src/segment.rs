@@ -198,7 +198,7 @@ fn is_hidden(element: &scraper::node::Element) -> bool {
     // into place with a script: that content is visible to readers.
     let streamed = element.attr("id").is_some_and(|id| {
         id.strip_prefix("S:")
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_alphanumeric()))
     });
     if element.attr("hidden").is_some() && !streamed {
         return true;

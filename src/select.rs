@@ -55,6 +55,15 @@ pub(crate) struct Selection {
     pub lead: Option<usize>,
 }
 
+/// Reasons for [`Error::NoArticle`] that say the page is a listing (as opposed to a page
+/// whose text the markup does not hold).
+const LISTING_REASONS: [&str; 2] = ["the page lists teasers", "short text among many teasers"];
+
+/// Whether a "no article" reason says the page is a listing.
+pub(crate) fn is_listing_reason(reason: &str) -> bool {
+    LISTING_REASONS.contains(&reason)
+}
+
 /// The element with the largest summed block weight, and that weight.
 pub(crate) fn best_container(scored: &Scored) -> Option<(u32, f64)> {
     let mut best: Option<(u32, f64)> = None;
@@ -93,7 +102,7 @@ pub(crate) fn select(scored: &Scored, _settings: &Settings) -> Result<Selection,
         .sum();
     if title_links >= LISTING_MIN_TITLE_LINKS && prose < title_links * LISTING_PROSE_PER_TITLE {
         return Err(Error::NoArticle {
-            reason: "the page lists teasers",
+            reason: LISTING_REASONS[0],
         });
     }
     let page_teasers = scored
@@ -106,7 +115,7 @@ pub(crate) fn select(scored: &Scored, _settings: &Settings) -> Result<Selection,
         && !(prose >= MIN_HEADLINED_PROSE_CHARS && has_headline(scored, &blocks))
     {
         return Err(Error::NoArticle {
-            reason: "short text among many teasers",
+            reason: LISTING_REASONS[1],
         });
     }
     let lead = lead_before(scored, &blocks);
