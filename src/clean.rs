@@ -105,7 +105,7 @@ fn classify(
             || score.credit
             || score.link_density > link_limit
             || score.teaser
-            || (score.ellipsis && score.size < MAX_ELLIPSIS_TEASER_CHARS);
+            || (score.ellipsis && !score.content && score.size < MAX_ELLIPSIS_TEASER_CHARS);
         if cruft_box_end.is_some_and(|end| index >= end) {
             cruft_box_end = None;
         }

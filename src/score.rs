@@ -346,7 +346,8 @@ fn weight(features: &BlockScore, block: &TextBlock) -> f32 {
         } else if !features.final_punctuation && features.size < LONG_BLOCK_CHARS {
             weight *= UNPUNCTUATED_FACTOR;
         }
-        if features.ellipsis || features.teaser {
+        // An ellipsis cuts teasers; inside a content container it ends an enumeration.
+        if (features.ellipsis && !features.content) || features.teaser {
             weight = -0.5 * size;
         }
     }

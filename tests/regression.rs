@@ -58,3 +58,16 @@ fn many_comments_do_not_hide_the_article() {
     let text = tinhloc::extract(&page).expect("an article").text();
     assert!(text.contains("hai làn xe"));
 }
+
+/// An ellipsis ending an enumeration inside the body ("tiêu phân có máu...") was read as a
+/// cut teaser and dropped (corpus `vietnamese`, VnExpress).
+#[test]
+fn ellipsis_inside_the_body_is_not_a_teaser() {
+    let page = format!(
+        "<html><body><article class=\"fck_detail\"><p>{PARAGRAPH}</p>\
+         <p>Bệnh thường có các triệu chứng như đau bụng, sụt cân, buồn nôn, tiêu chảy...</p>\
+         <p>{PARAGRAPH}</p></article></body></html>"
+    );
+    let text = tinhloc::extract(&page).expect("an article").text();
+    assert!(text.contains("tiêu chảy..."), "{text}");
+}
