@@ -123,7 +123,7 @@ const MAX_SECTION_SLUG_WORDS: usize = 4;
 /// to replace the whole element. Tuned on fundus 2026-11-23: a kicker alone scores ≤ 0.6.
 const MIN_CHILD_TITLE_SIMILARITY: f64 = 0.9;
 /// Characters of paragraph text given to whatlang.
-const LANGUAGE_SAMPLE_CHARS: usize = 3000;
+const LANGUAGE_SAMPLE_CHARS: usize = 1000;
 /// Paragraph text shorter than this (characters) is too little to detect a language.
 const MIN_LANGUAGE_SAMPLE_CHARS: usize = 80;
 /// Vietnam's UTC offset in minutes, the default for Vietnamese pages.
@@ -1568,13 +1568,35 @@ fn signature(body: Option<ElementRef>, layout: &Layout, vietnamese: bool) -> Opt
 /// The article body container: the first [`BODY_SELECTORS`] match holding some prose, else
 /// the parent of the most long paragraphs.
 fn main_body(document: &Html) -> Option<ElementRef<'_>> {
+    // Every body selector needs `<article>`, an `itemprop`, or a class or id holding one
+    // of these stems: test the selectors only on such elements (one walk, not seven).
+    const BODY_STEMS: [&str; 4] = ["content", "body", "fck", "detail"];
+    let candidates: Vec<ElementRef<'_>> = document
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|el| {
+            let element = el.value();
+            element.name() == "article"
+                || element.attr("itemprop").is_some()
+                || [element.attr("class"), element.id()]
+                    .into_iter()
+                    .flatten()
+                    .any(|value| {
+                        let lower = value.to_ascii_lowercase();
+                        BODY_STEMS.iter().any(|stem| lower.contains(stem))
+                    })
+        })
+        .collect();
     BODIES
         .iter()
         .find_map(|sel| {
-            document
-                .select(sel)
+            candidates
+                .iter()
+                .filter(|el| sel.matches(el))
                 .take(MAX_CANDIDATES)
-                .find(|el| element_text(*el, MIN_BODY_CHARS).chars().count() >= MIN_BODY_CHARS)
+                .find(|el| element_text(**el, MIN_BODY_CHARS).chars().count() >= MIN_BODY_CHARS)
+                .copied()
         })
         .or_else(|| densest_paragraph_parent(document))
 }
