@@ -422,6 +422,62 @@ static BYLINES: LazyLock<Vec<Selector>> =
 static BODIES: LazyLock<Vec<Selector>> =
     LazyLock::new(|| BODY_SELECTORS.iter().map(|css| selector(css)).collect());
 
+/// What an element needs for a selector list to have a chance of matching it: one of the
+/// tags, one of the attributes (any value), or a class or id holding one of the stems
+/// (ASCII case ignored). A superset of each list's matches, so the selectors only run on
+/// the few elements that pass.
+struct SelectorHints {
+    tags: &'static [&'static str],
+    attributes: &'static [&'static str],
+    stems: &'static [&'static str],
+}
+
+/// Hints for [`BYLINE_SELECTORS`].
+const BYLINE_HINTS: SelectorHints = SelectorHints {
+    tags: &[],
+    attributes: &["itemprop", "rel", "data-role"],
+    stems: &["author", "byline", "tacgia", "tac-gia", "credit", "name"],
+};
+/// Hints for [`HEADLINE_SELECTOR`].
+const HEADLINE_HINTS: SelectorHints = SelectorHints {
+    tags: &["h1"],
+    attributes: &["itemprop"],
+    stems: &["title", "headline"],
+};
+/// Hints for [`DATE_LINE_SELECTOR`].
+const DATE_LINE_HINTS: SelectorHints = SelectorHints {
+    tags: &["time"],
+    attributes: &["itemprop", "data-role"],
+    stems: &["date", "time", "publish", "ngay", "datum", "fecha", "tarih"],
+};
+
+/// The elements that pass `hints`, in document order: the only ones a selector list
+/// with these hints can match. One walk and one lower-casing per element.
+fn prefiltered<'a>(document: &'a Html, hints: &SelectorHints) -> Vec<ElementRef<'a>> {
+    let mut lower = String::new();
+    document
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|el| {
+            let element = el.value();
+            if hints.tags.contains(&element.name())
+                || hints.attributes.iter().any(|a| element.attr(a).is_some())
+            {
+                return true;
+            }
+            [element.attr("class"), element.id()]
+                .into_iter()
+                .flatten()
+                .any(|value| {
+                    lower.clear();
+                    lower.extend(value.chars().map(|c| c.to_ascii_lowercase()));
+                    hints.stems.iter().any(|stem| lower.contains(stem))
+                })
+        })
+        .collect()
+}
+
 /// Parses a selector written in this file; they are all valid CSS.
 fn selector(css: &str) -> Selector {
     Selector::parse(css).unwrap_or_else(|_| unreachable!("invalid built-in selector {css}"))
@@ -820,7 +876,13 @@ fn title(
     // The visible headline that best agrees with a reference title.
     let mut best: Option<(f64, String, ego_tree::NodeId)> = None;
     if !references.is_empty() {
-        for el in document.select(&HEADLINES).take(MAX_CANDIDATES) {
+        let candidates = prefiltered(document, &HEADLINE_HINTS);
+        for el in candidates
+            .iter()
+            .copied()
+            .filter(|el| HEADLINES.matches(el))
+            .take(MAX_CANDIDATES)
+        {
             if in_excluded_region(el, layout) {
                 continue;
             }
@@ -1440,9 +1502,12 @@ fn visible_byline(
     layout: &Layout,
     title_node: Option<ego_tree::NodeId>,
 ) -> Option<(Vec<String>, bool)> {
+    let candidates = prefiltered(document, &BYLINE_HINTS);
     for sel in BYLINES.iter() {
-        let matches: Vec<(ElementRef, String)> = document
-            .select(sel)
+        let matches: Vec<(ElementRef, String)> = candidates
+            .iter()
+            .copied()
+            .filter(|el| sel.matches(el))
             .take(MAX_CANDIDATES)
             .filter(|el| !in_excluded_region(*el, layout))
             .filter_map(|el| {
@@ -2079,7 +2144,13 @@ fn date_line(
     layout: &Layout,
 ) -> Option<Stamp> {
     let mut first = None;
-    for el in document.select(&DATE_LINES).take(MAX_CANDIDATES) {
+    let candidates = prefiltered(document, &DATE_LINE_HINTS);
+    for el in candidates
+        .iter()
+        .copied()
+        .filter(|el| DATE_LINES.matches(el))
+        .take(MAX_CANDIDATES)
+    {
         if in_excluded_region(el, layout) {
             continue;
         }
@@ -2583,7 +2654,38 @@ fn resolve(raw: &str, base: Option<&url::Url>) -> String {
 
 /// Ancestors of the article body and of the headline: page layout, whose class names
 /// ("sidebar-1" holds VnExpress's main column) say nothing about the article's parts.
-type Layout = HashSet<ego_tree::NodeId>;
+/// The page layout around the article (ancestors of the body and the headline), which is
+/// never an excluded region, with a memo of which elements carry an excluded mark.
+#[derive(Default)]
+struct Layout {
+    nodes: HashSet<ego_tree::NodeId>,
+    marked: std::cell::RefCell<std::collections::HashMap<ego_tree::NodeId, bool>>,
+}
+
+impl Layout {
+    fn new() -> Self {
+        Self::default()
+    }
+
+    fn extend(&mut self, nodes: impl IntoIterator<Item = ego_tree::NodeId>) {
+        self.nodes.extend(nodes);
+    }
+
+    fn contains(&self, node: &ego_tree::NodeId) -> bool {
+        self.nodes.contains(node)
+    }
+
+    /// Whether `element` itself carries an excluded tag, class or id, computed once per
+    /// element.
+    fn is_marked(&self, element: ElementRef) -> bool {
+        if let Some(&marked) = self.marked.borrow().get(&element.id()) {
+            return marked;
+        }
+        let marked = has_excluded_mark(element);
+        self.marked.borrow_mut().insert(element.id(), marked);
+        marked
+    }
+}
 
 /// Whether `el` sits in a comment thread, related box, sidebar, footer, popup or nav. The
 /// walk up stops at the page layout around the article.
@@ -2593,27 +2695,30 @@ fn in_excluded_region(el: ElementRef, layout: &Layout) -> bool {
         .take(MAX_ANCESTORS)
         .take_while(|node| !layout.contains(&node.id()))
         .filter_map(ElementRef::wrap)
-        .any(|e| {
-            let value = e.value();
-            if EXCLUDED_REGION_TAGS.contains(&value.name()) {
-                return true;
-            }
-            let mut marks = String::new();
-            if let Some(class) = value.attr("class") {
-                marks.push_str(class);
-            }
-            if let Some(id) = value.id() {
-                marks.push(' ');
-                marks.push_str(id);
-            }
-            if marks.is_empty() {
-                return false;
-            }
-            let marks = marks.to_ascii_lowercase();
-            EXCLUDED_REGION_STEMS
-                .iter()
-                .any(|stem| marks.contains(stem))
-        })
+        .any(|e| layout.is_marked(e))
+}
+
+/// Whether `element` itself has an excluded tag, or a class or id with an excluded stem.
+fn has_excluded_mark(element: ElementRef) -> bool {
+    let value = element.value();
+    if EXCLUDED_REGION_TAGS.contains(&value.name()) {
+        return true;
+    }
+    let mut marks = String::new();
+    if let Some(class) = value.attr("class") {
+        marks.push_str(class);
+    }
+    if let Some(id) = value.id() {
+        marks.push(' ');
+        marks.push_str(id);
+    }
+    if marks.is_empty() {
+        return false;
+    }
+    let marks = marks.to_ascii_lowercase();
+    EXCLUDED_REGION_STEMS
+        .iter()
+        .any(|stem| marks.contains(stem))
 }
 
 /// The grandparent (else parent) of `el`: bylines split over sibling links share it.
