@@ -116,6 +116,8 @@ fn benches(c: &mut Criterion) {
     }
     group.finish();
 
+    batch(c, &all);
+
     let articles: Vec<(tinhloc::Article, u64)> = pages
         .iter()
         .filter_map(|p| {
@@ -143,6 +145,32 @@ fn benches(c: &mut Criterion) {
             }
         });
     });
+    group.finish();
+}
+
+/// `Extractor::extract_many` over every fixture on 1 and 2 threads: with the `rayon`
+/// feature (`cargo bench --bench speed --features rayon -- batch`) the second should take
+/// about half the time on two free cores; without it both run one page after another.
+fn batch(c: &mut Criterion, pages: &[&Page]) {
+    let inputs: Vec<(&[u8], Option<&str>)> = pages
+        .iter()
+        .map(|p| (p.bytes.as_slice(), p.content_type.as_deref()))
+        .collect();
+    let extractor = tinhloc::Extractor::new();
+    let mut group = c.benchmark_group("batch");
+    group.throughput(Throughput::Bytes(total_bytes(pages.iter().copied())));
+    for threads in [1usize, 2] {
+        let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+            Ok(pool) => pool,
+            Err(e) => {
+                eprintln!("speed: no thread pool of {threads}: {e}");
+                continue;
+            }
+        };
+        group.bench_function(format!("threads-{threads}"), |b| {
+            b.iter(|| pool.install(|| black_box(extractor.extract_many(&inputs))));
+        });
+    }
     group.finish();
 }
 
