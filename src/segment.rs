@@ -680,8 +680,12 @@ impl<'a> Walker<'a> {
                 );
                 if self.in_data_table() || in_text_block {
                     self.pending.push_break();
-                } else {
+                } else if self.pending.inlines.last() == Some(&Inline::LineBreak) {
+                    // `<br><br>` in bare text separates paragraphs; a single `<br>` only
+                    // breaks a line inside one (hard-wrapped text stays one block).
                     self.flush();
+                } else {
+                    self.pending.push_break();
                 }
             }
             Role::Image => {
@@ -923,12 +927,14 @@ mod tests {
 
     #[test]
     fn paragraphs_headings_and_bare_text_are_blocks() {
-        let got =
-            blocks("<div>Bare run<p>First <b>para</b>.</p><h2>Sub</h2>tail<br>line two</div>");
+        let got = blocks(
+            "<div>Bare run<p>First <b>para</b>.</p><h2>Sub</h2>tail<br>line two<br><br>next</div>",
+        );
         let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        // One `<br>` breaks a line inside a block; two separate blocks.
         assert_eq!(
             texts,
-            ["Bare run", "First para.", "Sub", "tail", "line two"]
+            ["Bare run", "First para.", "Sub", "tail\nline two", "next"]
         );
         assert_eq!(got[2].0, BlockKind::Heading(2));
     }
