@@ -130,34 +130,8 @@ const MIN_LANGUAGE_SAMPLE_CHARS: usize = 80;
 const VIETNAM_OFFSET_MINUTES: i32 = 7 * 60;
 
 /// Class/id substrings of regions that never hold the article's own title, byline or date.
-const EXCLUDED_REGION_STEMS: &[&str] = &[
-    "binh-luan",
-    "binhluan",
-    "breadcrumb",
-    "comment",
-    "cungchuyenmuc",
-    "doc-nhieu",
-    "docnhieu",
-    "footer",
-    "lien-quan",
-    "lien_quan",
-    "lienquan",
-    "modal",
-    "most-read",
-    "mostread",
-    "popular",
-    "popup",
-    "recommend",
-    "relate",
-    "sidebar",
-    "suggest",
-    "tin-khac",
-    "tin-moi",
-    "tinkhac",
-    "tinmoi",
-    "xem-them",
-    "xemthem",
-];
+static EXCLUDED_REGION_STEMS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../data/metadata/excluded_region_stems.txt")));
 
 /// Tags whose content is never the article's own title, byline or date.
 const EXCLUDED_REGION_TAGS: &[&str] = &["aside", "footer", "nav"];
@@ -316,84 +290,12 @@ const BYLINE_ELEMENT_PREFIXES: &[&str] = &[
 ];
 
 /// Upper-case words that make a short upper-case line a heading or label, not a name.
-const NOT_NAME_WORDS: &[&str] = &[
-    "AFP",
-    "AP",
-    "BÀI",
-    "BBC",
-    "BÌNH",
-    "CÁO",
-    "CHIA",
-    "CLIP",
-    "CNN",
-    "ĐỌC",
-    "GÓP",
-    "HẾT",
-    "INFOGRAPHIC",
-    "KẾT",
-    "KHÓA",
-    "LIÊN",
-    "LUẬN",
-    "MỚI",
-    "NGUỒN",
-    "NHẤT",
-    "NHIỀU",
-    "PV",
-    "QUAN",
-    "QUẢNG",
-    "REUTERS",
-    "SẺ",
-    "TAGS",
-    "THAM",
-    "THÊM",
-    "THEO",
-    "TIẾP",
-    "TIN",
-    "TTXVN",
-    "TỪ",
-    "TỔNG",
-    "TRỰC",
-    "VIDEO",
-    "VNA",
-    "XEM",
-    "Ý",
-];
+static NOT_NAME_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../data/metadata/not_name_words.txt")));
 
 /// Agencies and generic credits that are sources, not authors.
-const NOT_AUTHOR_NAMES: &[&str] = &[
-    "admin",
-    "afp",
-    "ap",
-    "auteur",
-    "author",
-    "authors",
-    "autor",
-    "av",
-    "ban biên tập",
-    "bbc",
-    "btv",
-    "by",
-    "cnn",
-    "ctv",
-    "door",
-    "foto",
-    "par",
-    "photo",
-    "por",
-    "pv",
-    "reuters",
-    "tác giả",
-    "text",
-    "ttxvn",
-    "ttxvn/vna",
-    "vna",
-    "von",
-    "xinhua",
-    "ảnh",
-    "автор",
-    "авторы",
-    "بقلم",
-];
+static NOT_AUTHOR_NAMES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../data/metadata/not_author_names.txt")));
 
 /// Job titles written after a reporter's name.
 const ROLE_SUFFIXES: &[&str] = &[" 기자", " 특파원", "記者", "特派員", " 记者"];
@@ -475,6 +377,15 @@ fn prefiltered<'a>(document: &'a Html, hints: &SelectorHints) -> Vec<ElementRef<
                     hints.stems.iter().any(|stem| lower.contains(stem))
                 })
         })
+        .collect()
+}
+
+/// The entries of a list file under `data/metadata/`: one per line, `#` lines and blank
+/// lines skipped.
+fn data_lines(list: &'static str) -> Vec<&'static str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
         .collect()
 }
 
