@@ -415,6 +415,8 @@ struct Frame {
 /// The walk's state.
 struct Walker<'a> {
     settings: &'a Settings,
+    /// Class hints by (class, id): pages repeat the same class lists many times.
+    hints: std::collections::HashMap<(Option<&'a str>, Option<&'a str>), ClassHint>,
     out: Segmented,
     pending: Pending,
     frames: Vec<Frame>,
@@ -576,7 +578,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn open(&mut self, node: NodeRef<'_, Node>, element: &scraper::node::Element) -> bool {
+    fn open(&mut self, node: NodeRef<'a, Node>, element: &'a scraper::node::Element) -> bool {
         let name = element.name();
         let role = role_of(name);
         if role == Role::Skip || is_hidden(element) {
@@ -594,7 +596,11 @@ impl<'a> Walker<'a> {
                 self.flush();
                 let parent = self.frames.iter().rev().find_map(|f| f.element);
                 let index = self.out.elements.len() as u32;
-                let hint = lexicon::class_hint(element.attr("class"), element.attr("id"));
+                let key = (element.attr("class"), element.attr("id"));
+                let hint = *self
+                    .hints
+                    .entry(key)
+                    .or_insert_with(|| lexicon::class_hint(key.0, key.1));
                 let tag = tag_of(name);
                 let depth = parent.map_or(0, |p| self.out.elements[p as usize].depth + 1);
                 let inherited_furniture =
@@ -853,6 +859,7 @@ fn trim_inline(inline: &mut Inline, start: bool) {
 pub(crate) fn segment(document: &Html, settings: &Settings) -> Segmented {
     let mut walker = Walker {
         settings,
+        hints: std::collections::HashMap::new(),
         out: Segmented::default(),
         pending: Pending::default(),
         frames: Vec::new(),
