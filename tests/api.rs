@@ -531,3 +531,22 @@ fn json_output_carries_metadata_and_text() {
     assert_eq!(json["metadata"]["title"].as_str(), article.title());
     assert_eq!(json["encoding"].as_str(), Some("UTF-8"));
 }
+
+#[test]
+fn policy_trades_precision_for_recall_on_short_blocks() {
+    let long = "Giá lúa tại các tỉnh Đồng bằng sông Cửu Long tăng thêm 300 đồng mỗi kg trong tuần \
+                qua, mức cao nhất kể từ đầu năm, nhờ nhu cầu xuất khẩu tăng trở lại rõ rệt.";
+    let page = format!(
+        "<html><body><article><p>{long}</p><p>{long}</p><p>Thương lái vẫn chờ giá.</p></article></body></html>"
+    );
+    let text_with = |policy| {
+        Extractor::new()
+            .policy(policy)
+            .extract(&page)
+            .expect("an article")
+            .text()
+    };
+    assert!(!text_with(tinhloc::Policy::Precision).contains("Thương lái"));
+    assert!(text_with(tinhloc::Policy::Balanced).contains("Thương lái"));
+    assert!(text_with(tinhloc::Policy::Recall).contains("Thương lái"));
+}
