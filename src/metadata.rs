@@ -303,7 +303,6 @@ const ROLE_SUFFIXES: &[&str] = &[" 기자", " 특파원", "記者", "特派員",
 /// Title separators between a headline and the site name, longest first.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / "];
 
-static META: LazyLock<Selector> = LazyLock::new(|| selector("meta"));
 static JSON_LD: LazyLock<Selector> =
     LazyLock::new(|| selector("script[type=\"application/ld+json\" i]"));
 static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("head title, title"));
@@ -312,8 +311,8 @@ static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
 static HTML_LANG: LazyLock<Selector> = LazyLock::new(|| selector("html[lang]"));
 static CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector("link[rel~=canonical][href]"));
 static IMAGE_SRC: LazyLock<Selector> = LazyLock::new(|| selector("link[rel~=image_src][href]"));
-static PARAGRAPHS: LazyLock<Selector> = LazyLock::new(|| selector("p"));
 static DATE_LINES: LazyLock<Selector> = LazyLock::new(|| selector(DATE_LINE_SELECTOR));
+static ARTICLE_BODY: LazyLock<Selector> = LazyLock::new(|| selector("[itemprop=articleBody]"));
 static TIMES: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
 static ITEMPROP_PUBLISHED: LazyLock<Selector> =
     LazyLock::new(|| selector("[itemprop=datePublished]"));
@@ -324,60 +323,151 @@ static BYLINES: LazyLock<Vec<Selector>> =
 static BODIES: LazyLock<Vec<Selector>> =
     LazyLock::new(|| BODY_SELECTORS.iter().map(|css| selector(css)).collect());
 
-/// What an element needs for a selector list to have a chance of matching it: one of the
-/// tags, one of the attributes (any value), or a class or id holding one of the stems
-/// (ASCII case ignored). A superset of each list's matches, so the selectors only run on
-/// the few elements that pass.
-struct SelectorHints {
-    tags: &'static [&'static str],
-    attributes: &'static [&'static str],
-    stems: &'static [&'static str],
+/// Which candidate lists a class or id stem puts an element in ([`Candidates`]).
+const HEADLINE: u8 = 1;
+const BYLINE: u8 = 1 << 1;
+const DATE_LINE: u8 = 1 << 2;
+const BODY: u8 = 1 << 3;
+
+/// Class or id stems (ASCII case ignored) without which the selectors of a list cannot
+/// match an element that has neither the list's tags nor its attributes. Kept in step with
+/// [`HEADLINE_SELECTOR`], [`BYLINE_SELECTORS`], [`DATE_LINE_SELECTOR`] and
+/// [`BODY_SELECTORS`]: each list's stems are a superset of what its selectors ask for.
+const CANDIDATE_STEMS: &[(&str, u8)] = &[
+    ("title", HEADLINE),
+    ("headline", HEADLINE),
+    ("author", BYLINE),
+    ("byline", BYLINE),
+    ("tacgia", BYLINE),
+    ("tac-gia", BYLINE),
+    ("credit", BYLINE),
+    ("name", BYLINE),
+    ("date", DATE_LINE),
+    ("time", DATE_LINE),
+    ("publish", DATE_LINE),
+    ("ngay", DATE_LINE),
+    ("datum", DATE_LINE),
+    ("fecha", DATE_LINE),
+    ("tarih", DATE_LINE),
+    ("content", BODY),
+    ("body", BODY),
+    ("fck", BODY),
+    ("detail", BODY),
+];
+
+static CANDIDATE_STEM_MATCHER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(CANDIDATE_STEMS.iter().map(|(stem, _)| stem))
+        .unwrap_or_else(|_| unreachable!("the built-in stems compile"))
+});
+
+/// The elements the metadata readers look at, gathered in one walk of the document, in
+/// document order. Each reader runs its selector on its few candidates instead of walking
+/// the whole tree (about 18 walks before, 2026-12-01); every list is a superset of what
+/// its selector can match, so the results are the same.
+struct Candidates<'a> {
+    titles: Vec<ElementRef<'a>>,
+    metas: Vec<ElementRef<'a>>,
+    scripts: Vec<ElementRef<'a>>,
+    links: Vec<ElementRef<'a>>,
+    /// `<html>` elements with a `lang`.
+    html_lang: Vec<ElementRef<'a>>,
+    h1: Vec<ElementRef<'a>>,
+    paragraphs: Vec<ElementRef<'a>>,
+    times: Vec<ElementRef<'a>>,
+    /// Elements with an `itemprop`.
+    itemprops: Vec<ElementRef<'a>>,
+    headlines: Vec<ElementRef<'a>>,
+    bylines: Vec<ElementRef<'a>>,
+    date_lines: Vec<ElementRef<'a>>,
+    bodies: Vec<ElementRef<'a>>,
 }
 
-/// Hints for [`BYLINE_SELECTORS`].
-const BYLINE_HINTS: SelectorHints = SelectorHints {
-    tags: &[],
-    attributes: &["itemprop", "rel", "data-role"],
-    stems: &["author", "byline", "tacgia", "tac-gia", "credit", "name"],
-};
-/// Hints for [`HEADLINE_SELECTOR`].
-const HEADLINE_HINTS: SelectorHints = SelectorHints {
-    tags: &["h1"],
-    attributes: &["itemprop"],
-    stems: &["title", "headline"],
-};
-/// Hints for [`DATE_LINE_SELECTOR`].
-const DATE_LINE_HINTS: SelectorHints = SelectorHints {
-    tags: &["time"],
-    attributes: &["itemprop", "data-role"],
-    stems: &["date", "time", "publish", "ngay", "datum", "fecha", "tarih"],
-};
-
-/// The elements that pass `hints`, in document order: the only ones a selector list
-/// with these hints can match. One walk and one lower-casing per element.
-fn prefiltered<'a>(document: &'a Html, hints: &SelectorHints) -> Vec<ElementRef<'a>> {
-    let mut lower = String::new();
-    document
-        .root_element()
-        .descendants()
-        .filter_map(ElementRef::wrap)
-        .filter(|el| {
+impl<'a> Candidates<'a> {
+    fn collect(document: &'a Html) -> Self {
+        let mut found = Self {
+            titles: Vec::new(),
+            metas: Vec::new(),
+            scripts: Vec::new(),
+            links: Vec::new(),
+            html_lang: Vec::new(),
+            h1: Vec::new(),
+            paragraphs: Vec::new(),
+            times: Vec::new(),
+            itemprops: Vec::new(),
+            headlines: Vec::new(),
+            bylines: Vec::new(),
+            date_lines: Vec::new(),
+            bodies: Vec::new(),
+        };
+        for el in document
+            .root_element()
+            .descendants()
+            .filter_map(ElementRef::wrap)
+        {
             let element = el.value();
-            if hints.tags.contains(&element.name())
-                || hints.attributes.iter().any(|a| element.attr(a).is_some())
-            {
-                return true;
+            // One pass over the attributes: `Element::attr` interns its argument per call.
+            let mut lists = 0u8;
+            let mut lang = false;
+            for (name, value) in element.attrs() {
+                match name {
+                    "class" | "id" => {
+                        for hit in CANDIDATE_STEM_MATCHER.find_overlapping_iter(value) {
+                            lists |= CANDIDATE_STEMS
+                                .get(hit.pattern().as_usize())
+                                .map_or(0, |(_, lists)| *lists);
+                        }
+                    }
+                    "itemprop" => {
+                        lists |= HEADLINE | BYLINE | DATE_LINE | BODY;
+                        found.itemprops.push(el);
+                    }
+                    "rel" => lists |= BYLINE,
+                    "data-role" => lists |= BYLINE | DATE_LINE,
+                    "lang" => lang = true,
+                    _ => {}
+                }
             }
-            [element.attr("class"), element.id()]
-                .into_iter()
-                .flatten()
-                .any(|value| {
-                    lower.clear();
-                    lower.extend(value.chars().map(|c| c.to_ascii_lowercase()));
-                    hints.stems.iter().any(|stem| lower.contains(stem))
-                })
-        })
-        .collect()
+            match element.name() {
+                "title" => found.titles.push(el),
+                "meta" => found.metas.push(el),
+                "script" => found.scripts.push(el),
+                "link" => found.links.push(el),
+                "html" if lang => found.html_lang.push(el),
+                "h1" => {
+                    found.h1.push(el);
+                    lists |= HEADLINE;
+                }
+                "p" => found.paragraphs.push(el),
+                "time" => {
+                    found.times.push(el);
+                    lists |= DATE_LINE;
+                }
+                "article" => lists |= BODY,
+                _ => {}
+            }
+            for (bit, list) in [
+                (HEADLINE, &mut found.headlines),
+                (BYLINE, &mut found.bylines),
+                (DATE_LINE, &mut found.date_lines),
+                (BODY, &mut found.bodies),
+            ] {
+                if lists & bit != 0 {
+                    list.push(el);
+                }
+            }
+        }
+        found
+    }
+}
+
+/// The candidates `selector` matches, in document order.
+fn matching<'a, 'b>(
+    candidates: &'b [ElementRef<'a>],
+    selector: &'b Selector,
+) -> impl Iterator<Item = ElementRef<'a>> + 'b {
+    candidates.iter().copied().filter(|el| selector.matches(el))
 }
 
 /// The entries of a list file under `data/metadata/`: one per line, `#` lines and blank
@@ -400,10 +490,11 @@ fn selector(css: &str) -> Selector {
 
 /// Reads the metadata of `document`. `base_url` resolves relative URLs.
 pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> Metadata {
-    let metas = MetaTags::collect(document);
-    let json_ld = JsonLd::collect(document);
+    let page = Candidates::collect(document);
+    let metas = MetaTags::collect(&page.metas);
+    let json_ld = JsonLd::collect(matching(&page.scripts, &JSON_LD));
 
-    let url = canonical_url(document, &metas, base_url);
+    let url = canonical_url(&page, &metas, base_url);
     // Relative image and canonical URLs resolve against the base URL, else the canonical one.
     let page_url = base_url
         .cloned()
@@ -412,7 +503,7 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> Metadata 
         .as_ref()
         .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
 
-    let language = language(document, &metas, &json_ld);
+    let language = language(&page, &metas, &json_ld);
     let vietnamese =
         language.as_deref() == Some("vi") || host.as_deref().is_some_and(|h| h.ends_with(".vn"));
     let default_offset = if vietnamese {
@@ -421,8 +512,7 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> Metadata 
         0
     };
 
-    let raw_title = document
-        .select(&TITLE)
+    let raw_title = matching(&page.titles, &TITLE)
         .next()
         .map(|el| element_text(el, MAX_FIELD_CHARS));
     let site_name = site_name(&metas, &json_ld, raw_title.as_deref(), host.as_deref());
@@ -430,13 +520,13 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> Metadata 
 
     // The article body and the headline anchor the search for the byline and date; their
     // ancestors are page layout.
-    let body = main_body(document);
+    let body = main_body(document, &page);
     let mut layout = Layout::new();
     if let Some(body) = body {
         layout.extend(body.ancestors().map(|a| a.id()));
     }
     let (title, title_node) = title(
-        document,
+        &page,
         &layout,
         &metas,
         &json_ld,
@@ -446,30 +536,16 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> Metadata 
     if let Some(node) = title_node.and_then(|id| document.tree.get(id)) {
         layout.extend(node.ancestors().map(|a| a.id()));
     }
-    let published = published(
-        document,
-        &layout,
-        &metas,
-        &json_ld,
-        title_node,
-        default_offset,
-    );
-    let modified = modified(document, &layout, &metas, &json_ld, default_offset);
+    let published = published(&page, &layout, &metas, &json_ld, title_node, default_offset);
+    let modified = modified(&page, &layout, &metas, &json_ld, default_offset);
     let anchors = Anchors {
         layout: &layout,
         body,
         title_node,
     };
-    let authors = authors(
-        document,
-        &anchors,
-        &metas,
-        &json_ld,
-        &site_names,
-        vietnamese,
-    );
+    let authors = authors(&page, &anchors, &metas, &json_ld, &site_names, vietnamese);
 
-    let page_type = page_type(document, &metas, &json_ld, url.as_deref());
+    let page_type = page_type(&page, &metas, &json_ld, url.as_deref());
     Metadata {
         title,
         authors,
@@ -478,7 +554,7 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> Metadata 
         site_name,
         url,
         description: description(&metas, &json_ld),
-        image: image(document, &metas, &json_ld, page_url.as_ref()),
+        image: image(&page, &metas, &json_ld, page_url.as_ref()),
         language,
         tags: tags(&metas, &json_ld),
         page_type,
@@ -496,9 +572,9 @@ struct MetaTags {
 }
 
 impl MetaTags {
-    fn collect(document: &Html) -> Self {
+    fn collect(metas: &[ElementRef]) -> Self {
         let mut map: HashMap<String, Vec<String>> = HashMap::new();
-        for el in document.select(&META).take(MAX_META_TAGS) {
+        for el in metas.iter().take(MAX_META_TAGS) {
             let Some(content) = el.value().attr("content") else {
                 continue;
             };
@@ -540,7 +616,7 @@ impl MetaTags {
 /// The `articleBody` of the page's JSON-LD article, whitespace collapsed, when it holds at
 /// least `min_chars` characters: the body of pages that render their text with scripts.
 pub(crate) fn json_ld_article_body(document: &Html, min_chars: usize) -> Option<String> {
-    JsonLd::collect(document)
+    JsonLd::collect(document.select(&JSON_LD))
         .objects
         .iter()
         .filter(|object| has_type(object, ARTICLE_TYPES))
@@ -559,10 +635,11 @@ struct JsonLd {
 }
 
 impl JsonLd {
-    fn collect(document: &Html) -> Self {
+    /// Reads the JSON-LD `scripts`.
+    fn collect<'a>(scripts: impl Iterator<Item = ElementRef<'a>>) -> Self {
         let mut objects = Vec::new();
         let mut budget = MAX_JSON_LD_NODES;
-        for script in document.select(&JSON_LD).take(MAX_JSON_LD_SCRIPTS) {
+        for script in scripts.take(MAX_JSON_LD_SCRIPTS) {
             let mut text = String::new();
             for chunk in script.text() {
                 if text.len() + chunk.len() > MAX_JSON_LD_BYTES {
@@ -757,7 +834,7 @@ fn json_urls(value: &serde_json::Value) -> Option<String> {
 /// The headline, and the node it was read from when it is visible (dates and bylines are
 /// looked for after it).
 fn title(
-    document: &Html,
+    page: &Candidates,
     layout: &Layout,
     metas: &MetaTags,
     json_ld: &JsonLd,
@@ -787,13 +864,7 @@ fn title(
     // The visible headline that best agrees with a reference title.
     let mut best: Option<(f64, String, ego_tree::NodeId)> = None;
     if !references.is_empty() {
-        let candidates = prefiltered(document, &HEADLINE_HINTS);
-        for el in candidates
-            .iter()
-            .copied()
-            .filter(|el| HEADLINES.matches(el))
-            .take(MAX_CANDIDATES)
-        {
+        for el in matching(&page.headlines, &HEADLINES).take(MAX_CANDIDATES) {
             if in_excluded_region(el, layout) {
                 continue;
             }
@@ -835,7 +906,7 @@ fn title(
         return (meta_title, None);
     }
     // No reference at all: the first visible h1.
-    for el in document.select(&H1).take(MAX_CANDIDATES) {
+    for el in matching(&page.h1, &H1).take(MAX_CANDIDATES) {
         if in_excluded_region(el, layout) {
             continue;
         }
@@ -1000,9 +1071,12 @@ fn host_label(host: &str) -> Option<String> {
         .map(|p| p.to_ascii_lowercase())
 }
 
-fn canonical_url(document: &Html, metas: &MetaTags, base_url: Option<&url::Url>) -> Option<String> {
-    let raw = document
-        .select(&CANONICAL)
+fn canonical_url(
+    page: &Candidates,
+    metas: &MetaTags,
+    base_url: Option<&url::Url>,
+) -> Option<String> {
+    let raw = matching(&page.links, &CANONICAL)
         .next()
         .and_then(|el| el.value().attr("href"))
         .map(str::trim)
@@ -1026,7 +1100,7 @@ fn description(metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
 }
 
 fn image(
-    document: &Html,
+    page: &Candidates,
     metas: &MetaTags,
     json_ld: &JsonLd,
     base: Option<&url::Url>,
@@ -1047,8 +1121,7 @@ fn image(
                 .and_then(json_urls)
         })
         .or_else(|| {
-            document
-                .select(&IMAGE_SRC)
+            matching(&page.links, &IMAGE_SRC)
                 .next()
                 .and_then(|el| el.value().attr("href"))
                 .map(str::to_string)
@@ -1102,8 +1175,7 @@ fn tags(metas: &MetaTags, json_ld: &JsonLd) -> Vec<String> {
 /// article, `article:published_time`, `itemprop=articleBody`), when `og:type` is
 /// `website` or the canonical URL is a home or section address ("/", "/kinh-doanh.htm").
 /// `og:type` `article` alone proves little: some CMSs put it on every page.
-fn page_type(document: &Html, metas: &MetaTags, json_ld: &JsonLd, url: Option<&str>) -> PageType {
-    static ARTICLE_BODY: LazyLock<Selector> = LazyLock::new(|| selector("[itemprop=articleBody]"));
+fn page_type(page: &Candidates, metas: &MetaTags, json_ld: &JsonLd, url: Option<&str>) -> PageType {
     if json_ld.objects.iter().any(|o| has_type(o, ARTICLE_TYPES)) {
         return PageType::Article;
     }
@@ -1111,7 +1183,7 @@ fn page_type(document: &Html, metas: &MetaTags, json_ld: &JsonLd, url: Option<&s
         return PageType::Listing;
     }
     let article_signal = metas.first(&["article:published_time"]).is_some()
-        || document.select(&ARTICLE_BODY).next().is_some();
+        || matching(&page.itemprops, &ARTICLE_BODY).next().is_some();
     if article_signal {
         return PageType::Article;
     }
@@ -1154,14 +1226,13 @@ fn is_section_url(url: &str) -> bool {
 // Language
 // ---------------------------------------------------------------------------------------
 
-fn language(document: &Html, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
+fn language(page: &Candidates, metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
     let declared = json_ld
         .article_str("inLanguage")
         .as_deref()
         .and_then(normalise_language)
         .or_else(|| {
-            document
-                .select(&HTML_LANG)
+            matching(&page.html_lang, &HTML_LANG)
                 .next()
                 .and_then(|el| el.value().attr("lang"))
                 .and_then(normalise_language)
@@ -1175,7 +1246,7 @@ fn language(document: &Html, metas: &MetaTags, json_ld: &JsonLd) -> Option<Strin
         return declared;
     }
     // Declared English is often a template default; check it against the text.
-    let detected = detect_language(document);
+    let detected = detect_language(&page.paragraphs);
     match (declared, detected) {
         (Some(declared), Some((detected, reliable))) => {
             Some(if reliable { detected } else { declared })
@@ -1199,9 +1270,9 @@ fn normalise_language(tag: &str) -> Option<String> {
 }
 
 /// The language of the page's paragraphs, and whether whatlang finds it reliable.
-fn detect_language(document: &Html) -> Option<(String, bool)> {
+fn detect_language(paragraphs: &[ElementRef]) -> Option<(String, bool)> {
     let mut sample = String::new();
-    for p in document.select(&PARAGRAPHS).take(MAX_CANDIDATES) {
+    for p in paragraphs.iter().take(MAX_CANDIDATES) {
         for chunk in p.text() {
             sample.push_str(chunk);
         }
@@ -1309,7 +1380,7 @@ struct Anchors<'a> {
 }
 
 fn authors(
-    document: &Html,
+    page: &Candidates,
     anchors: &Anchors,
     metas: &MetaTags,
     json_ld: &JsonLd,
@@ -1359,8 +1430,7 @@ fn authors(
     structured.retain(|n| !is_site(n) && is_name_like(n));
 
     // Visible: byline elements, then the signature or credit line closing the body.
-    let (mut visible, mut truncated) =
-        visible_byline(document, layout, title_node).unwrap_or_default();
+    let (mut visible, mut truncated) = visible_byline(page, layout, title_node).unwrap_or_default();
     visible.retain(|n| !is_site(n));
     if visible.is_empty() {
         visible = signature(body, layout, vietnamese).unwrap_or_default();
@@ -1409,16 +1479,12 @@ fn authors(
 /// the first match after the headline; the flag is set when the byline abbreviates a list
 /// ("NHẬT XUÂN và 1 tác giả khác").
 fn visible_byline(
-    document: &Html,
+    page: &Candidates,
     layout: &Layout,
     title_node: Option<ego_tree::NodeId>,
 ) -> Option<(Vec<String>, bool)> {
-    let candidates = prefiltered(document, &BYLINE_HINTS);
     for sel in BYLINES.iter() {
-        let matches: Vec<(ElementRef, String)> = candidates
-            .iter()
-            .copied()
-            .filter(|el| sel.matches(el))
+        let matches: Vec<(ElementRef, String)> = matching(&page.bylines, sel)
             .take(MAX_CANDIDATES)
             .filter(|el| !in_excluded_region(*el, layout))
             .filter_map(|el| {
@@ -1543,44 +1609,24 @@ fn signature(body: Option<ElementRef>, layout: &Layout, vietnamese: bool) -> Opt
 
 /// The article body container: the first [`BODY_SELECTORS`] match holding some prose, else
 /// the parent of the most long paragraphs.
-fn main_body(document: &Html) -> Option<ElementRef<'_>> {
-    // Every body selector needs `<article>`, an `itemprop`, or a class or id holding one
-    // of these stems: test the selectors only on such elements (one walk, not seven).
-    const BODY_STEMS: [&str; 4] = ["content", "body", "fck", "detail"];
-    let candidates: Vec<ElementRef<'_>> = document
-        .root_element()
-        .descendants()
-        .filter_map(ElementRef::wrap)
-        .filter(|el| {
-            let element = el.value();
-            element.name() == "article"
-                || element.attr("itemprop").is_some()
-                || [element.attr("class"), element.id()]
-                    .into_iter()
-                    .flatten()
-                    .any(|value| {
-                        let lower = value.to_ascii_lowercase();
-                        BODY_STEMS.iter().any(|stem| lower.contains(stem))
-                    })
-        })
-        .collect();
+fn main_body<'a>(document: &'a Html, page: &Candidates<'a>) -> Option<ElementRef<'a>> {
     BODIES
         .iter()
         .find_map(|sel| {
-            candidates
-                .iter()
-                .filter(|el| sel.matches(el))
+            matching(&page.bodies, sel)
                 .take(MAX_CANDIDATES)
-                .find(|el| element_text(**el, MIN_BODY_CHARS).chars().count() >= MIN_BODY_CHARS)
-                .copied()
+                .find(|el| element_text(*el, MIN_BODY_CHARS).chars().count() >= MIN_BODY_CHARS)
         })
-        .or_else(|| densest_paragraph_parent(document))
+        .or_else(|| densest_paragraph_parent(document, &page.paragraphs))
 }
 
 /// The parent of the most paragraphs of 80+ characters: the body when no selector matches.
-fn densest_paragraph_parent(document: &Html) -> Option<ElementRef<'_>> {
+fn densest_paragraph_parent<'a>(
+    document: &'a Html,
+    paragraphs: &[ElementRef<'a>],
+) -> Option<ElementRef<'a>> {
     let mut counts: HashMap<ego_tree::NodeId, usize> = HashMap::new();
-    for p in document.select(&PARAGRAPHS).take(MAX_CANDIDATES * 5) {
+    for &p in paragraphs.iter().take(MAX_CANDIDATES * 5) {
         if element_text(p, 80).chars().count() >= 80
             && let Some(parent) = p.parent()
         {
@@ -1927,7 +1973,7 @@ impl Stamp {
 }
 
 fn published(
-    document: &Html,
+    page: &Candidates,
     layout: &Layout,
     metas: &MetaTags,
     json_ld: &JsonLd,
@@ -1947,20 +1993,20 @@ fn published(
             .filter_map(|k| metas.first(&[k]))
             .find_map(parse_date),
     );
-    candidates.extend(itemprop_date(document, &ITEMPROP_PUBLISHED, layout));
+    candidates.extend(itemprop_date(page, &ITEMPROP_PUBLISHED, layout));
     candidates.extend(
         json_ld
             .any_str("datePublished")
             .as_deref()
             .and_then(parse_date),
     );
-    candidates.extend(time_element(document, title_node, layout));
-    candidates.extend(date_line(document, title_node, layout));
+    candidates.extend(time_element(page, title_node, layout));
+    candidates.extend(date_line(page, title_node, layout));
     best_stamp(&candidates).map(|s| s.rfc3339(default_offset))
 }
 
 fn modified(
-    document: &Html,
+    page: &Candidates,
     layout: &Layout,
     metas: &MetaTags,
     json_ld: &JsonLd,
@@ -1979,7 +2025,7 @@ fn modified(
             .filter_map(|k| metas.first(&[k]))
             .find_map(parse_date),
     );
-    candidates.extend(itemprop_date(document, &ITEMPROP_MODIFIED, layout));
+    candidates.extend(itemprop_date(page, &ITEMPROP_MODIFIED, layout));
     best_stamp(&candidates).map(|s| s.rfc3339(default_offset))
 }
 
@@ -2006,9 +2052,8 @@ fn best_stamp(candidates: &[Stamp]) -> Option<Stamp> {
 }
 
 /// A date from an `itemprop` element outside `<meta>` (those are in [`MetaTags`]).
-fn itemprop_date(document: &Html, sel: &Selector, layout: &Layout) -> Option<Stamp> {
-    document
-        .select(sel)
+fn itemprop_date(page: &Candidates, sel: &Selector, layout: &Layout) -> Option<Stamp> {
+    matching(&page.itemprops, sel)
         .take(MAX_CANDIDATES)
         .filter(|el| el.value().name() != "meta" && !in_excluded_region(*el, layout))
         .find_map(|el| {
@@ -2023,13 +2068,13 @@ fn itemprop_date(document: &Html, sel: &Selector, layout: &Layout) -> Option<Sta
 /// The `<time datetime>` of the article: a `pubdate` one, else the first after the headline,
 /// else the first.
 fn time_element(
-    document: &Html,
+    page: &Candidates,
     title_node: Option<ego_tree::NodeId>,
     layout: &Layout,
 ) -> Option<Stamp> {
     let mut first = None;
     let mut after_title = None;
-    for el in document.select(&TIMES).take(MAX_CANDIDATES) {
+    for el in matching(&page.times, &TIMES).take(MAX_CANDIDATES) {
         if in_excluded_region(el, layout) {
             continue;
         }
@@ -2050,18 +2095,12 @@ fn time_element(
 /// A visible date line ("Thứ Hai, 17/11/2025 10:30 (GMT+7)"): the first after the headline,
 /// else the first on the page.
 fn date_line(
-    document: &Html,
+    page: &Candidates,
     title_node: Option<ego_tree::NodeId>,
     layout: &Layout,
 ) -> Option<Stamp> {
     let mut first = None;
-    let candidates = prefiltered(document, &DATE_LINE_HINTS);
-    for el in candidates
-        .iter()
-        .copied()
-        .filter(|el| DATE_LINES.matches(el))
-        .take(MAX_CANDIDATES)
-    {
+    for el in matching(&page.date_lines, &DATE_LINES).take(MAX_CANDIDATES) {
         if in_excluded_region(el, layout) {
             continue;
         }
@@ -2641,6 +2680,66 @@ fn grandparent(el: ElementRef) -> Option<ego_tree::NodeId> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every element a selector matches on a page is among that selector's candidates: the
+    /// one-walk index loses nothing the full-tree `select` would find. Checked on every
+    /// fixture page and on markup that reaches each list only through an attribute or a
+    /// stem.
+    #[test]
+    fn candidates_hold_every_selector_match() {
+        let mut pages: Vec<String> = vec![
+            "<html lang=vi><head><title>T</title><link rel=canonical href=/a>\
+             <link rel=image_src href=/i.jpg><meta name=x content=y></head><body>\
+             <div class='Title-Detail'>h</div><span itemprop=headline>h</span>\
+             <div data-role=author>a</div><a rel=author>a</a><p class=tacgia>a</p>\
+             <div id=PostDate>d</div><span class=ngay-dang>d</span><time datetime=x>d</time>\
+             <div itemprop=datePublished>d</div><div itemprop=dateModified>d</div>\
+             <div data-role=publishdate>d</div><div id=Article-Body><p>b</p></div>\
+             <div class=fck_detail>b</div><article>b</article><div itemprop=articleBody>b</div>\
+             <script type='application/ld+json'>{}</script></body></html>"
+                .to_string(),
+        ];
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        for entry in std::fs::read_dir(fixtures).into_iter().flatten().flatten() {
+            if let Ok(bytes) = std::fs::read(entry.path().join("source.html")) {
+                pages.push(String::from_utf8_lossy(&bytes).into_owned());
+            }
+        }
+        assert!(pages.len() > 40, "fixture pages not found");
+        for html in &pages {
+            let document = Html::parse_document(html);
+            let page = Candidates::collect(&document);
+            let mut checks: Vec<(&Selector, &[ElementRef])> = vec![
+                (&TITLE, &page.titles),
+                (&JSON_LD, &page.scripts),
+                (&HEADLINES, &page.headlines),
+                (&H1, &page.h1),
+                (&HTML_LANG, &page.html_lang),
+                (&CANONICAL, &page.links),
+                (&IMAGE_SRC, &page.links),
+                (&DATE_LINES, &page.date_lines),
+                (&TIMES, &page.times),
+                (&ITEMPROP_PUBLISHED, &page.itemprops),
+                (&ITEMPROP_MODIFIED, &page.itemprops),
+                (&ARTICLE_BODY, &page.itemprops),
+            ];
+            checks.extend(BYLINES.iter().map(|s| (s, page.bylines.as_slice())));
+            checks.extend(BODIES.iter().map(|s| (s, page.bodies.as_slice())));
+            for (sel, list) in checks {
+                let mut want: Vec<_> = document.select(sel).map(|e| e.id()).collect();
+                let mut got: Vec<_> = matching(list, sel).map(|e| e.id()).collect();
+                want.sort();
+                got.sort();
+                assert_eq!(got, want, "{sel:?} on {}", &html[..html.len().min(80)]);
+            }
+            let metas = document.select(&selector("meta")).count();
+            let paragraphs = document.select(&selector("p")).count();
+            assert_eq!(
+                (page.metas.len(), page.paragraphs.len()),
+                (metas, paragraphs)
+            );
+        }
+    }
 
     fn meta(html: &str) -> Metadata {
         extract(&Html::parse_document(html), None)
