@@ -71,7 +71,7 @@ pub(crate) fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
         };
     }
     let (text, _) = encoding.decode_without_bom_handling(body);
-    let text = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    let text = if is_nfc(&text) {
         text.into_owned()
     } else {
         text.nfc().collect()
@@ -81,10 +81,35 @@ pub(crate) fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
 
 /// `text` in Unicode NFC, borrowed when it already is.
 pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => Cow::Borrowed(text),
-        _ => Cow::Owned(text.nfc().collect()),
+    if is_nfc(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfc().collect())
     }
+}
+
+/// Whether `text` is NFC by the quick check (`false` may also mean "maybe"). Every code
+/// point below U+0300 is a starter that NFC keeps, and in UTF-8 only the characters from
+/// U+0300 up have a lead byte of 0xCC or more, so the check starts at the first such byte:
+/// on mostly-ASCII pages it is a scan of the bytes.
+fn is_nfc(text: &str) -> bool {
+    /// Bytes tested at once; a whole block is tested without branches (vectorised).
+    const BLOCK: usize = 64;
+    let bytes = text.as_bytes();
+    let first_block = bytes
+        .chunks(BLOCK)
+        .position(|block| block.iter().fold(false, |any, &b| any | (b >= 0xCC)));
+    let Some(block) = first_block else {
+        return true;
+    };
+    let start = block * BLOCK;
+    let at = bytes
+        .get(start..)
+        .and_then(|rest| rest.iter().position(|&b| b >= 0xCC))
+        .map_or(bytes.len(), |offset| start + offset);
+    // `at` is a lead byte (continuation bytes are below 0xCC), so a char boundary.
+    text.get(at..)
+        .is_none_or(|rest| is_nfc_quick(rest.chars()) == IsNormalized::Yes)
 }
 
 /// Cleans one run of inline text: every kind of space (no-break, en/em and other fixed
@@ -114,7 +139,7 @@ pub(crate) fn clean_inline_text(text: &str) -> String {
         out.push(' ');
     }
     // Removing a character between a base and a combining mark can leave non-NFC text.
-    if is_nfc_quick(out.chars()) == IsNormalized::Yes {
+    if is_nfc(&out) {
         out
     } else {
         out.nfc().collect()
@@ -142,7 +167,7 @@ pub(crate) fn clean_preformatted_text(text: &str) -> String {
             },
         }
     }
-    if is_nfc_quick(out.chars()) == IsNormalized::Yes {
+    if is_nfc(&out) {
         out
     } else {
         out.nfc().collect()
@@ -240,6 +265,9 @@ fn check_declared(
         let head = bytes.get(..UTF16_NUL_CHECK_BYTES).unwrap_or(bytes);
         return head.contains(&0).then_some(encoding);
     }
+    if encoding == UTF_8 && std::str::from_utf8(bytes).is_ok() {
+        return Some(UTF_8);
+    }
     let stats = stats.get();
     if encoding == UTF_8 {
         // Mostly malformed: the label is wrong; look further.
@@ -254,6 +282,9 @@ fn check_declared(
 
 /// The last resort: UTF-8 if the bytes are (nearly all) valid UTF-8, else chardetng.
 fn guess(bytes: &[u8], stats: &mut LazyUtf8Stats<'_>) -> &'static Encoding {
+    if std::str::from_utf8(bytes).is_ok() {
+        return UTF_8;
+    }
     let stats = stats.get();
     if stats.invalid == 0 || stats.is_utf8_with_multibyte() {
         return UTF_8;
@@ -691,6 +722,27 @@ mod tests {
             utf16.extend_from_slice(&unit.to_le_bytes());
         }
         assert_eq!(decode(&utf16, None).text, "<p>abc</p>");
+    }
+
+    #[test]
+    fn nfc_check_starts_at_the_first_byte_that_may_combine() {
+        // Agrees with the full quick check on text around every block boundary.
+        for len in [0, 1, 63, 64, 65, 127, 128, 200] {
+            let prefix = "a".repeat(len);
+            for tail in [
+                "",
+                "ệ",
+                "e\u{0302}\u{0323}",
+                "é",
+                "\u{0301}",
+                "ǅ",
+                "\u{02FF}x",
+            ] {
+                let text = format!("{prefix}{tail}");
+                let full = is_nfc_quick(text.chars()) == IsNormalized::Yes;
+                assert_eq!(is_nfc(&text), full, "{text:?}");
+            }
+        }
     }
 
     #[test]

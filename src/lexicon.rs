@@ -30,43 +30,71 @@ pub(crate) struct ClassHint {
     pub strong_content: bool,
 }
 
-/// A token list compiled for matching against a normalised class/id string.
+/// The class and id token lists compiled into one automaton over a normalised class/id
+/// string, each pattern with the [`ClassHint`] flags it sets: one pass finds them all.
 struct TokenMatcher {
     automaton: Option<AhoCorasick>,
+    /// Per pattern, bits of [`BOILERPLATE_TOKEN`], [`CONTENT_TOKEN`], [`STRONG_CONTENT_TOKEN`].
+    flags: Vec<u8>,
 }
 
+const BOILERPLATE_TOKEN: u8 = 1;
+const CONTENT_TOKEN: u8 = 1 << 1;
+const STRONG_CONTENT_TOKEN: u8 = 1 << 2;
+
 impl TokenMatcher {
-    /// Compiles the entries of a list file: `*stem` matches anywhere, other entries only
-    /// between `-` boundaries.
-    fn new(list: &str, stems_only: bool) -> Self {
-        let patterns: Vec<String> = entries(list)
-            .filter(|entry| !stems_only || entry.starts_with('*'))
-            .map(|entry| match entry.strip_prefix('*') {
-                Some(stem) => stem.to_string(),
-                None => format!("-{entry}-"),
-            })
-            .collect();
+    /// Compiles the entries of the list files: `*stem` matches anywhere, other entries
+    /// only between `-` boundaries. A content stem is also a strong-content token.
+    fn new() -> Self {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut flags: Vec<u8> = Vec::new();
+        for (list, kind) in [
+            (BOILERPLATE_CLASSES, BOILERPLATE_TOKEN),
+            (CONTENT_CLASSES, CONTENT_TOKEN),
+        ] {
+            for entry in entries(list) {
+                let (pattern, flag) = match entry.strip_prefix('*') {
+                    Some(stem) if kind == CONTENT_TOKEN => {
+                        (stem.to_string(), kind | STRONG_CONTENT_TOKEN)
+                    }
+                    Some(stem) => (stem.to_string(), kind),
+                    None => (format!("-{entry}-"), kind),
+                };
+                match patterns.iter().position(|p| *p == pattern) {
+                    Some(known) => flags[known] |= flag,
+                    None => {
+                        patterns.push(pattern);
+                        flags.push(flag);
+                    }
+                }
+            }
+        }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .ok();
-        Self { automaton }
+        Self { automaton, flags }
     }
 
-    fn is_match(&self, normalised: &str) -> bool {
-        self.automaton
-            .as_ref()
-            .is_some_and(|automaton| automaton.is_match(normalised))
+    /// The flags of every pattern found in `normalised`.
+    fn flags(&self, normalised: &str) -> u8 {
+        let Some(automaton) = &self.automaton else {
+            return 0;
+        };
+        let mut found = 0;
+        for hit in automaton.find_overlapping_iter(normalised) {
+            found |= self
+                .flags
+                .get(hit.pattern().as_usize())
+                .copied()
+                .unwrap_or(0);
+        }
+        found
     }
 }
 
-static BOILERPLATE: LazyLock<TokenMatcher> =
-    LazyLock::new(|| TokenMatcher::new(BOILERPLATE_CLASSES, false));
-static CONTENT: LazyLock<TokenMatcher> =
-    LazyLock::new(|| TokenMatcher::new(CONTENT_CLASSES, false));
+static TOKENS: LazyLock<TokenMatcher> = LazyLock::new(TokenMatcher::new);
 static LAYOUT: LazyLock<Vec<String>> = LazyLock::new(|| entries(LAYOUT_CLASSES).collect());
-static STRONG_CONTENT: LazyLock<TokenMatcher> =
-    LazyLock::new(|| TokenMatcher::new(CONTENT_CLASSES, true));
 
 /// The cruft phrase lists, by kind.
 #[derive(Default)]
@@ -116,7 +144,9 @@ pub(crate) fn class_hint(class: Option<&str>, id: Option<&str>) -> ClassHint {
     normalised.push('-');
     for value in [class, id].into_iter().flatten() {
         for ch in value.chars() {
-            if ch.is_alphanumeric() {
+            if ch.is_ascii_alphanumeric() {
+                normalised.push(ch.to_ascii_lowercase());
+            } else if !ch.is_ascii() && ch.is_alphanumeric() {
                 normalised.extend(ch.to_lowercase());
             } else if !normalised.ends_with('-') {
                 normalised.push('-');
@@ -134,10 +164,11 @@ pub(crate) fn class_hint(class: Option<&str>, id: Option<&str>) -> ClassHint {
             normalised = normalised.replace(fragment.as_str(), "-");
         }
     }
+    let flags = TOKENS.flags(&normalised);
     ClassHint {
-        boilerplate: BOILERPLATE.is_match(&normalised),
-        content: CONTENT.is_match(&normalised),
-        strong_content: STRONG_CONTENT.is_match(&normalised),
+        boilerplate: flags & BOILERPLATE_TOKEN != 0,
+        content: flags & CONTENT_TOKEN != 0,
+        strong_content: flags & STRONG_CONTENT_TOKEN != 0,
     }
 }
 
