@@ -60,6 +60,8 @@ pub struct Extractor {
     max_input_bytes: usize,
     max_nodes: usize,
     max_depth: usize,
+    /// Whether the pre-scan cuts the markup no stage reads; off only in tests.
+    trim_markup: bool,
 }
 
 impl Default for Extractor {
@@ -94,6 +96,7 @@ impl Extractor {
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             max_nodes: DEFAULT_MAX_NODES,
             max_depth: DEFAULT_MAX_DEPTH,
+            trim_markup: true,
         }
     }
 
@@ -261,6 +264,7 @@ impl Extractor {
         Limits {
             max_nodes: self.max_nodes,
             max_depth: self.max_depth,
+            trim: self.trim_markup,
         }
     }
 
@@ -350,6 +354,7 @@ pub fn debug_dump(html: &str) -> String {
         Limits {
             max_nodes: usize::MAX,
             max_depth: usize::MAX,
+            trim: true,
         },
     ) else {
         return String::new();
@@ -398,4 +403,58 @@ pub fn debug_dump(html: &str) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pre-scan's cuts (unread raw text, unread attributes) change no result: every
+    /// fixture page gives the same article, metadata and errors with and without them,
+    /// with the default settings and with images, links, tables and captions kept.
+    #[test]
+    fn trimming_changes_no_result() {
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut pages: Vec<Vec<u8>> = std::fs::read_dir(fixtures)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|entry| std::fs::read(entry.path().join("source.html")).ok())
+            .collect();
+        assert!(pages.len() > 40, "fixture pages not found");
+        pages.push(
+            "<html><body><article><h1 data-x=1 class=t>Tiêu đề</h1>\
+             <p style='color:red' data-track=a onclick=\"go('>')\">Đoạn một đủ dài để thành bài \
+             báo, với nhiều câu chữ và dấu chấm câu.</p><img data-src=/a.jpg alt='Ảnh' width=3>\
+             <p><b data-k=1>Đậm</b> và <a href=/x data-id=2 target=_blank>liên kết</a> trong \
+             một đoạn văn thứ hai cũng khá dài.</p><table border=1><tr><td colspan=2>ô</td>\
+             </tr></table><input type=hidden><svg viewBox='0 0 1 1'><title>t</title></svg>\
+             </article></body></html>"
+                .into(),
+        );
+        let configurations = [
+            Extractor::new(),
+            Extractor::new()
+                .keep_images(true)
+                .keep_links(true)
+                .keep_captions(true)
+                .keep_tables(true),
+        ];
+        for extractor in configurations {
+            let untrimmed = Extractor {
+                trim_markup: false,
+                ..extractor.clone()
+            };
+            for page in &pages {
+                let trimmed = extractor.extract_bytes(page, None);
+                let full = untrimmed.extract_bytes(page, None);
+                assert_eq!(
+                    format!("{trimmed:?}"),
+                    format!("{full:?}"),
+                    "{}",
+                    String::from_utf8_lossy(&page[..page.len().min(200)])
+                );
+            }
+        }
+    }
 }

