@@ -10,7 +10,7 @@
 //! hostile page costs time linear in its size and never panics.
 
 use scraper::{ElementRef, Html, Selector};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 /// Whether the page is a single article or a listing of many.
@@ -2609,7 +2609,7 @@ fn resolve(raw: &str, base: Option<&url::Url>) -> String {
 #[derive(Default)]
 struct Layout {
     nodes: HashSet<ego_tree::NodeId>,
-    marked: std::cell::RefCell<std::collections::HashMap<ego_tree::NodeId, bool>>,
+    marked: std::cell::RefCell<HashMap<ego_tree::NodeId, bool>>,
 }
 
 impl Layout {

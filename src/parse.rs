@@ -54,7 +54,9 @@ use crate::Error;
 use ego_tree::iter::Edge;
 use scraper::Html;
 use std::borrow::Cow;
-use std::collections::{HashMap, VecDeque};
+use foldhash::HashMap;
+use foldhash::HashMapExt;
+use std::collections::VecDeque;
 use std::ops::Range;
 
 /// The attributes a later stage reads (the segmenter, the metadata selectors and meta

@@ -453,7 +453,7 @@ struct Frame {
 struct Walker<'a> {
     settings: &'a Settings,
     /// Class hints by (class, id): pages repeat the same class lists many times.
-    hints: std::collections::HashMap<(Option<&'a str>, Option<&'a str>), ClassHint>,
+    hints: foldhash::HashMap<(Option<&'a str>, Option<&'a str>), ClassHint>,
     out: Segmented,
     pending: Pending,
     frames: Vec<Frame>,
@@ -900,7 +900,7 @@ fn trim_inline(inline: &mut Inline, start: bool) {
 pub(crate) fn segment(document: &Html, settings: &Settings) -> Segmented {
     let mut walker = Walker {
         settings,
-        hints: std::collections::HashMap::new(),
+        hints: foldhash::HashMap::default(),
         out: Segmented::default(),
         pending: Pending::default(),
         frames: Vec::new(),
