@@ -51,10 +51,15 @@ enum Class {
 
 /// Normalises text for equality tests: lower case, alphanumerics only.
 fn comparable(text: &str) -> String {
+    comparable_chars(text).collect()
+}
+
+/// The characters of [`comparable`], lazily: equality tests stop at the first difference
+/// instead of normalising every block of the selection.
+fn comparable_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Classes every block of the selection on its own.
@@ -79,7 +84,7 @@ fn classify(
     // End (exclusive block index) of the cruft box opened by the last cruft heading.
     let mut cruft_box_end: Option<usize> = None;
     let mut closed_cruft_box = false;
-    let mut previous_text = String::new();
+    let mut previous_text: &str = "";
     for index in selection.blocks.clone() {
         let block = &scored.page.blocks[index];
         let score = &scored.scores[index];
@@ -87,8 +92,9 @@ fn classify(
         let furniture_inside = score
             .furniture
             .is_some_and(|f| scored.page.elements[f as usize].depth > container_depth);
-        let text_form = comparable(&block.text);
-        let is_title = title.as_deref().is_some_and(|t| t == text_form);
+        let is_title = title
+            .as_deref()
+            .is_some_and(|t| t.chars().eq(comparable_chars(&block.text)));
         let heading = matches!(block.kind, BlockKind::Heading(_));
         let excised = furniture_inside
             || score.dateline
@@ -97,9 +103,9 @@ fn classify(
             || matches!(block.kind, BlockKind::Caption) && !settings.keep_captions
             || is_title
             || (element.tag == Tag::H1)
-            || (!text_form.is_empty()
-                && score.size < MAX_DUPLICATE_CHARS
-                && text_form == previous_text);
+            || (score.size < MAX_DUPLICATE_CHARS
+                && comparable_chars(&block.text).next().is_some()
+                && comparable_chars(&block.text).eq(comparable_chars(previous_text)));
         let bad = score.cruft_heading
             || score.cruft_prefix
             || score.credit
@@ -144,7 +150,7 @@ fn classify(
         if class == Class::Good && !closed_cruft_box {
             cruft_box_end = None;
         }
-        previous_text = text_form;
+        previous_text = &block.text;
         classes.push(class);
     }
     classes

@@ -96,27 +96,22 @@ pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
 /// the scrapinghub pages the whole-page check cost about 3 % of the extraction before
 /// (2026-12-01).
 fn is_nfc(text: &str) -> bool {
-    /// Bytes tested at once; a whole block is tested without branches (vectorised).
-    const BLOCK: usize = 64;
     let bytes = text.as_bytes();
-    // Only the characters from U+0300 up have a UTF-8 lead byte of 0xCC or more.
-    let first_block = bytes
-        .chunks(BLOCK)
-        .position(|block| block.iter().fold(false, |any, &b| any | (b >= 0xCC)));
-    let Some(block) = first_block else {
-        return true;
-    };
-    let start = block * BLOCK;
-    let at = bytes
-        .get(start..)
-        .and_then(|rest| rest.iter().position(|&b| b >= 0xCC))
-        .map_or(bytes.len(), |offset| start + offset);
-    // `at` is a lead byte (continuation bytes are below 0xCC), so a char boundary.
-    let Some(rest) = text.get(at..) else {
-        return true;
-    };
     let mut last_class = 0u8;
-    for c in rest.chars() {
+    let mut previous_end = 0;
+    let mut pos = 0;
+    // Only the characters from U+0300 up have a UTF-8 lead byte of 0xCC or more; the ones
+    // between are stable.
+    while let Some(at) = next_byte_from_0xcc(bytes, pos) {
+        if at > previous_end {
+            last_class = 0;
+        }
+        // `at` is a lead byte (continuation bytes are below 0xCC), so a char boundary.
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            return true;
+        };
+        pos = at + c.len_utf8();
+        previous_end = pos;
         if is_stable(c) {
             last_class = 0;
             continue;
@@ -131,6 +126,19 @@ fn is_nfc(text: &str) -> bool {
         last_class = class;
     }
     true
+}
+
+/// The first index from `from` whose byte is 0xCC or more, testing blocks of bytes
+/// without branches (vectorised) before looking inside the block that has one.
+fn next_byte_from_0xcc(bytes: &[u8], from: usize) -> Option<usize> {
+    const BLOCK: usize = 32;
+    let rest = bytes.get(from..)?;
+    let block = rest
+        .chunks(BLOCK)
+        .position(|block| block.iter().fold(false, |any, &b| any | (b >= 0xCC)))?;
+    let start = block * BLOCK;
+    let offset = rest.get(start..)?.iter().position(|&b| b >= 0xCC)?;
+    Some(from + start + offset)
 }
 
 /// Whether `c` has canonical combining class 0 and NFC quick check Yes, from a bitmap of

@@ -9,8 +9,8 @@
 //! Every walk is iterative and capped (scripts, meta tags, candidates, characters), so a
 //! hostile page costs time linear in its size and never panics.
 
-use scraper::{ElementRef, Html, Selector};
 use foldhash::{HashMap, HashMapExt, HashSet};
+use scraper::{ElementRef, Html, Selector};
 use std::sync::LazyLock;
 
 /// Whether the page is a single article or a listing of many.
@@ -2509,7 +2509,6 @@ fn collapse(text: &str) -> String {
 /// Text from JSON-LD or a `<meta>` value: HTML entities decoded (twice, as some CMSs
 /// double-encode: "Chi&amp;#7871;n"), tags dropped, whitespace collapsed, NFC.
 fn clean_text(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
     let mut text = truncate_chars(text, MAX_FIELD_CHARS).to_string();
     for _ in 0..2 {
         if !(text.contains('&') || text.contains('<')) {
@@ -2522,7 +2521,7 @@ fn clean_text(text: &str) -> String {
         }
         text = decoded;
     }
-    collapse(&text).nfc().collect()
+    crate::decode::nfc(&collapse(&text)).into_owned()
 }
 
 /// The longest prefix of `text` with at most `max` characters.

@@ -52,10 +52,10 @@
 
 use crate::Error;
 use ego_tree::iter::Edge;
-use scraper::Html;
-use std::borrow::Cow;
 use foldhash::HashMap;
 use foldhash::HashMapExt;
+use scraper::Html;
+use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::ops::Range;
 
