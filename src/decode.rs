@@ -152,10 +152,9 @@ fn is_stable(c: char) -> bool {
             };
             if unicode_normalization::char::canonical_combining_class(c) == 0
                 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+                && let Some(word) = bits.get_mut(code as usize / 64)
             {
-                if let Some(word) = bits.get_mut(code as usize / 64) {
-                    *word |= 1 << (code % 64);
-                }
+                *word |= 1 << (code % 64);
             }
         }
         bits
