@@ -596,8 +596,15 @@ impl Scan {
                 Token::Eof => break,
                 Token::Nothing { end } => pos = end,
                 Token::Comment { end } => {
-                    self.in_text = false;
-                    self.add_nodes(1)?;
+                    // No stage reads comments: cut, they leave the text around them one
+                    // run, as if they were never there.
+                    if self.limits.trim && bytes.get(pos..).is_some_and(|r| r.starts_with(b"<!--"))
+                    {
+                        push_cut(&mut self.cuts, pos..end);
+                    } else {
+                        self.in_text = false;
+                        self.add_nodes(1)?;
+                    }
                     pos = end;
                 }
                 Token::End { name, end } => {
@@ -1905,6 +1912,11 @@ mod tests {
             "<math><mi><script>m</script></mi></math><p>x</p>",
             "<table><script>t</script><tr><td>x</table>",
             "<select><script>t</script><option>o</select>",
+            // Comments are cut too.
+            "<!-- a --><!DOCTYPE html><p>x<!-- b -->y</p><!---->z<!-->w<!--->v",
+            "<table><!-- c --><tr><!-- d --><td>x</td></tr></table>",
+            "<p>a<!-- unterminated",
+            "<svg><![CDATA[ kept ]]></svg><p>x</p>",
         ];
         for html in cases {
             let Ok(markup) = prescan(html, LIMITS) else {
