@@ -135,7 +135,7 @@ fn next_byte_from_0xcc(bytes: &[u8], from: usize) -> Option<usize> {
     let rest = bytes.get(from..)?;
     let block = rest
         .chunks(BLOCK)
-        .position(|block| block.iter().fold(false, |any, &b| any | (b >= 0xCC)))?;
+        .position(|block| block.iter().fold(0, |max: u8, &b| max.max(b)) >= 0xCC)?;
     let start = block * BLOCK;
     let offset = rest.get(start..)?.iter().position(|&b| b >= 0xCC)?;
     Some(from + start + offset)

@@ -11,10 +11,12 @@ use crate::body::{BlockKind, Inline};
 use crate::decode;
 use crate::extractor::Settings;
 use crate::lexicon::{self, ClassHint};
+use aho_corasick::AhoCorasick;
 use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// A data table with a cell longer than this, in characters, is laid out as a page, not
 /// as data. Start: trafilatura's table heuristics; tuned on fixtures/ 2026-11-23.
@@ -262,6 +264,17 @@ fn is_hidden(element: &Attributes) -> bool {
 
 /// Whether a class attribute names a caption: one of its tokens is a caption class.
 fn is_caption_class(class: &str) -> bool {
+    // Every caption token below holds one of these (ASCII case ignored): most class
+    // attributes hold none and are not split.
+    static CAPTION_STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["capt", "desc", "chu-thich", "alt_img"])
+            .unwrap_or_else(|_| unreachable!("the built-in stems compile"))
+    });
+    if !CAPTION_STEMS.is_match(class) {
+        return false;
+    }
     class.split_ascii_whitespace().any(|token| {
         let token = token.to_ascii_lowercase();
         let layout_modifier = ["has-", "with-", "no-", "is-"]
