@@ -1530,15 +1530,29 @@ fn visible_byline(
     layout: &Layout,
     title_node: Option<ego_tree::NodeId>,
 ) -> Option<(Vec<String>, bool)> {
+    // Whether a candidate reads as a byline, and its text, computed once for all the
+    // selectors (most candidates match several).
+    let mut readings: Vec<Option<Option<String>>> = vec![None; page.bylines.len()];
     for sel in BYLINES.iter() {
-        let matches: Vec<(ElementRef, String)> = matching(&page.bylines, sel)
+        let matches: Vec<(ElementRef, String)> = page
+            .bylines
+            .iter()
+            .enumerate()
+            .filter(|(_, el)| sel.matches(el))
             .take(MAX_CANDIDATES)
-            .filter(|el| !in_excluded_region(*el, layout))
-            .filter_map(|el| {
-                let text = element_text(el, MAX_BYLINE_CHARS + 1);
-                (!text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS).then_some((el, text))
+            .filter_map(|(index, &el)| {
+                let reading = readings.get_mut(index)?.get_or_insert_with(|| {
+                    if in_excluded_region(el, layout) {
+                        return None;
+                    }
+                    let text = element_text(el, MAX_BYLINE_CHARS + 1);
+                    (!text.is_empty()
+                        && text.chars().count() <= MAX_BYLINE_CHARS
+                        && !byline_element_names(&text).is_empty())
+                    .then_some(text)
+                });
+                reading.clone().map(|text| (el, text))
             })
-            .filter(|(_, text)| !byline_element_names(text).is_empty())
             .collect();
         // A byline before the headline may belong to a header teaser: prefer one after it.
         let start = title_node

@@ -1497,7 +1497,7 @@ fn skip_attributes(
                     }
                     match bytes.get(pos) {
                         Some(&quote @ (b'"' | b'\'')) => {
-                            let close = bytes.get(pos + 1..)?.iter().position(|&b| b == quote)?;
+                            let close = memchr::memchr(quote, bytes.get(pos + 1..)?)?;
                             pos += close + 2;
                         }
                         _ => {
@@ -1678,20 +1678,10 @@ fn is_tag_named(markup: &[u8], offset: usize, name: &[u8]) -> bool {
 }
 
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    let haystack = bytes.get(from..)?;
-    let first = *needle.first()?;
-    let mut offset = 0;
-    while let Some(at) = haystack
-        .get(offset..)
-        .and_then(|rest| rest.iter().position(|&b| b == first))
-    {
-        let start = offset + at;
-        if haystack.get(start..start + needle.len()) == Some(needle) {
-            return Some(from + start);
-        }
-        offset = start + 1;
+    if needle.is_empty() {
+        return None;
     }
-    None
+    memchr::memmem::find(bytes.get(from..)?, needle).map(|at| from + at)
 }
 
 fn is_space(b: u8) -> bool {
