@@ -175,8 +175,35 @@ fn is_stable(c: char) -> bool {
 pub(crate) fn clean_inline_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.chars() {
-        match classify(c) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        // Printable ASCII, the common case, is copied a run at a time.
+        let class = if byte.is_ascii_graphic() {
+            CharClass::Keep
+        } else if byte.is_ascii() {
+            at += 1;
+            if (byte as char).is_whitespace() {
+                pending_space = true;
+            }
+            continue;
+        } else {
+            text.get(at..)
+                .and_then(|rest| rest.chars().next())
+                .map_or(CharClass::Remove, classify)
+        };
+        let start = at;
+        at += match class {
+            CharClass::Keep if byte.is_ascii() => bytes
+                .get(at..)
+                .and_then(|rest| rest.iter().position(|b| !b.is_ascii_graphic()))
+                .unwrap_or(bytes.len() - at),
+            _ => text
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .map_or(1, char::len_utf8),
+        };
+        match class {
             CharClass::Space => pending_space = true,
             CharClass::Remove => {}
             CharClass::Keep => {
@@ -184,7 +211,7 @@ pub(crate) fn clean_inline_text(text: &str) -> String {
                     out.push(' ');
                     pending_space = false;
                 }
-                out.push(c);
+                out.push_str(text.get(start..at).unwrap_or_default());
             }
         }
     }
@@ -862,6 +889,54 @@ mod tests {
             clean_preformatted_text("a  b\r\n\tc\u{A0}\u{E}d\re\u{2028}o\u{AD}\u{302}"),
             "a  b\n\tc d\ne\nô"
         );
+    }
+
+    #[test]
+    fn clean_inline_text_agrees_with_the_char_by_char_rule() {
+        // The rule in its plain form: classify every character.
+        fn reference(text: &str) -> String {
+            let mut out = String::new();
+            let mut pending_space = false;
+            for c in text.chars() {
+                match classify(c) {
+                    CharClass::Space => pending_space = true,
+                    CharClass::Remove => {}
+                    CharClass::Keep => {
+                        if pending_space {
+                            out.push(' ');
+                        }
+                        pending_space = false;
+                        out.push(c);
+                    }
+                }
+            }
+            if pending_space {
+                out.push(' ');
+            }
+            nfc(&out).into_owned()
+        }
+        let mut texts: Vec<String> = [
+            "",
+            " ",
+            "a",
+            "  a \u{A0}\u{2009}b\n\tc  ",
+            "x\u{7F}y\u{1}z\u{B}w",
+            "Hà\u{200B}Nội\u{00AD} – “trích”",
+            "o\u{AD}\u{302}",
+            "日本語 テキスト\u{3000}です",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        texts.extend(
+            (0..0x3100u32)
+                .step_by(7)
+                .filter_map(char::from_u32)
+                .map(|c| format!("a{c}b {c}\t{c}{c}c")),
+        );
+        for text in &texts {
+            assert_eq!(clean_inline_text(text), reference(text), "{text:?}");
+        }
     }
 
     #[test]
