@@ -17,7 +17,13 @@
 //! - `render/{text,markdown}`: `Article::text` and `Article::markdown` on the articles the
 //!   fixtures give (listings give none); throughput in the source bytes of those pages.
 //!
-//! The extraction overhead over parsing is `extract/all` time minus `decode+parse/all`.
+//! - `decode+parse/corpus` and `extract/corpus`: the same two over a folder of real pages,
+//!   `../shared/corpus/scrapinghub` when it is there (181 pages, 174 KB each on average)
+//!   or the folder named by `TINHLOC_SPEED_CORPUS`; skipped when there is none. Fixture
+//!   pages are small and made by hand; the corpus is what the figures are on.
+//!
+//! The extraction overhead over parsing is `extract/<set>` time minus `decode+parse/<set>`,
+//! divided by `decode+parse/<set>`.
 
 #[path = "../tests/common/fixture.rs"]
 #[allow(dead_code)] // the snippet helpers are for the tests
@@ -67,6 +73,41 @@ fn load() -> Vec<Page> {
         .collect()
 }
 
+/// Real pages from the speed corpus folder, as raw bytes, with no content type (the
+/// harness gives none); empty when the folder is missing.
+fn load_corpus() -> Vec<Page> {
+    let folder = std::env::var("TINHLOC_SPEED_CORPUS").unwrap_or_else(|_| {
+        format!(
+            "{}/../shared/corpus/scrapinghub",
+            env!("CARGO_MANIFEST_DIR")
+        )
+    });
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        eprintln!("speed: no corpus at {folder}; corpus groups skipped");
+        return Vec::new();
+    };
+    let mut paths: Vec<std::path::PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|path| match std::fs::read(path) {
+            Ok(bytes) => Some(Page {
+                bytes,
+                content_type: None,
+                vietnamese: false,
+            }),
+            Err(e) => {
+                eprintln!("speed: skipping {}: {e}", path.display());
+                None
+            }
+        })
+        .collect()
+}
+
 fn total_bytes<'a>(pages: impl IntoIterator<Item = &'a Page>) -> u64 {
     pages.into_iter().map(|p| p.bytes.len() as u64).sum()
 }
@@ -88,20 +129,40 @@ fn benches(c: &mut Criterion) {
         other.len()
     );
 
+    let corpus_pages = load_corpus();
+    let corpus: Vec<&Page> = corpus_pages.iter().collect();
+    if !corpus.is_empty() {
+        eprintln!(
+            "speed: corpus of {} pages, {} bytes",
+            corpus.len(),
+            total_bytes(corpus.iter().copied())
+        );
+    }
+
     let mut group = c.benchmark_group("decode+parse");
-    group.throughput(Throughput::Bytes(total_bytes(all.iter().copied())));
-    group.bench_function("all", |b| {
-        b.iter(|| {
-            for p in &all {
-                let html = fixture::decode(&p.bytes, p.content_type.as_deref());
-                black_box(scraper::Html::parse_document(&html));
-            }
+    for (name, set) in [("all", &all), ("corpus", &corpus)] {
+        if set.is_empty() {
+            continue;
+        }
+        group.throughput(Throughput::Bytes(total_bytes(set.iter().copied())));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for p in set.iter() {
+                    let html = fixture::decode(&p.bytes, p.content_type.as_deref());
+                    black_box(scraper::Html::parse_document(&html));
+                }
+            });
         });
-    });
+    }
     group.finish();
 
     let mut group = c.benchmark_group("extract");
-    for (name, set) in [("all", &all), ("vi", &vi), ("other", &other)] {
+    for (name, set) in [
+        ("all", &all),
+        ("vi", &vi),
+        ("other", &other),
+        ("corpus", &corpus),
+    ] {
         if set.is_empty() {
             continue;
         }

@@ -261,8 +261,7 @@ fn features(block: &TextBlock, size: usize) -> BlockScore {
         link_density,
         final_punctuation: ends_sentence(&block.text),
         ellipsis: ends_with_ellipsis(&block.text),
-        cruft_heading: lexicon::is_cruft_heading(&block.text)
-            || lexicon::is_cruft_line(&block.text),
+        cruft_heading: lexicon::is_cruft_heading_or_line(&block.text),
         dateline: block.dateline
             || (block.cells.is_empty()
                 && ((block.chars <= 40 && lexicon::is_timestamp(&block.text))
