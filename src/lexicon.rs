@@ -192,8 +192,9 @@ fn heading_form(text: &str) -> String {
     form.to_string()
 }
 
-/// Whether `text` is a cruft heading or a cruft line ([`is_cruft_heading`] or
-/// [`is_cruft_line`]), with the heading form computed once.
+/// Whether `text` is a cruft heading ([`is_cruft_heading`]) or a line that is cruft
+/// wherever it stands: "Chia sẻ", "Bình luận (0)", an ad placeholder such as "[ad_1]" or
+/// "[anuncio_2]", …; the heading form is computed once.
 pub(crate) fn is_cruft_heading_or_line(text: &str) -> bool {
     if text.chars().nth(60).is_some() {
         return false;
@@ -243,19 +244,6 @@ pub(crate) fn is_cruft_heading(text: &str) -> bool {
     }
     let form = heading_form(text);
     CRUFT.headings.contains(&form) || CRUFT.lines.contains(&form)
-}
-
-/// Whether `text` is a line that is cruft wherever it stands: "Chia sẻ", "Bình luận (0)",
-/// an ad placeholder such as "[ad_1]" or "[anuncio_2]", …
-pub(crate) fn is_cruft_line(text: &str) -> bool {
-    if text.chars().nth(60).is_some() {
-        return false;
-    }
-    if is_placeholder(text.trim()) {
-        return true;
-    }
-    let lower = text.trim().to_lowercase();
-    CRUFT.lines.contains(&lower) || CRUFT.lines.contains(&heading_form(text))
 }
 
 /// Whether `text` is a bracketed template placeholder left in the page: `[ad_1]`,
@@ -409,7 +397,7 @@ mod tests {
         assert!(!has_credit_prefix("Nguồn tin cho biết hôm nay trời mưa."));
         assert!(has_cruft_prefix("Xem thêm: Giá vàng hôm nay"));
         assert!(has_cruft_prefix("[إعلان 2]"));
-        assert!(is_cruft_line("[anuncio_1]"));
+        assert!(is_cruft_heading_or_line("[anuncio_1]"));
         // `lower_prefix` lower-cases character by character, which differs from
         // `str::to_lowercase` only for a final sigma.
         let phrases = CRUFT
@@ -423,20 +411,10 @@ mod tests {
                 .flat_map(|p| p.chars())
                 .all(|c| c != 'σ' && c != 'ς')
         );
-        for text in [
-            "TIN LIÊN QUAN",
-            "[anuncio_1]",
-            "Chia sẻ",
-            "Giá lúa tăng",
-            "Xem thêm:",
-            "",
-        ] {
-            assert_eq!(
-                is_cruft_heading_or_line(text),
-                is_cruft_heading(text) || is_cruft_line(text),
-                "{text}"
-            );
+        for text in ["TIN LIÊN QUAN", "Chia sẻ", "Bình luận (0)", "[ad_1]"] {
+            assert!(is_cruft_heading_or_line(text), "{text}");
         }
+        assert!(!is_cruft_heading_or_line("Giá lúa tăng"));
         assert!(has_cruft_prefix(
             "* Mời bạn đọc vào chuyên mục Quân sự xem các tin liên quan."
         ));
