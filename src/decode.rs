@@ -53,29 +53,29 @@ const BINARY_SNIFF_BYTES: usize = 4096;
 const MAX_BINARY_PERCENT: usize = 5;
 
 /// A decoded page.
-pub(crate) struct Decoded {
-    /// The page text, NFC.
-    pub text: String,
+pub(crate) struct Decoded<'a> {
+    /// The page text, NFC; borrowed from the bytes when they are already that.
+    pub text: Cow<'a, str>,
     /// The encoding the bytes were read with.
     pub encoding: &'static encoding_rs::Encoding,
 }
 
 /// Decodes `bytes` with the charset found by the precedence in the module docs, replacing
 /// malformed sequences with U+FFFD, and normalises the result to NFC. Never fails.
-pub(crate) fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
+pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded<'a> {
     let (encoding, bom_len) = sniff(bytes, content_type);
     let body = bytes.get(bom_len..).unwrap_or_default();
     if encoding != UTF_16LE && encoding != UTF_16BE && looks_binary(body) {
         return Decoded {
-            text: String::new(),
+            text: Cow::Borrowed(""),
             encoding,
         };
     }
     let (text, _) = encoding.decode_without_bom_handling(body);
     let text = if is_nfc(&text) {
-        text.into_owned()
+        text
     } else {
-        text.nfc().collect()
+        Cow::Owned(text.nfc().collect())
     };
     Decoded { text, encoding }
 }
