@@ -256,6 +256,9 @@ fn features(block: &TextBlock, size: usize) -> BlockScore {
         block.link_chars as f32 / block.chars as f32
     };
     let short = block.chars <= 200;
+    // Only short blocks take the prefix tests.
+    let start = short.then(|| lexicon::BlockStart::of(&block.text));
+    let start = start.as_ref();
     BlockScore {
         size,
         link_density,
@@ -268,11 +271,12 @@ fn features(block: &TextBlock, size: usize) -> BlockScore {
                     || (block.chars <= MAX_DATELINE_CHARS
                         && !ends_sentence(&block.text)
                         && lexicon::has_date_or_time(&block.text)))),
-        cruft_prefix: (short && lexicon::has_promo_prefix(&block.text))
-            || short
-                && lexicon::has_cruft_prefix(&block.text)
-                && (link_density > 0.0 || !ends_sentence(&block.text) || block.chars <= 60),
-        credit: block.chars <= 120 && lexicon::has_credit_prefix(&block.text),
+        cruft_prefix: start.is_some_and(|start| {
+            start.has_promo_prefix()
+                || start.has_cruft_prefix()
+                    && (link_density > 0.0 || !ends_sentence(&block.text) || block.chars <= 60)
+        }),
+        credit: block.chars <= 120 && start.is_some_and(lexicon::BlockStart::has_credit_prefix),
         title_link: (link_density >= 0.8
             || (matches!(block.kind, BlockKind::Heading(_)) && link_density >= 0.6))
             && block.chars >= MIN_TEASER_TITLE_CHARS
