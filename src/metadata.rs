@@ -345,6 +345,9 @@ const HEADLINE: u8 = 1;
 const BYLINE: u8 = 1 << 1;
 const DATE_LINE: u8 = 1 << 2;
 const BODY: u8 = 1 << 3;
+/// A byline candidate only on an `<a>`: the selectors ask for class `name` only there
+/// (`a.name`), and "name" is in a great many class names.
+const BYLINE_IF_LINK: u8 = 1 << 4;
 
 /// Class or id stems (ASCII case ignored) without which the selectors of a list cannot
 /// match an element that has neither the list's tags nor its attributes. Kept in step with
@@ -358,7 +361,7 @@ const CANDIDATE_STEMS: &[(&str, u8)] = &[
     ("tacgia", BYLINE),
     ("tac-gia", BYLINE),
     ("credit", BYLINE),
-    ("name", BYLINE),
+    ("name", BYLINE_IF_LINK),
     ("date", DATE_LINE),
     ("time", DATE_LINE),
     ("publish", DATE_LINE),
@@ -462,6 +465,7 @@ impl<'a> Candidates<'a> {
                     lists |= DATE_LINE;
                 }
                 "article" => lists |= BODY,
+                "a" if lists & BYLINE_IF_LINK != 0 => lists |= BYLINE,
                 _ => {}
             }
             for (bit, list) in [
