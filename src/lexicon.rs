@@ -94,7 +94,16 @@ impl TokenMatcher {
 }
 
 static TOKENS: LazyLock<TokenMatcher> = LazyLock::new(TokenMatcher::new);
-static LAYOUT: LazyLock<Vec<String>> = LazyLock::new(|| entries(LAYOUT_CLASSES).collect());
+/// The layout fragments, each with a searcher built once (a `str::contains` builds one per
+/// call, which was most of the cost of a class hint).
+static LAYOUT: LazyLock<Vec<(String, memchr::memmem::Finder<'static>)>> = LazyLock::new(|| {
+    entries(LAYOUT_CLASSES)
+        .map(|fragment| {
+            let finder = memchr::memmem::Finder::new(fragment.as_bytes()).into_owned();
+            (fragment, finder)
+        })
+        .collect()
+});
 
 /// The cruft phrase lists, by kind.
 #[derive(Default)]
@@ -159,8 +168,8 @@ pub(crate) fn class_hint(class: Option<&str>, id: Option<&str>) -> ClassHint {
     if normalised.len() <= 2 {
         return ClassHint::default();
     }
-    for fragment in LAYOUT.iter() {
-        if normalised.contains(fragment.as_str()) {
+    for (fragment, finder) in LAYOUT.iter() {
+        if finder.find(normalised.as_bytes()).is_some() {
             normalised = normalised.replace(fragment.as_str(), "-");
         }
     }
