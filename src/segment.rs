@@ -398,7 +398,8 @@ impl Pending {
             decode::clean_inline_text(raw)
         };
         if !preformatted && (self.ends_with_space || self.inlines.is_empty()) {
-            text = text.trim_start().to_string();
+            let spaces = text.len() - text.trim_start().len();
+            text.drain(..spaces);
         }
         if text.is_empty() {
             return;
@@ -598,9 +599,10 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn inline_role(&self) -> (InlineRole, Option<&str>) {
+    /// The style of text at this point, from the open inline elements, innermost first.
+    fn inline_role(inline_roles: &[(InlineRole, Option<String>)]) -> (InlineRole, Option<&str>) {
         let mut role = InlineRole::Plain;
-        for (candidate, href) in self.inline_roles.iter().rev() {
+        for (candidate, href) in inline_roles.iter().rev() {
             match candidate {
                 InlineRole::Link => return (InlineRole::Link, href.as_deref()),
                 InlineRole::Plain => {}
@@ -615,11 +617,9 @@ impl<'a> Walker<'a> {
     }
 
     fn text(&mut self, raw: &str) {
-        let (role, href) = self.inline_role();
-        let href = href.map(str::to_string);
+        let (role, href) = Self::inline_role(&self.inline_roles);
         let preformatted = self.pre_depth > 0;
-        self.pending
-            .push_text(raw, role, href.as_deref(), preformatted);
+        self.pending.push_text(raw, role, href, preformatted);
         if self.caption_depth > 0 {
             self.pending.caption_chars += raw.trim().chars().count();
         }
