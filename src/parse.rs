@@ -49,6 +49,18 @@
 //! With the limits enforced, the worst cost left is linear in the input with a slope that
 //! grows with `max_depth` (every block tag may scan the whole stack): about 2 µs per byte
 //! at depth 4,000, 0.5 µs at 500 and 0.1 µs at 100.
+//!
+//! # What the pre-scan cuts
+//!
+//! html5ever is most of an extraction's time, so the pre-scan also cuts what no later
+//! stage reads before html5ever sees it: the text of scripts (JSON-LD kept), styles and
+//! the fallback text of `<noscript>`, `<iframe>`, `<noembed>`, `<noframes>`; comments; and
+//! the attributes outside [`READ_ATTRIBUTES`] of every non-formatting element. The tree
+//! keeps its shape (the tests here parse both markups and compare), and the extraction
+//! gives the same result with and without the cuts (`trimming_changes_no_result` in
+//! `extractor.rs` on every fixture; the same on the 695 corpus and fixture pages with
+//! `examples/snapshot.rs`, 2026-12-01). On the 181 scrapinghub pages the cuts took
+//! html5ever's share of an extraction from 1.4 ms to about 0.9 ms per page.
 
 use crate::Error;
 use ego_tree::iter::Edge;
