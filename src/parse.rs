@@ -78,7 +78,7 @@ use std::ops::Range;
 /// more on attributes than on any other part of the markup (interned names, one
 /// allocation per value, a sort per element), and on the 181 scrapinghub pages cutting
 /// the unread ones took its parse time from 1.30 to about 1.0 ms per page (2026-12-01).
-/// Formatting elements keep all of theirs: Noah's Ark compares them. A stage that reads a
+/// Formatting elements other than `<a>` keep all of theirs: Noah's Ark compares them. A stage that reads a
 /// new attribute adds it here; `trimming_changes_no_result` in `extractor.rs` checks the
 /// fixtures come out the same with and without the cut.
 pub(crate) const READ_ATTRIBUTES: &[&str] = &[
@@ -708,7 +708,10 @@ impl Scan {
 
     fn start_token(&mut self, bytes: &[u8], pos: usize) -> Token {
         let (name_end, id) = self.read_name(bytes, pos + 1);
-        let trim_unread = self.limits.trim && self.names.flags(id) & FORMATTING == 0;
+        // Formatting elements keep all their attributes, which Noah's Ark compares; but an
+        // `<a>` start tag first closes any open `<a>` after the last marker, so no two are
+        // ever compared and links lose their unread attributes too.
+        let trim_unread = self.limits.trim && (self.names.flags(id) & FORMATTING == 0 || id == A);
         let Some(tag) = skip_attributes(bytes, name_end, Some((&mut self.cuts, trim_unread)))
         else {
             return Token::Eof;
@@ -1844,11 +1847,11 @@ mod tests {
     fn unread_attributes_are_cut_except_on_formatting_elements() {
         let html = "<div class=a data-track='x y' onclick=\"f('>')\" id=b>\
                     <img srcset='a 1x, b 2x' src=/i.jpg alt=Ảnh loading=lazy>\
-                    <b data-k=1>x</b><a href=/h data-id=2>y</a></div>";
+                    <b data-k=1>x</b><a href=/h data-id=2 class=l>y</a></div>";
         let Ok(Cow::Owned(markup)) = prescan(html, LIMITS) else {
             panic!("unread attributes should be cut");
         };
-        for gone in ["data-track", "onclick", "srcset", "loading"] {
+        for gone in ["data-track", "onclick", "srcset", "loading", "data-id"] {
             assert!(!markup.contains(gone), "{gone} left in {markup}");
         }
         for kept in [
@@ -1857,7 +1860,8 @@ mod tests {
             "src=/i.jpg",
             "alt=Ảnh",
             "<b data-k=1>",
-            "data-id=2",
+            "href=/h",
+            "class=l",
         ] {
             assert!(markup.contains(kept), "{kept} lost from {markup}");
         }
@@ -1877,6 +1881,8 @@ mod tests {
             "<table><input type=hidden data-x=1><tr><td>c</td></tr></table>",
             "<math><annotation-xml encoding=text/html data-x=1><p>h</p></annotation-xml></math>",
             "<font color=red data-x=1><p>f</font>g</p>",
+            "<a href=1 data-x=1><b>x<a href=2 data-y=2><div>y</a>z</div>",
+            "<p><a href=1 data-x=1><a href=1 data-x=2><a href=1 data-x=3><a href=1>t</p>",
             "<svg viewBox='0 0 1 1' width=1><foreignObject data-x=1><p>o</p></foreignObject></svg>",
             "<div class=a data-x='unterminated",
         ];
