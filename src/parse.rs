@@ -1524,12 +1524,22 @@ fn skip_attributes(
                     attribute_end = pos;
                 }
                 let name = bytes.get(name_start..name_end).unwrap_or_default();
+                // An attribute right after a `/` stays: cutting it could leave `/>`, which
+                // self-closes a foreign element.
+                let after_slash = name_start > 0 && bytes.get(name_start - 1) == Some(&b'/');
                 if trim_unread
                     && cut_start.is_none()
+                    && !after_slash
                     && !is_read_attribute(name)
                     && let Some(cuts) = cuts.as_deref_mut()
                 {
-                    push_cut(cuts, name_start..attribute_end);
+                    // The spaces after it go too (html5ever steps through them one by
+                    // one); the ones before stay, so an unquoted value before it still ends.
+                    let mut end = attribute_end;
+                    while bytes.get(end).is_some_and(|&b| is_space(b)) {
+                        end += 1;
+                    }
+                    push_cut(cuts, name_start..end);
                 }
             }
         }
@@ -1885,6 +1895,10 @@ mod tests {
             "<p><a href=1 data-x=1><a href=1 data-x=2><a href=1 data-x=3><a href=1>t</p>",
             "<svg viewBox='0 0 1 1' width=1><foreignObject data-x=1><p>o</p></foreignObject></svg>",
             "<div class=a data-x='unterminated",
+            "<svg><g/data-x=1><path/></g><path/ data-y><circle/></svg><p>x",
+            "<br class=x data-x/><p class=y data-x />t<p data-a data-b\n class=z>u",
+            "<svg><path class=x data-x /><path class=x data-x/></svg>",
+            "<div class=a data-x=1 id=b data-y='2'id=c>t</div>",
         ];
         for html in cases {
             let Ok(markup) = prescan(html, LIMITS) else {
