@@ -96,34 +96,41 @@ pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
 /// the scrapinghub pages the whole-page check cost about 3 % of the extraction before
 /// (2026-12-01).
 fn is_nfc(text: &str) -> bool {
+    /// Stable bytes in a row after which the block scan takes over again.
+    const RESCAN_AFTER: usize = 16;
     let bytes = text.as_bytes();
-    let mut last_class = 0u8;
-    let mut previous_end = 0;
     let mut pos = 0;
     // Only the characters from U+0300 up have a UTF-8 lead byte of 0xCC or more; the ones
-    // between are stable.
+    // below are stable. Runs of those are skipped a block at a time; in dense non-Latin
+    // text the walk goes on character by character.
     while let Some(at) = next_byte_from_0xcc(bytes, pos) {
-        if at > previous_end {
-            last_class = 0;
-        }
+        let mut last_class = 0u8;
+        let mut stable_run = 0;
         // `at` is a lead byte (continuation bytes are below 0xCC), so a char boundary.
-        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+        let Some(rest) = text.get(at..) else {
             return true;
         };
-        pos = at + c.len_utf8();
-        previous_end = pos;
-        if is_stable(c) {
-            last_class = 0;
-            continue;
+        pos = bytes.len();
+        for (offset, c) in rest.char_indices() {
+            if c < '\u{300}' || is_stable(c) {
+                last_class = 0;
+                stable_run += 1;
+                if stable_run >= RESCAN_AFTER {
+                    pos = at + offset;
+                    break;
+                }
+                continue;
+            }
+            stable_run = 0;
+            let class = unicode_normalization::char::canonical_combining_class(c);
+            if last_class > class && class != 0 {
+                return false;
+            }
+            if is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes {
+                return false;
+            }
+            last_class = class;
         }
-        let class = unicode_normalization::char::canonical_combining_class(c);
-        if last_class > class && class != 0 {
-            return false;
-        }
-        if is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes {
-            return false;
-        }
-        last_class = class;
     }
     true
 }
