@@ -85,7 +85,7 @@ pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
     if is_nfc(text) {
         Cow::Borrowed(text)
     } else {
-        Cow::Owned(to_nfc(&text))
+        Cow::Owned(to_nfc(text))
     }
 }
 
