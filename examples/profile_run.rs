@@ -37,7 +37,8 @@ fn main() {
         .collect();
     let extractor = tinhloc::Extractor::new();
     // The word lists and automata are built on first use; keep that out of the profile.
-    let _ = extractor.extract("<html><body><p>Warm up, with a sentence.</p></body></html>");
+    let _ = extractor
+        .extract("<html><body><p>Warm up, with a sentence: “Một câu văn”.</p></body></html>");
     let mut checksum = 0usize;
     for page in &pages {
         checksum += match mode.as_str() {

@@ -24,7 +24,7 @@
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, REPLACEMENT, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252, X_USER_DEFINED};
 use std::borrow::Cow;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Bytes read by the `<meta>` prescan. WHATWG HTML "prescan a byte stream to determine its
@@ -135,17 +135,27 @@ fn is_nfc(text: &str) -> bool {
     true
 }
 
-/// The first index from `from` whose byte is 0xCC or more, testing blocks of bytes
-/// without branches (vectorised) before looking inside the block that has one.
+/// The first index from `from` whose byte is 0xCC or more. Eight bytes at a time are
+/// tested for any byte of 0x80 or more (ASCII is most of a page); only words that hold
+/// one are looked at byte by byte.
 fn next_byte_from_0xcc(bytes: &[u8], from: usize) -> Option<usize> {
-    const BLOCK: usize = 32;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
     let rest = bytes.get(from..)?;
-    let block = rest
-        .chunks(BLOCK)
-        .position(|block| block.iter().fold(0, |max: u8, &b| max.max(b)) >= 0xCC)?;
-    let start = block * BLOCK;
-    let offset = rest.get(start..)?.iter().position(|&b| b >= 0xCC)?;
-    Some(from + start + offset)
+    let mut words = rest.chunks_exact(8);
+    let mut offset = 0;
+    for word in words.by_ref() {
+        let value = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+        if value & HIGH_BITS != 0
+            && let Some(at) = word.iter().position(|&b| b >= 0xCC)
+        {
+            return Some(from + offset + at);
+        }
+        offset += 8;
+    }
+    let tail = words.remainder();
+    tail.iter()
+        .position(|&b| b >= 0xCC)
+        .map(|at| from + offset + at)
 }
 
 /// `text` in NFC, normalising only what needs it: each run of unstable characters (see
@@ -207,28 +217,39 @@ fn to_nfc(text: &str) -> String {
     out
 }
 
-/// Whether `c` has canonical combining class 0 and NFC quick check Yes, from a bitmap of
-/// the Basic Multilingual Plane built on first use (8 KB); other planes are not stable.
+/// Whether `c` has canonical combining class 0 and NFC quick check Yes: NFC leaves it as
+/// it is and nothing before it combines with it. Looked up in a bitmap of the Basic
+/// Multilingual Plane, built a block of 256 code points at a time on first use (a page
+/// touches a few blocks; building all of them took about 3 ms); other planes are not
+/// stable.
 fn is_stable(c: char) -> bool {
-    static STABLE_BMP: LazyLock<Vec<u64>> = LazyLock::new(|| {
-        let mut bits = vec![0u64; 0x10000 / 64];
-        for code in 0..0x10000u32 {
-            let Some(c) = char::from_u32(code) else {
-                continue;
-            };
+    /// Code points per lazily built block.
+    const BLOCK: usize = 256;
+    static BLOCKS: [OnceLock<[u64; BLOCK / 64]>; 0x10000 / BLOCK] =
+        [const { OnceLock::new() }; 0x10000 / BLOCK];
+    let code = c as usize;
+    let Some(block) = BLOCKS.get(code / BLOCK) else {
+        return false;
+    };
+    let bits = block.get_or_init(|| {
+        let mut bits = [0u64; BLOCK / 64];
+        let first = code / BLOCK * BLOCK;
+        for (offset, c) in (first..first + BLOCK)
+            .enumerate()
+            .filter_map(|(offset, code)| Some((offset, char::from_u32(code as u32)?)))
+        {
             if unicode_normalization::char::canonical_combining_class(c) == 0
                 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
-                && let Some(word) = bits.get_mut(code as usize / 64)
+                && let Some(word) = bits.get_mut(offset / 64)
             {
-                *word |= 1 << (code % 64);
+                *word |= 1 << (offset % 64);
             }
         }
         bits
     });
-    let code = c as usize;
-    STABLE_BMP
-        .get(code / 64)
-        .is_some_and(|word| word & (1 << (code % 64)) != 0)
+    let offset = code % BLOCK;
+    bits.get(offset / 64)
+        .is_some_and(|word| word & (1 << (offset % 64)) != 0)
 }
 
 /// Cleans one run of inline text: every kind of space (no-break, en/em and other fixed
