@@ -439,12 +439,27 @@ impl<'a> Candidates<'a> {
                                 .map_or(0, |(_, lists)| *lists);
                         }
                     }
+                    // Attribute selectors match these values only (ASCII case ignored
+                    // here, so the lists stay a superset).
                     "itemprop" => {
-                        lists |= HEADLINE | BYLINE | DATE_LINE | BODY;
                         found.itemprops.push(el);
+                        for (wanted, list) in [
+                            ("headline", HEADLINE),
+                            ("author", BYLINE),
+                            ("name", BYLINE),
+                            ("datepublished", DATE_LINE),
+                            ("articlebody", BODY),
+                        ] {
+                            if value.eq_ignore_ascii_case(wanted) {
+                                lists |= list;
+                            }
+                        }
                     }
-                    "rel" => lists |= BYLINE,
-                    "data-role" => lists |= BYLINE | DATE_LINE,
+                    "rel" if contains_ignore_ascii_case(value, "author") => lists |= BYLINE,
+                    "data-role" if value.eq_ignore_ascii_case("author") => lists |= BYLINE,
+                    "data-role" if value.eq_ignore_ascii_case("publishdate") => {
+                        lists |= DATE_LINE;
+                    }
                     "lang" => lang = true,
                     _ => {}
                 }
@@ -481,6 +496,14 @@ impl<'a> Candidates<'a> {
         }
         found
     }
+}
+
+/// Whether `haystack` holds `needle`, ASCII case ignored.
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// The candidates `selector` matches, in document order.
