@@ -354,7 +354,16 @@ const BYLINE_IF_LINK: u8 = 1 << 4;
 /// [`HEADLINE_SELECTOR`], [`BYLINE_SELECTORS`], [`DATE_LINE_SELECTOR`] and
 /// [`BODY_SELECTORS`]: each list's stems are a superset of what its selectors ask for.
 const CANDIDATE_STEMS: &[(&str, u8)] = &[
-    ("title", HEADLINE),
+    // The `[class*=…]` parts of HEADLINE_SELECTOR ("the-article-title" holds
+    // "article-title").
+    ("title-detail", HEADLINE),
+    ("detail-title", HEADLINE),
+    ("article-title", HEADLINE),
+    ("article__title", HEADLINE),
+    ("title_news", HEADLINE),
+    ("news-title", HEADLINE),
+    ("post-title", HEADLINE),
+    ("entry-title", HEADLINE),
     ("headline", HEADLINE),
     ("author", BYLINE),
     ("byline", BYLINE),
@@ -369,10 +378,22 @@ const CANDIDATE_STEMS: &[(&str, u8)] = &[
     ("datum", DATE_LINE),
     ("fecha", DATE_LINE),
     ("tarih", DATE_LINE),
-    ("content", BODY),
-    ("body", BODY),
-    ("fck", BODY),
-    ("detail", BODY),
+    // The class and id names of BODY_SELECTORS ("the-article-body" holds "article-body").
+    ("fck_detail", BODY),
+    ("detail-content", BODY),
+    ("detail__content", BODY),
+    ("content-detail", BODY),
+    ("article__body", BODY),
+    ("article-body", BODY),
+    ("article-content", BODY),
+    ("singular-content", BODY),
+    ("maincontent", BODY),
+    ("main-content", BODY),
+    ("post-content", BODY),
+    ("entry-content", BODY),
+    ("content-fck", BODY),
+    ("news-content", BODY),
+    ("articlecontent", BODY),
 ];
 
 static CANDIDATE_STEM_MATCHER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
@@ -2783,6 +2804,9 @@ mod tests {
              <div itemprop=datePublished>d</div><div itemprop=dateModified>d</div>\
              <div data-role=publishdate>d</div><div id=Article-Body><p>b</p></div>\
              <div class=fck_detail>b</div><article>b</article><div itemprop=articleBody>b</div>\
+             <h2 class=entry-title>h</h2><div class=post-content>b</div><p class=news-title>h</p>\
+             <div class='x content-fck'>b</div><div class=ArticleContent>b</div>\
+             <div class=article__title>h</div><span class=article-credit>a</span>\
              <script type='application/ld+json'>{}</script></body></html>"
                 .to_string(),
         ];
