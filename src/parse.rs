@@ -108,9 +108,19 @@ pub(crate) const READ_ATTRIBUTES: &[&str] = &[
 
 /// Whether the attribute named `name` (as written) is in [`READ_ATTRIBUTES`].
 fn is_read_attribute(name: &[u8]) -> bool {
+    /// Longer than every read name.
+    const LONGEST: usize = 16;
+    // Lower-cased into a buffer on the stack, then looked up by length first.
+    let mut lower = [0u8; LONGEST];
+    let Some(lower) = lower.get_mut(..name.len()) else {
+        return false;
+    };
+    for (to, from) in lower.iter_mut().zip(name) {
+        *to = from.to_ascii_lowercase();
+    }
     READ_ATTRIBUTES
         .iter()
-        .any(|read| read.len() == name.len() && read.as_bytes().eq_ignore_ascii_case(name))
+        .any(|read| read.len() == lower.len() && read.as_bytes() == &*lower)
 }
 
 /// Attributes kept per tag; later ones are cut before parsing. html5ever compares each
@@ -409,6 +419,9 @@ const SVG: u32 = id("svg");
 const MATH: u32 = id("math");
 const TITLE: u32 = id("title");
 const SCRIPT: u32 = id("script");
+const SPAN: u32 = id("span");
+const IMG: u32 = id("img");
+const META: u32 = id("meta");
 const STYLE: u32 = id("style");
 const NOSCRIPT: u32 = id("noscript");
 const IFRAME: u32 = id("iframe");
@@ -434,6 +447,18 @@ impl Names {
     }
 
     fn intern(&mut self, name: &[u8]) -> u32 {
+        // The commonest tags of real pages, without hashing.
+        match name {
+            b"div" => return DIV,
+            b"a" => return A,
+            b"li" => return LI,
+            b"p" => return P,
+            b"span" => return SPAN,
+            b"img" => return IMG,
+            b"script" => return SCRIPT,
+            b"meta" => return META,
+            _ => {}
+        }
         if let Some(&id) = self.ids.get(name) {
             return id;
         }
@@ -726,16 +751,21 @@ impl Scan {
 
     /// Where the tag name starting at `pos` ends, and its interned (lowercased) id.
     fn read_name(&mut self, bytes: &[u8], pos: usize) -> (usize, u32) {
-        self.name_buf.clear();
-        let mut end = pos;
-        while let Some(&b) = bytes.get(end) {
-            if is_space(b) || b == b'/' || b == b'>' {
-                break;
-            }
-            self.name_buf.push(b.to_ascii_lowercase());
-            end += 1;
-        }
-        (end, self.names.intern(&self.name_buf))
+        let rest = bytes.get(pos..).unwrap_or_default();
+        let len = rest
+            .iter()
+            .position(|&b| is_space(b) || b == b'/' || b == b'>')
+            .unwrap_or(rest.len());
+        let name = rest.get(..len).unwrap_or_default();
+        let id = if name.iter().any(u8::is_ascii_uppercase) {
+            self.name_buf.clear();
+            self.name_buf
+                .extend(name.iter().map(u8::to_ascii_lowercase));
+            self.names.intern(&self.name_buf)
+        } else {
+            self.names.intern(name)
+        };
+        (pos + len, id)
     }
 
     // --- Counting --------------------------------------------------------------------
