@@ -640,21 +640,33 @@ impl MetaTags {
     fn collect(metas: &[ElementRef]) -> Self {
         let mut map: HashMap<String, Vec<String>> = HashMap::new();
         for el in metas.iter().take(MAX_META_TAGS) {
-            let Some(content) = el.value().attr("content") else {
+            // One pass over the attributes, keys in this order: property, name, itemprop,
+            // http-equiv.
+            let mut content = None;
+            let mut keys: [Option<&str>; 4] = [None; 4];
+            for (name, value) in el.value().attrs() {
+                match name {
+                    "content" => content = Some(value),
+                    "property" => keys[0] = Some(value),
+                    "name" => keys[1] = Some(value),
+                    "itemprop" => keys[2] = Some(value),
+                    "http-equiv" => keys[3] = Some(value),
+                    _ => {}
+                }
+            }
+            let Some(content) = content else {
                 continue;
             };
             let content = truncate_chars(content.trim(), MAX_FIELD_CHARS);
             if content.is_empty() {
                 continue;
             }
-            for attr in ["property", "name", "itemprop", "http-equiv"] {
-                if let Some(key) = el.value().attr(attr) {
-                    // `property` may hold several space-separated keys (RDFa).
-                    for key in key.split_whitespace() {
-                        map.entry(key.to_lowercase())
-                            .or_default()
-                            .push(content.to_string());
-                    }
+            for key in keys.into_iter().flatten() {
+                // `property` may hold several space-separated keys (RDFa).
+                for key in key.split_whitespace() {
+                    map.entry(key.to_lowercase())
+                        .or_default()
+                        .push(content.to_string());
                 }
             }
         }
@@ -2612,7 +2624,14 @@ fn is_block_tag(name: &str) -> bool {
 
 /// Whitespace runs (including NBSP) collapsed to one space, ends trimmed.
 fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Text from JSON-LD or a `<meta>` value: HTML entities decoded (twice, as some CMSs
