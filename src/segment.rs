@@ -557,7 +557,10 @@ impl<'a> Walker<'a> {
         if !text.chars().any(char::is_alphanumeric) {
             return;
         }
-        let text = decode::nfc(&text).into_owned();
+        let text = match decode::nfc(&text) {
+            std::borrow::Cow::Owned(normalised) => normalised,
+            std::borrow::Cow::Borrowed(_) => text,
+        };
         let chars = text.chars().count();
         let after_image = std::mem::take(&mut self.image_pending);
         let emphasised = inlines
