@@ -4,7 +4,7 @@
 //! lower-cased at load, and every lookup lower-cases its input, so matching ignores case.
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
@@ -113,6 +113,8 @@ struct CruftPhrases {
     prefixes: Vec<String>,
     credits: Vec<String>,
     promos: Vec<String>,
+    /// The credits without the brackets, stars and spaces the test skips before them.
+    credit_heads: Vec<String>,
 }
 
 static CRUFT: LazyLock<CruftPhrases> = LazyLock::new(|| {
@@ -137,8 +139,16 @@ static CRUFT: LazyLock<CruftPhrases> = LazyLock::new(|| {
             }
         }
     }
+    phrases.credit_heads = phrases
+        .credits
+        .iter()
+        .map(|credit| credit.trim_start_matches(CREDIT_OPENERS).to_string())
+        .collect();
     phrases
 });
+
+/// What a credit line may open with before its phrase: "(Ảnh: …)", "[Nguồn: …]", "*Tin: …".
+const CREDIT_OPENERS: [char; 4] = ['(', '[', '*', ' '];
 
 /// The entries of a list file: NFC, lower-cased, without blank lines and `#` comments.
 fn entries(list: &str) -> impl Iterator<Item = String> + '_ {
@@ -184,7 +194,11 @@ pub(crate) fn class_hint(class: Option<&str>, id: Option<&str>) -> ClassHint {
 /// `text` lower-cased without trailing colons, arrows, counts like "(0)" and spaces: the
 /// form headings are compared in.
 fn heading_form(text: &str) -> String {
-    let lower = text.trim().to_lowercase();
+    heading_form_of(&text.trim().to_lowercase()).to_string()
+}
+
+/// [`heading_form`] of text already trimmed and lower-cased.
+fn heading_form_of(lower: &str) -> &str {
     let mut form = lower.trim_end_matches(|c: char| {
         c == ':' || c == '»' || c == '›' || c == '>' || c == '|' || c.is_whitespace()
     });
@@ -198,7 +212,7 @@ fn heading_form(text: &str) -> String {
             form = form[..open].trim_end();
         }
     }
-    form.to_string()
+    form
 }
 
 /// Whether `text` is a cruft heading ([`is_cruft_heading`]) or a line that is cruft
@@ -208,11 +222,12 @@ pub(crate) fn is_cruft_heading_or_line(text: &str) -> bool {
     if text.chars().nth(60).is_some() {
         return false;
     }
-    let form = heading_form(text);
-    if CRUFT.headings.contains(&form) || CRUFT.lines.contains(&form) {
-        return true;
-    }
-    is_placeholder(text.trim()) || CRUFT.lines.contains(&text.trim().to_lowercase())
+    let lower = text.trim().to_lowercase();
+    let form = heading_form_of(&lower);
+    CRUFT.headings.contains(form)
+        || CRUFT.lines.contains(form)
+        || is_placeholder(text.trim())
+        || CRUFT.lines.contains(lower.as_str())
 }
 
 /// Whether `text` is the heading of a cruft box: "Tin liên quan", "Bài đọc nhiều", …
@@ -363,9 +378,9 @@ impl BlockStart {
         if self.lower.starts_with('©') || self.lower.starts_with("(c) ") {
             return true;
         }
-        let lower = self.lower.trim_start_matches(['(', '[', '*', ' ']);
-        CRUFT.credits.iter().any(|credit| {
-            let credit = credit.trim_start_matches(['(', '[', '*', ' ']);
+        let lower = self.lower.trim_start_matches(CREDIT_OPENERS);
+        CRUFT.credit_heads.iter().any(|credit| {
+            let credit = credit.as_str();
             lower.starts_with(credit)
                 && (credit.ends_with(':')
                     || credit.contains(' ')
