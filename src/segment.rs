@@ -392,7 +392,15 @@ impl Pending {
 
     /// Appends text in the style of `role`, collapsing whitespace across runs.
     fn push_text(&mut self, raw: &str, role: InlineRole, href: Option<&str>, preformatted: bool) {
-        let mut text = if preformatted {
+        // Whitespace between tags, about half the text nodes of a page: one space, or
+        // nothing after a space or at the start.
+        let blank = !preformatted && raw.bytes().all(|b| b.is_ascii_whitespace());
+        if blank && (self.ends_with_space || self.inlines.is_empty() || raw.is_empty()) {
+            return;
+        }
+        let mut text = if blank {
+            String::from(" ")
+        } else if preformatted {
             decode::clean_preformatted_text(raw)
         } else {
             decode::clean_inline_text(raw)
