@@ -54,8 +54,9 @@
 //!
 //! html5ever is most of an extraction's time, so the pre-scan also cuts what no later
 //! stage reads before html5ever sees it: the text of scripts (JSON-LD kept), styles and
-//! the fallback text of `<noscript>`, `<iframe>`, `<noembed>`, `<noframes>`; comments; and
-//! the attributes outside [`READ_ATTRIBUTES`] of every non-formatting element. The tree
+//! the fallback text of `<noscript>`, `<iframe>`, `<noembed>`, `<noframes>`; comments; the
+//! contents of an `<svg>` in which nothing takes HTML rules (icons: paths, symbols, titles);
+//! and the attributes outside [`READ_ATTRIBUTES`] of every non-formatting element. The tree
 //! keeps its shape (the tests here parse both markups and compare), and the extraction
 //! gives the same result with and without the cuts (`trimming_changes_no_result` in
 //! `extractor.rs` on every fixture; the same on the 695 corpus and fixture pages with
@@ -416,6 +417,7 @@ const RP: u32 = id("rp");
 const RT: u32 = id("rt");
 const RTC: u32 = id("rtc");
 const SVG: u32 = id("svg");
+const FONT: u32 = id("font");
 const MATH: u32 = id("math");
 const TITLE: u32 = id("title");
 const SCRIPT: u32 = id("script");
@@ -548,6 +550,21 @@ struct Scan {
     cuts: Vec<Range<usize>>,
     name_buf: Vec<u8>,
     key_buf: Vec<u8>,
+    /// The outermost `<svg>` open in HTML content, while nothing in it took HTML rules.
+    svg: Option<SvgRun>,
+}
+
+/// An `<svg>` element whose contents may be cut when it closes.
+#[derive(Clone, Copy)]
+struct SvgRun {
+    /// Its place on the stack of open elements.
+    position: usize,
+    /// Where its contents start (just past its start tag).
+    contents: usize,
+    /// Cuts made before it: the ones made inside fall in the big cut.
+    cuts: usize,
+    /// Nodes counted up to and with the `<svg>` element.
+    nodes: usize,
 }
 
 /// What the tokenizer saw at a `<`.
@@ -596,6 +613,7 @@ impl Scan {
             cuts: Vec::new(),
             name_buf: Vec::new(),
             key_buf: Vec::new(),
+            svg: None,
         }
     }
 
@@ -646,7 +664,14 @@ impl Scan {
                 }
                 Token::End { name, end } => {
                     self.in_text = false;
+                    let closes_svg = self.svg_end_tag(name);
                     self.end_tag(name)?;
+                    if closes_svg && let Some(svg) = self.svg.take() {
+                        // Its contents go: nothing reads inside an `<svg>`.
+                        self.cuts.truncate(svg.cuts);
+                        push_cut(&mut self.cuts, svg.contents..pos);
+                        self.nodes = svg.nodes;
+                    }
                     pos = end;
                 }
                 Token::Start {
@@ -657,6 +682,17 @@ impl Scan {
                 } => {
                     self.in_text = false;
                     let flags = self.names.flags(name);
+                    if self.svg.is_some()
+                        && !(self.in_foreign() && flags & BREAKOUT == 0 && name != FONT)
+                    {
+                        // HTML rules apply inside: the contents stay.
+                        self.svg = None;
+                    }
+                    let opens_svg = self.limits.trim
+                        && self.svg.is_none()
+                        && name == SVG
+                        && !self_closing
+                        && !self.in_foreign();
                     let raw = flags & RAW != 0 && !self.in_foreign();
                     if name == PLAINTEXT && !self.in_foreign() {
                         self.start_tag(name, self_closing, bytes, key_attrs)?;
@@ -666,6 +702,14 @@ impl Scan {
                     let unread =
                         self.limits.trim && raw && contents_unread(name, bytes, &key_attrs);
                     self.start_tag(name, self_closing, bytes, key_attrs)?;
+                    if opens_svg {
+                        self.svg = Some(SvgRun {
+                            position: self.stack.len().saturating_sub(1),
+                            contents: end,
+                            cuts: self.cuts.len(),
+                            nodes: self.nodes,
+                        });
+                    }
                     pos = end;
                     if raw {
                         let close = if name == SCRIPT {
@@ -816,6 +860,25 @@ impl Scan {
 
     fn current(&self) -> Option<&Open> {
         self.stack.last()
+    }
+
+    /// Whether the end tag `name` closes the open [`SvgRun`] by the foreign-content rules;
+    /// an end tag that takes the HTML rules inside it ends the run without a cut.
+    fn svg_end_tag(&mut self, name: u32) -> bool {
+        let Some(svg) = &self.svg else {
+            return false;
+        };
+        let position = self.top(name);
+        let foreign_rule = self.current().is_some_and(|open| open.foreign)
+            && position.is_some_and(|p| {
+                self.top_category(Category::Html)
+                    .is_none_or(|html| html < p)
+            });
+        if !foreign_rule {
+            self.svg = None;
+            return false;
+        }
+        name == SVG && position == Some(svg.position as u32)
     }
 
     fn in_foreign(&self) -> bool {
@@ -1816,8 +1879,15 @@ mod tests {
     fn outline(html: &str) -> String {
         let document = Html::parse_document(html);
         let mut out = String::new();
+        // Inside an `<svg>` (whose contents may be cut) nothing is written.
+        let in_svg = |node: ego_tree::NodeRef<scraper::Node>| {
+            node.ancestors()
+                .filter_map(|a| a.value().as_element())
+                .any(|a| a.name() == "svg")
+        };
         for edge in document.tree.root().traverse() {
             match edge {
+                Edge::Open(node) | Edge::Close(node) if in_svg(node) => {}
                 Edge::Open(node) => match node.value() {
                     scraper::Node::Element(el) => {
                         let mut read: Vec<String> = el
@@ -1928,6 +1998,8 @@ mod tests {
             "<svg><g/data-x=1><path/></g><path/ data-y><circle/></svg><p>x",
             "<br class=x data-x/><p class=y data-x />t<p data-a data-b\n class=z>u",
             "<svg><path class=x data-x /><path class=x data-x/></svg>",
+            "<p>a<svg><title>t</title><g><path/></g></svg>b<svg><foreignObject><p>c</p></foreignObject></svg>d",
+            "<b><svg><g></b>x</g></svg>y<svg><g><p>out</p></g></svg><table><svg><g/></svg><tr><td>z",
             "<div class=a data-x=1 id=b data-y='2'id=c>t</div>",
         ];
         for html in cases {
@@ -1935,6 +2007,39 @@ mod tests {
                 panic!("{html} rejected");
             };
             assert_eq!(outline(html), outline(&markup), "{html} became {markup}");
+        }
+    }
+
+    #[test]
+    fn svg_contents_are_cut_unless_html_rules_apply_inside() {
+        let cut = |html: &str| match prescan(html, LIMITS) {
+            Ok(markup) => markup.into_owned(),
+            Err(e) => panic!("{html}: {e:?}"),
+        };
+        assert_eq!(
+            cut("<p>a<svg viewBox='0 0 9 9'><title>Icon</title><path d=M0/><g><use/></g></svg>b"),
+            "<p>a<svg ></svg>b"
+        );
+        assert_eq!(
+            cut("<svg><svg><g/></svg><!-- c --><rect/></svg>"),
+            "<svg></svg>"
+        );
+        for kept in [
+            "<svg><foreignObject><p>html</p></foreignObject></svg>",
+            "<svg><title><b>bold</b></title></svg>",
+            "<svg><g><p>breaks out</p></g></svg>",
+            "<svg><font color=red>f</font></svg>",
+            "<b><svg><g></b>x</g></svg>",
+            "<svg><g>unclosed",
+        ] {
+            assert!(
+                cut(kept).contains("</") || kept.ends_with("unclosed"),
+                "{kept}"
+            );
+            assert!(
+                cut(kept).len() > "<svg></svg>".len(),
+                "{kept} lost its contents"
+            );
         }
     }
 
