@@ -408,6 +408,83 @@ pub fn debug_dump(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Fragments the generated pages are made of: the markup the pre-scan cuts (scripts,
+    /// styles, comments, unread attributes, svg contents) mixed with what it must keep.
+    const PIECES: &[&str] = &[
+        "<p>",
+        "</p>",
+        "<div class='content x' data-track=1 id=d>",
+        "</div>",
+        "<b>",
+        "</b>",
+        "<a href=/x data-id=2>",
+        "</a>",
+        "<svg viewBox='0 0 1 1'>",
+        "</svg>",
+        "<g>",
+        "</g>",
+        "<path d=M0/>",
+        "<title>",
+        "</title>",
+        "<foreignObject>",
+        "</foreignObject>",
+        "<script>",
+        "</script>",
+        "<script type=application/ld+json>",
+        "<!--",
+        "-->",
+        "<style>",
+        "</style>",
+        "<table>",
+        "<tr>",
+        "<td>",
+        "</table>",
+        "<li>",
+        "<ul>",
+        "</ul>",
+        "<h1>",
+        "</h1>",
+        "<font color=red>",
+        "<noscript>",
+        "</noscript>",
+        "<br/>",
+        "/",
+        ">",
+        "'",
+        "\"",
+        "=",
+        " ",
+        "\n",
+        "Một câu văn khá dài về kinh tế, với dấu chấm câu. ",
+        "A fairly long sentence of English prose, which ends with a full stop. ",
+        "e\u{301}",
+        "&amp;",
+        "<p class=caption>",
+        "<span style='display:none'>",
+        "</span>",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The pre-scan's cuts change no result on generated markup either.
+        #[test]
+        fn trimming_changes_no_result_on_generated_pages(
+            pieces in prop::collection::vec(0..PIECES.len(), 0..120)
+        ) {
+            let html: String = pieces.iter().map(|&i| PIECES[i]).collect();
+            let trimmed = Extractor::new().keep_images(true).keep_links(true);
+            let untrimmed = Extractor {
+                trim_markup: false,
+                ..trimmed.clone()
+            };
+            prop_assert_eq!(
+                format!("{:?}", trimmed.extract(&html)),
+                format!("{:?}", untrimmed.extract(&html))
+            );
+        }
+    }
 
     /// The pre-scan's cuts (unread raw text, unread attributes) change no result: every
     /// fixture page gives the same article, metadata and errors with and without them,

@@ -1350,8 +1350,25 @@ fn normalise_language(tag: &str) -> Option<String> {
 fn detect_language(paragraphs: &[ElementRef]) -> Option<(String, bool)> {
     let mut sample = String::new();
     for p in paragraphs.iter().take(MAX_CANDIDATES) {
-        for chunk in p.text() {
-            sample.push_str(chunk);
+        // Text of scripts and styles inside a paragraph is not its language.
+        let mut hidden = 0_usize;
+        for edge in p.traverse() {
+            match edge {
+                ego_tree::iter::Edge::Open(node) => match node.value() {
+                    scraper::Node::Text(text) if hidden == 0 => sample.push_str(text),
+                    scraper::Node::Element(e) if is_hidden_tag(e.name()) => hidden += 1,
+                    _ => {}
+                },
+                ego_tree::iter::Edge::Close(node) => {
+                    if node
+                        .value()
+                        .as_element()
+                        .is_some_and(|e| is_hidden_tag(e.name()))
+                    {
+                        hidden = hidden.saturating_sub(1);
+                    }
+                }
+            }
         }
         sample.push('\n');
         if sample.len() >= LANGUAGE_SAMPLE_CHARS * 2 {

@@ -418,6 +418,7 @@ const RT: u32 = id("rt");
 const RTC: u32 = id("rtc");
 const SVG: u32 = id("svg");
 const FONT: u32 = id("font");
+const ANNOTATION_XML: u32 = id("annotation-xml");
 const MATH: u32 = id("math");
 const TITLE: u32 = id("title");
 const SCRIPT: u32 = id("script");
@@ -1297,9 +1298,23 @@ impl Scan {
         self.add_nodes(1)?;
         let flags = self.names.flags(name);
         if self.in_foreign() {
-            if flags & BREAKOUT == 0 {
+            // `<font>` leaves foreign content only with a color, face or size.
+            let breaks_out = flags & BREAKOUT != 0
+                || (name == FONT
+                    && has_attribute(bytes, attrs.clone(), &[b"color", b"face", b"size"]));
+            if !breaks_out {
                 if !self_closing {
                     self.push(name, true)?;
+                    // `<annotation-xml>` holds HTML only when its encoding says so.
+                    if name == ANNOTATION_XML
+                        && !attribute_value(bytes, attrs, b"encoding").is_some_and(|encoding| {
+                            encoding.eq_ignore_ascii_case(b"text/html")
+                                || encoding.eq_ignore_ascii_case(b"application/xhtml+xml")
+                        })
+                        && let Some(open) = self.stack.last_mut()
+                    {
+                        open.integration = false;
+                    }
                 }
                 return Ok(());
             }
@@ -1637,6 +1652,66 @@ fn skip_attributes(
             }
         }
     }
+}
+
+/// The attributes of a tag (`bytes[attrs]`, after its name), as (name, value) byte slices,
+/// read by the tokenizer's rules; a value without quotes ends at a space or `>`.
+fn attributes(bytes: &[u8], attrs: Range<usize>) -> impl Iterator<Item = (&[u8], &[u8])> {
+    let markup = bytes.get(attrs).unwrap_or_default();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while markup.get(pos).is_some_and(|&b| is_space(b) || b == b'/') {
+            pos += 1;
+        }
+        let start = pos;
+        pos += 1;
+        while markup
+            .get(pos)
+            .is_some_and(|&b| !is_space(b) && b != b'/' && b != b'>' && b != b'=')
+        {
+            pos += 1;
+        }
+        let name = markup.get(start..pos.min(markup.len()))?;
+        if name.is_empty() {
+            return None;
+        }
+        while markup.get(pos).is_some_and(|&b| is_space(b)) {
+            pos += 1;
+        }
+        if markup.get(pos) != Some(&b'=') {
+            return Some((name, &b""[..]));
+        }
+        pos += 1;
+        while markup.get(pos).is_some_and(|&b| is_space(b)) {
+            pos += 1;
+        }
+        let value = match markup.get(pos) {
+            Some(&quote @ (b'"' | b'\'')) => {
+                let close = memchr::memchr(quote, markup.get(pos + 1..)?)?;
+                let value = markup.get(pos + 1..pos + 1 + close)?;
+                pos += close + 2;
+                value
+            }
+            _ => {
+                let start = pos;
+                while markup.get(pos).is_some_and(|&b| !is_space(b) && b != b'>') {
+                    pos += 1;
+                }
+                markup.get(start..pos)?
+            }
+        };
+        Some((name, value))
+    })
+}
+
+/// Whether the tag has one of the attributes `names` (lower-case; ASCII case ignored).
+fn has_attribute(bytes: &[u8], attrs: Range<usize>, names: &[&[u8]]) -> bool {
+    attributes(bytes, attrs).any(|(name, _)| names.iter().any(|n| name.eq_ignore_ascii_case(n)))
+}
+
+/// The value of the tag's first attribute `name` (lower-case; ASCII case ignored).
+fn attribute_value<'a>(bytes: &'a [u8], attrs: Range<usize>, name: &[u8]) -> Option<&'a [u8]> {
+    attributes(bytes, attrs).find_map(|(n, value)| n.eq_ignore_ascii_case(name).then_some(value))
 }
 
 /// Adds a cut after the others, merged with the last one when they touch.
