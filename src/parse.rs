@@ -74,15 +74,16 @@ use std::collections::VecDeque;
 use std::ops::Range;
 
 /// The attributes a later stage reads (the segmenter, the metadata selectors and meta
-/// tags) or that change how html5ever builds the tree (`type` of a hidden `<input>` in a
-/// table, `encoding` of `<annotation-xml>`, `shadowrootmode` of `<template>`). The
+/// tags) or that may change how a tree builder builds the tree (`type` of a hidden
+/// `<input>` in a table, `shadowrootmode` of `<template>`, and `encoding` of
+/// `<annotation-xml>`, which scraper's tree sink ignores but others read). The
 /// pre-scan cuts every other attribute of a non-formatting element: html5ever spends
 /// more on attributes than on any other part of the markup (interned names, one
 /// allocation per value, a sort per element), and on the 181 scrapinghub pages cutting
 /// the unread ones took its parse time from 1.30 to about 1.0 ms per page (2026-12-01).
-/// Formatting elements other than `<a>` keep all of theirs: Noah's Ark compares them. A stage that reads a
-/// new attribute adds it here; `trimming_changes_no_result` in `extractor.rs` checks the
-/// fixtures come out the same with and without the cut.
+/// Formatting elements other than `<a>` keep all of theirs: Noah's Ark compares them. A
+/// stage that reads a new attribute adds it here; `trimming_changes_no_result` in
+/// `extractor.rs` checks the fixtures come out the same with and without the cut.
 pub(crate) const READ_ATTRIBUTES: &[&str] = &[
     "align",
     "alt",
@@ -236,7 +237,8 @@ const RECONSTRUCT: u16 = 1 << 11;
 const HEADING: u16 = 1 << 12;
 /// Its start tag leaves foreign (SVG, MathML) content.
 const BREAKOUT: u16 = 1 << 13;
-/// An SVG/MathML integration point: its children are HTML.
+/// An SVG/MathML integration point: its children are HTML. Set by namespace when a
+/// foreign element is pushed, not in [`KNOWN`].
 const INTEGRATION: u16 = 1 << 14;
 
 const BLOCK: u16 = SPECIAL | CLOSES_P;
@@ -356,14 +358,14 @@ const KNOWN: &[(&str, u16)] = &[
     ("var", BREAKOUT),
     ("svg", 0),
     ("math", 0),
-    ("foreignobject", INTEGRATION),
-    ("desc", INTEGRATION),
-    ("mi", INTEGRATION),
-    ("mo", INTEGRATION),
-    ("mn", INTEGRATION),
-    ("ms", INTEGRATION),
-    ("mtext", INTEGRATION),
-    ("annotation-xml", INTEGRATION),
+    ("foreignobject", 0),
+    ("desc", 0),
+    ("mi", 0),
+    ("mo", 0),
+    ("mn", 0),
+    ("ms", 0),
+    ("mtext", 0),
+    ("annotation-xml", 0),
 ];
 
 /// Number of formatting elements (the first entries of [`KNOWN`]).
@@ -1507,11 +1509,8 @@ impl Scan {
         let flags = self.names.flags(name);
         // End tags take the foreign-content rules whenever the current node is foreign,
         // integration points included.
-        if self.current().is_some_and(|open| open.foreign)
+        if self.takes_foreign_end_rule(name)
             && let Some(position) = self.top(name)
-            && self
-                .top_category(Category::Html)
-                .is_none_or(|html| html < position)
         {
             self.pop_to(position);
             return Ok(());
@@ -1598,39 +1597,11 @@ fn skip_attributes(
                 if count == MAX_ATTRIBUTES_PER_TAG + 1 {
                     cut_start = Some(pos);
                 }
-                // Name: at least one byte, up to space, `/`, `>` or `=`.
-                let name_start = pos;
-                pos += 1;
-                while bytes
-                    .get(pos)
-                    .is_some_and(|&b| !is_space(b) && b != b'/' && b != b'>' && b != b'=')
-                {
-                    pos += 1;
-                }
-                let name_end = pos;
-                let mut attribute_end = name_end;
-                while bytes.get(pos).is_some_and(|&b| is_space(b)) {
-                    pos += 1;
-                }
-                if bytes.get(pos) == Some(&b'=') {
-                    pos += 1;
-                    while bytes.get(pos).is_some_and(|&b| is_space(b)) {
-                        pos += 1;
-                    }
-                    match bytes.get(pos) {
-                        Some(&quote @ (b'"' | b'\'')) => {
-                            let close = memchr::memchr(quote, bytes.get(pos + 1..)?)?;
-                            pos += close + 2;
-                        }
-                        _ => {
-                            while bytes.get(pos).is_some_and(|&b| !is_space(b) && b != b'>') {
-                                pos += 1;
-                            }
-                        }
-                    }
-                    attribute_end = pos;
-                }
-                let name = bytes.get(name_start..name_end).unwrap_or_default();
+                let attribute = read_attribute(bytes, pos)?;
+                let name_start = attribute.name.start;
+                let attribute_end = attribute.end;
+                pos = attribute.end;
+                let name = bytes.get(attribute.name).unwrap_or_default();
                 // An attribute right after a `/` stays: cutting it could leave `/>`, which
                 // self-closes a foreign element.
                 let after_slash = name_start > 0 && bytes.get(name_start - 1) == Some(&b'/');
@@ -1653,8 +1624,64 @@ fn skip_attributes(
     }
 }
 
-/// The attributes of a tag (`bytes[attrs]`, after its name), as (name, value) byte slices,
-/// read by the tokenizer's rules; a value without quotes ends at a space or `>`.
+/// One attribute as the tokenizer reads it: its name, its value (empty when it has none)
+/// and where the attribute ends.
+struct AttributeSpan {
+    name: Range<usize>,
+    value: Range<usize>,
+    end: usize,
+}
+
+/// The attribute whose name starts at `start`: the name takes at least one byte, up to a
+/// space, `/`, `>` or `=`; a quoted value ends at its quote, an unquoted one at a space or
+/// `>`. `None` when a quoted value runs to the end of the input.
+fn read_attribute(bytes: &[u8], start: usize) -> Option<AttributeSpan> {
+    let mut pos = start + 1;
+    while bytes
+        .get(pos)
+        .is_some_and(|&b| !is_space(b) && b != b'/' && b != b'>' && b != b'=')
+    {
+        pos += 1;
+    }
+    let name = start..pos.min(bytes.len());
+    let mut after_name = pos;
+    while bytes.get(after_name).is_some_and(|&b| is_space(b)) {
+        after_name += 1;
+    }
+    if bytes.get(after_name) != Some(&b'=') {
+        return Some(AttributeSpan {
+            value: name.end..name.end,
+            end: name.end,
+            name,
+        });
+    }
+    pos = after_name + 1;
+    while bytes.get(pos).is_some_and(|&b| is_space(b)) {
+        pos += 1;
+    }
+    let value = match bytes.get(pos) {
+        Some(&quote @ (b'"' | b'\'')) => {
+            let close = memchr::memchr(quote, bytes.get(pos + 1..)?)?;
+            let value = pos + 1..pos + 1 + close;
+            pos += close + 2;
+            value
+        }
+        _ => {
+            let value_start = pos;
+            while bytes.get(pos).is_some_and(|&b| !is_space(b) && b != b'>') {
+                pos += 1;
+            }
+            value_start..pos
+        }
+    };
+    Some(AttributeSpan {
+        name,
+        value,
+        end: pos,
+    })
+}
+
+/// The attributes of a tag (`bytes[attrs]`, after its name), as (name, value) byte slices.
 fn attributes(bytes: &[u8], attrs: Range<usize>) -> impl Iterator<Item = (&[u8], &[u8])> {
     let markup = bytes.get(attrs).unwrap_or_default();
     let mut pos = 0;
@@ -1662,44 +1689,12 @@ fn attributes(bytes: &[u8], attrs: Range<usize>) -> impl Iterator<Item = (&[u8],
         while markup.get(pos).is_some_and(|&b| is_space(b) || b == b'/') {
             pos += 1;
         }
-        let start = pos;
-        pos += 1;
-        while markup
-            .get(pos)
-            .is_some_and(|&b| !is_space(b) && b != b'/' && b != b'>' && b != b'=')
-        {
-            pos += 1;
-        }
-        let name = markup.get(start..pos.min(markup.len()))?;
-        if name.is_empty() {
+        if markup.get(pos).is_none_or(|&b| b == b'>') {
             return None;
         }
-        while markup.get(pos).is_some_and(|&b| is_space(b)) {
-            pos += 1;
-        }
-        if markup.get(pos) != Some(&b'=') {
-            return Some((name, &b""[..]));
-        }
-        pos += 1;
-        while markup.get(pos).is_some_and(|&b| is_space(b)) {
-            pos += 1;
-        }
-        let value = match markup.get(pos) {
-            Some(&quote @ (b'"' | b'\'')) => {
-                let close = memchr::memchr(quote, markup.get(pos + 1..)?)?;
-                let value = markup.get(pos + 1..pos + 1 + close)?;
-                pos += close + 2;
-                value
-            }
-            _ => {
-                let start = pos;
-                while markup.get(pos).is_some_and(|&b| !is_space(b) && b != b'>') {
-                    pos += 1;
-                }
-                markup.get(start..pos)?
-            }
-        };
-        Some((name, value))
+        let attribute = read_attribute(markup, pos)?;
+        pos = attribute.end;
+        Some((markup.get(attribute.name)?, markup.get(attribute.value)?))
     })
 }
 
@@ -1983,6 +1978,16 @@ mod tests {
         out
     }
 
+    /// Each case and its pre-scanned markup parse to the same [`outline`].
+    fn assert_same_trees(cases: &[&str]) {
+        for &html in cases {
+            let Ok(markup) = prescan(html, LIMITS) else {
+                panic!("{html} rejected");
+            };
+            assert_eq!(outline(html), outline(&markup), "{html} became {markup}");
+        }
+    }
+
     #[test]
     fn unread_raw_text_is_cut_and_json_ld_kept() {
         let html = "<html><head><title>T &amp; U</title><style>p { color: red }</style>\
@@ -2058,12 +2063,7 @@ mod tests {
             "<b><svg><g></b>x</g></svg>y<svg><g><p>out</p></g></svg><table><svg><g/></svg><tr><td>z",
             "<div class=a data-x=1 id=b data-y='2'id=c>t</div>",
         ];
-        for html in cases {
-            let Ok(markup) = prescan(html, LIMITS) else {
-                panic!("{html} rejected");
-            };
-            assert_eq!(outline(html), outline(&markup), "{html} became {markup}");
-        }
+        assert_same_trees(&cases);
     }
 
     #[test]
@@ -2098,12 +2098,7 @@ mod tests {
             "<p>a<!-- unterminated",
             "<svg><![CDATA[ kept ]]></svg><p>x</p>",
         ];
-        for html in cases {
-            let Ok(markup) = prescan(html, LIMITS) else {
-                panic!("{html} rejected");
-            };
-            assert_eq!(outline(html), outline(&markup), "{html} became {markup}");
-        }
+        assert_same_trees(&cases);
     }
 
     #[test]
