@@ -407,6 +407,7 @@ static CANDIDATE_STEM_MATCHER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::n
 /// document order. Each reader runs its selector on its few candidates instead of walking
 /// the whole tree (about 18 walks before, 2026-12-01); every list is a superset of what
 /// its selector can match, so the results are the same.
+#[derive(Default)]
 struct Candidates<'a> {
     titles: Vec<ElementRef<'a>>,
     metas: Vec<ElementRef<'a>>,
@@ -427,21 +428,7 @@ struct Candidates<'a> {
 
 impl<'a> Candidates<'a> {
     fn collect(document: &'a Html) -> Self {
-        let mut found = Self {
-            titles: Vec::new(),
-            metas: Vec::new(),
-            scripts: Vec::new(),
-            links: Vec::new(),
-            html_lang: Vec::new(),
-            h1: Vec::new(),
-            paragraphs: Vec::new(),
-            times: Vec::new(),
-            itemprops: Vec::new(),
-            headlines: Vec::new(),
-            bylines: Vec::new(),
-            date_lines: Vec::new(),
-            bodies: Vec::new(),
-        };
+        let mut found = Self::default();
         for el in document
             .root_element()
             .descendants()
@@ -476,7 +463,14 @@ impl<'a> Candidates<'a> {
                             }
                         }
                     }
-                    "rel" if contains_ignore_ascii_case(value, "author") => lists |= BYLINE,
+                    "rel"
+                        if crate::parse::contains_ignore_ascii_case(
+                            value.as_bytes(),
+                            b"author",
+                        ) =>
+                    {
+                        lists |= BYLINE;
+                    }
                     "data-role" if value.eq_ignore_ascii_case("author") => lists |= BYLINE,
                     "data-role" if value.eq_ignore_ascii_case("publishdate") => {
                         lists |= DATE_LINE;
@@ -517,14 +511,6 @@ impl<'a> Candidates<'a> {
         }
         found
     }
-}
-
-/// Whether `haystack` holds `needle`, ASCII case ignored.
-fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// The candidates `selector` matches, in document order.
@@ -1351,25 +1337,7 @@ fn detect_language(paragraphs: &[ElementRef]) -> Option<(String, bool)> {
     let mut sample = String::new();
     for p in paragraphs.iter().take(MAX_CANDIDATES) {
         // Text of scripts and styles inside a paragraph is not its language.
-        let mut hidden = 0_usize;
-        for edge in p.traverse() {
-            match edge {
-                ego_tree::iter::Edge::Open(node) => match node.value() {
-                    scraper::Node::Text(text) if hidden == 0 => sample.push_str(text),
-                    scraper::Node::Element(e) if is_hidden_tag(e.name()) => hidden += 1,
-                    _ => {}
-                },
-                ego_tree::iter::Edge::Close(node) => {
-                    if node
-                        .value()
-                        .as_element()
-                        .is_some_and(|e| is_hidden_tag(e.name()))
-                    {
-                        hidden = hidden.saturating_sub(1);
-                    }
-                }
-            }
-        }
+        push_visible_text(*p, &mut sample, false, usize::MAX);
         sample.push('\n');
         if sample.len() >= LANGUAGE_SAMPLE_CHARS * 2 {
             break;
@@ -2561,36 +2529,43 @@ fn find_offset(text: &str) -> Option<i32> {
 /// and `<br>` become spaces; inline boundaries do not ("<b>Deutschlandticket</b>: Länder"
 /// stays "Deutschlandticket: Länder"); scripts and styles are skipped.
 fn element_text(el: ElementRef, cap: usize) -> String {
+    let mut text = String::new();
+    push_visible_text(el, &mut text, true, cap.saturating_mul(4));
+    let collapsed = collapse(&text);
+    truncate_chars(&collapsed, cap).to_string()
+}
+
+/// Appends the text of `el` to `text`, without the text of scripts, styles and the other
+/// [`is_hidden_tag`] elements; a space around each block element when `block_spaces`.
+/// Stops after the text node that takes `text` past `limit` bytes.
+fn push_visible_text(el: ElementRef, text: &mut String, block_spaces: bool, limit: usize) {
     use ego_tree::iter::Edge;
     use scraper::Node;
-    let mut text = String::new();
     let mut hidden = 0_usize;
     for edge in el.traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Text(t) if hidden == 0 => {
                     text.push_str(t);
-                    if text.len() > cap.saturating_mul(4) {
+                    if text.len() > limit {
                         break;
                     }
                 }
                 Node::Element(e) if is_hidden_tag(e.name()) => hidden += 1,
-                Node::Element(e) if is_block_tag(e.name()) => text.push(' '),
+                Node::Element(e) if block_spaces && is_block_tag(e.name()) => text.push(' '),
                 _ => {}
             },
             Edge::Close(node) => {
                 if let Node::Element(e) = node.value() {
                     if is_hidden_tag(e.name()) {
                         hidden = hidden.saturating_sub(1);
-                    } else if is_block_tag(e.name()) {
+                    } else if block_spaces && is_block_tag(e.name()) {
                         text.push(' ');
                     }
                 }
             }
         }
     }
-    let collapsed = collapse(&text);
-    truncate_chars(&collapsed, cap).to_string()
 }
 
 /// Tags whose content is not visible text.

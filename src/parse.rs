@@ -1791,7 +1791,8 @@ fn contents_unread(name: u32, bytes: &[u8], attributes: &Range<usize>) -> bool {
     }
 }
 
-fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
+/// Whether `haystack` holds `needle`, ASCII case ignored.
+pub(crate) fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
     haystack
         .windows(needle.len())
         .any(|window| window.eq_ignore_ascii_case(needle))
