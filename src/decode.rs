@@ -89,6 +89,11 @@ pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// `text` in Unicode NFC, kept as it is when it already is.
+pub(crate) fn into_nfc(text: String) -> String {
+    if is_nfc(&text) { text } else { to_nfc(&text) }
+}
+
 /// Whether `text` is NFC by the quick check of UAX #15 (`false` may also mean "maybe").
 /// Most characters of real pages are "stable" (canonical combining class 0 and NFC quick
 /// check Yes: every code point below U+0300, curly quotes, Vietnamese precomposed
@@ -112,7 +117,7 @@ fn is_nfc(text: &str) -> bool {
         };
         pos = bytes.len();
         for (offset, c) in rest.char_indices() {
-            if c < '\u{300}' || is_stable(c) {
+            if is_stable(c) {
                 last_class = 0;
                 stable_run += 1;
                 if stable_run >= RESCAN_AFTER {
@@ -179,7 +184,7 @@ fn to_nfc(text: &str) -> String {
         pos = bytes.len();
         for (offset, c) in rest.char_indices() {
             let here = at + offset;
-            let stable = c < '\u{300}' || is_stable(c);
+            let stable = is_stable(c);
             match (&mut run, stable) {
                 (None, true) => {
                     if c.is_ascii() {
@@ -225,6 +230,10 @@ fn to_nfc(text: &str) -> String {
 fn is_stable(c: char) -> bool {
     /// Code points per lazily built block.
     const BLOCK: usize = 256;
+    // Every code point below U+0300 is stable: no table needed.
+    if c < '\u{300}' {
+        return true;
+    }
     static BLOCKS: [OnceLock<[u64; BLOCK / 64]>; 0x10000 / BLOCK] =
         [const { OnceLock::new() }; 0x10000 / BLOCK];
     let code = c as usize;
@@ -306,7 +315,7 @@ pub(crate) fn clean_inline_text(text: &str) -> String {
         out.push(' ');
     }
     // Removing a character between a base and a combining mark can leave non-NFC text.
-    if is_nfc(&out) { out } else { to_nfc(&out) }
+    into_nfc(out)
 }
 
 /// Cleans preformatted text (`<pre>`): line breaks and tabs stay as they are (CR, CR LF,
@@ -330,7 +339,7 @@ pub(crate) fn clean_preformatted_text(text: &str) -> String {
             },
         }
     }
-    if is_nfc(&out) { out } else { to_nfc(&out) }
+    into_nfc(out)
 }
 
 /// What [`clean_inline_text`] does with a character.
@@ -424,7 +433,7 @@ fn check_declared(
         let head = bytes.get(..UTF16_NUL_CHECK_BYTES).unwrap_or(bytes);
         return head.contains(&0).then_some(encoding);
     }
-    if encoding == UTF_8 && std::str::from_utf8(bytes).is_ok() {
+    if encoding == UTF_8 && stats.is_valid() {
         return Some(UTF_8);
     }
     let stats = stats.get();
@@ -441,7 +450,7 @@ fn check_declared(
 
 /// The last resort: UTF-8 if the bytes are (nearly all) valid UTF-8, else chardetng.
 fn guess(bytes: &[u8], stats: &mut LazyUtf8Stats<'_>) -> &'static Encoding {
-    if std::str::from_utf8(bytes).is_ok() {
+    if stats.is_valid() {
         return UTF_8;
     }
     let stats = stats.get();
@@ -520,15 +529,31 @@ fn count_multibyte(valid: &[u8]) -> usize {
 struct LazyUtf8Stats<'a> {
     bytes: &'a [u8],
     stats: Option<Utf8Stats>,
+    valid: Option<bool>,
 }
 
 impl<'a> LazyUtf8Stats<'a> {
     fn new(bytes: &'a [u8]) -> Self {
-        Self { bytes, stats: None }
+        Self {
+            bytes,
+            stats: None,
+            valid: None,
+        }
     }
 
     fn get(&mut self) -> Utf8Stats {
         *self.stats.get_or_insert_with(|| Utf8Stats::of(self.bytes))
+    }
+
+    /// Whether the bytes are valid UTF-8: one validation, without counting the
+    /// multi-byte sequences the stats need (most pages are valid and need no more).
+    fn is_valid(&mut self) -> bool {
+        let stats = self.stats;
+        let bytes = self.bytes;
+        *self.valid.get_or_insert_with(|| match stats {
+            Some(stats) => stats.invalid == 0,
+            None => std::str::from_utf8(bytes).is_ok(),
+        })
     }
 }
 

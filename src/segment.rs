@@ -565,10 +565,7 @@ impl<'a> Walker<'a> {
         if !text.chars().any(char::is_alphanumeric) {
             return;
         }
-        let text = match decode::nfc(&text) {
-            std::borrow::Cow::Owned(normalised) => normalised,
-            std::borrow::Cow::Borrowed(_) => text,
-        };
+        let text = decode::into_nfc(text);
         let chars = text.chars().count();
         let after_image = std::mem::take(&mut self.image_pending);
         let emphasised = inlines
