@@ -139,43 +139,28 @@ fn benches(c: &mut Criterion) {
         );
     }
 
-    let mut group = c.benchmark_group("decode+parse");
-    for (name, set) in [("all", &all), ("corpus", &corpus)] {
-        if set.is_empty() {
-            continue;
-        }
-        group.throughput(Throughput::Bytes(total_bytes(set.iter().copied())));
-        group.bench_function(name, |b| {
-            b.iter(|| {
-                for p in set.iter() {
-                    let html = fixture::decode(&p.bytes, p.content_type.as_deref());
-                    black_box(scraper::Html::parse_document(&html));
-                }
-            });
-        });
-    }
-    group.finish();
-
-    let mut group = c.benchmark_group("extract");
-    for (name, set) in [
-        ("all", &all),
-        ("vi", &vi),
-        ("other", &other),
-        ("corpus", &corpus),
-    ] {
-        if set.is_empty() {
-            continue;
-        }
-        group.throughput(Throughput::Bytes(total_bytes(set.iter().copied())));
-        group.bench_function(name, |b| {
-            b.iter(|| {
-                for p in set.iter() {
-                    let _ = black_box(tinhloc::extract_bytes(&p.bytes, p.content_type.as_deref()));
-                }
-            });
-        });
-    }
-    group.finish();
+    per_page_group(
+        c,
+        "decode+parse",
+        &[("all", &all), ("corpus", &corpus)],
+        |p| {
+            let html = fixture::decode(&p.bytes, p.content_type.as_deref());
+            black_box(scraper::Html::parse_document(&html));
+        },
+    );
+    per_page_group(
+        c,
+        "extract",
+        &[
+            ("all", &all),
+            ("vi", &vi),
+            ("other", &other),
+            ("corpus", &corpus),
+        ],
+        |p| {
+            let _ = black_box(tinhloc::extract_bytes(&p.bytes, p.content_type.as_deref()));
+        },
+    );
 
     batch(c, &all);
 
@@ -206,6 +191,31 @@ fn benches(c: &mut Criterion) {
             }
         });
     });
+    group.finish();
+}
+
+/// A criterion group with one benchmark per non-empty page set, each iteration running
+/// `run` on every page of the set, with throughput in source bytes.
+fn per_page_group(
+    c: &mut Criterion,
+    group: &str,
+    sets: &[(&str, &Vec<&Page>)],
+    run: impl Fn(&Page),
+) {
+    let mut group = c.benchmark_group(group);
+    for &(name, set) in sets {
+        if set.is_empty() {
+            continue;
+        }
+        group.throughput(Throughput::Bytes(total_bytes(set.iter().copied())));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for p in set.iter() {
+                    run(p);
+                }
+            });
+        });
+    }
     group.finish();
 }
 

@@ -411,7 +411,7 @@ mod tests {
     use proptest::prelude::*;
 
     /// Fragments the generated pages are made of: the markup the pre-scan cuts (scripts,
-    /// styles, comments, unread attributes, svg contents) mixed with what it must keep.
+    /// styles, comments, unread attributes) mixed with what it must keep.
     const PIECES: &[&str] = &[
         "<p>",
         "</p>",

@@ -444,7 +444,7 @@ mod tests {
         assert!(has_cruft_prefix("Xem thêm: Giá vàng hôm nay"));
         assert!(has_cruft_prefix("[إعلان 2]"));
         assert!(is_cruft_heading_or_line("[anuncio_1]"));
-        // `lower_prefix` lower-cases character by character, which differs from
+        // `BlockStart::of` lower-cases character by character, which differs from
         // `str::to_lowercase` only for a final sigma.
         let phrases = CRUFT
             .prefixes
