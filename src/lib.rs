@@ -13,6 +13,7 @@ mod render;
 mod score;
 mod segment;
 mod select;
+mod tokenize;
 
 pub use article::Article;
 pub use body::{Block, BlockKind, Body, Inline};

@@ -158,7 +158,7 @@ pub(crate) struct Limits {
 /// passes a limit.
 pub(crate) fn parse(html: &str, limits: Limits) -> Result<Html, Error> {
     let markup = prescan(html, limits)?;
-    let document = Html::parse_document(&markup);
+    let document = crate::tokenize::parse_document(&markup);
     check_tree(&document, limits)?;
     Ok(document)
 }
@@ -190,7 +190,7 @@ fn check_tree(document: &Html, limits: Limits) -> Result<(), Error> {
 
 /// Replays `html` through the tree-builder model; the markup to parse (with excess
 /// attributes cut), or the first limit it passes.
-fn prescan(html: &str, limits: Limits) -> Result<Cow<'_, str>, Error> {
+pub(crate) fn prescan(html: &str, limits: Limits) -> Result<Cow<'_, str>, Error> {
     let mut scan = Scan::new(limits);
     scan.run(html)?;
     if scan.cuts.is_empty() {
