@@ -1,8 +1,9 @@
 //! Takes the decoded page and returns the parsed document, or an error past the limits.
 //!
-//! html5ever (through scraper) recovers from any markup, so the only failures are the
-//! caller's limits. They are checked twice: by a linear pre-scan of the markup *before*
-//! html5ever runs, and exactly on the finished tree.
+//! html5ever's tree builder (fed by [`crate::tokenize`], into scraper's tree) recovers
+//! from any markup, so the only failures are the caller's limits. They are checked twice:
+//! by a linear pre-scan of the markup *before* the tree is built, and exactly on the
+//! finished tree.
 //!
 //! # Why a pre-scan
 //!
@@ -150,7 +151,8 @@ pub(crate) struct Limits {
     pub trim: bool,
 }
 
-/// Parses `html` into a document. html5ever recovers from any markup, so the only
+/// Parses `html` into a document: the pre-scan's model and cuts, then
+/// [`crate::tokenize::parse_document`]. html5ever recovers from any markup, so the only
 /// failures are the limits.
 ///
 /// # Errors
