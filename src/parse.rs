@@ -159,8 +159,8 @@ pub(crate) struct Limits {
 /// [`Error::TooDeep`] or [`Error::TooManyNodes`] when the pre-scan or the finished tree
 /// passes a limit.
 pub(crate) fn parse(html: &str, limits: Limits) -> Result<Html, Error> {
-    let markup = prescan(html, limits)?;
-    let document = crate::tokenize::parse_document(&markup);
+    let (markup, nodes) = prescan_counting(html, limits)?;
+    let document = crate::tokenize::parse_document(&markup, nodes);
     check_tree(&document, limits)?;
     Ok(document)
 }
@@ -193,10 +193,16 @@ fn check_tree(document: &Html, limits: Limits) -> Result<(), Error> {
 /// Replays `html` through the tree-builder model; the markup to parse (with excess
 /// attributes cut), or the first limit it passes.
 pub(crate) fn prescan(html: &str, limits: Limits) -> Result<Cow<'_, str>, Error> {
+    prescan_counting(html, limits).map(|(markup, _)| markup)
+}
+
+/// [`prescan`], with the model's count of the nodes the tree will have.
+fn prescan_counting(html: &str, limits: Limits) -> Result<(Cow<'_, str>, usize), Error> {
     let mut scan = Scan::new(limits);
     scan.run(html)?;
+    let nodes = scan.nodes;
     if scan.cuts.is_empty() {
-        return Ok(Cow::Borrowed(html));
+        return Ok((Cow::Borrowed(html), nodes));
     }
     let mut out = String::with_capacity(html.len());
     let mut from = 0;
@@ -205,7 +211,7 @@ pub(crate) fn prescan(html: &str, limits: Limits) -> Result<Cow<'_, str>, Error>
         from = cut.end;
     }
     out.push_str(html.get(from..).unwrap_or_default());
-    Ok(Cow::Owned(out))
+    Ok((Cow::Owned(out), nodes))
 }
 
 // ---------------------------------------------------------------------------------------

@@ -39,8 +39,9 @@ use std::ops::Range;
 
 type Builder = TreeBuilder<ego_tree::NodeId, HtmlTreeSink>;
 
-/// Parses a whole document, as `Html::parse_document` does.
-pub(crate) fn parse_document(markup: &str) -> Html {
+/// Parses a whole document, as `Html::parse_document` does, into a tree with room for
+/// `expected_nodes` (the pre-scan's count): growing the tree's node array copies it.
+pub(crate) fn parse_document(markup: &str, expected_nodes: usize) -> Html {
     let markup = markup.strip_prefix('\u{feff}').unwrap_or(markup);
     if memchr::memchr(0, markup.as_bytes()).is_some() || u32::try_from(markup.len()).is_err() {
         return Html::parse_document(markup);
@@ -52,10 +53,11 @@ pub(crate) fn parse_document(markup: &str) -> Html {
     } else {
         markup
     };
-    let builder = TreeBuilder::new(
-        HtmlTreeSink::new(Html::new_document()),
-        TreeBuilderOpts::default(),
-    );
+    let mut document = Html::new_document();
+    // The count can be off by a little (text split around cuts); the slack covers most.
+    let capacity = expected_nodes.saturating_add(expected_nodes / 16);
+    document.tree = ego_tree::Tree::with_capacity(scraper::Node::Document, capacity);
+    let builder = TreeBuilder::new(HtmlTreeSink::new(document), TreeBuilderOpts::default());
     let mut reader = Reader {
         text: markup,
         bytes: markup.as_bytes(),
@@ -779,7 +781,7 @@ mod tests {
 
     fn assert_same_tree(markup: &str) {
         assert_eq!(
-            outline(&parse_document(markup)),
+            outline(&parse_document(markup, 0)),
             outline(&Html::parse_document(markup)),
             "{markup:?}"
         );
@@ -928,7 +930,7 @@ mod tests {
             let decoded = crate::decode::decode(&bytes, None);
             let markup = decoded.text.as_ref();
             assert_eq!(
-                outline(&parse_document(markup)),
+                outline(&parse_document(markup, 0)),
                 outline(&Html::parse_document(markup)),
                 "{}",
                 file.display()
@@ -940,7 +942,7 @@ mod tests {
             };
             if let Ok(trimmed) = crate::parse::prescan(markup, limits) {
                 assert_eq!(
-                    outline(&parse_document(&trimmed)),
+                    outline(&parse_document(&trimmed, 0)),
                     outline(&Html::parse_document(&trimmed)),
                     "{} (trimmed)",
                     file.display()
@@ -1042,7 +1044,7 @@ mod tests {
         ) {
             let markup: String = pieces.iter().map(|&i| PIECES[i]).collect();
             prop_assert_eq!(
-                outline(&parse_document(&markup)),
+                outline(&parse_document(&markup, 0)),
                 outline(&Html::parse_document(&markup)),
                 "{:?}", markup
             );
