@@ -192,6 +192,7 @@ fn check_tree(document: &Html, limits: Limits) -> Result<(), Error> {
 
 /// Replays `html` through the tree-builder model; the markup to parse (with excess
 /// attributes cut), or the first limit it passes.
+#[cfg(test)]
 pub(crate) fn prescan(html: &str, limits: Limits) -> Result<Cow<'_, str>, Error> {
     prescan_counting(html, limits).map(|(markup, _)| markup)
 }
