@@ -429,6 +429,8 @@ struct Candidates<'a> {
 impl<'a> Candidates<'a> {
     fn collect(document: &'a Html) -> Self {
         let mut found = Self::default();
+        // Lists by class or id value: pages repeat the same class lists many times.
+        let mut stem_lists: foldhash::HashMap<&'a str, u8> = foldhash::HashMap::default();
         for el in document
             .root_element()
             .descendants()
@@ -441,11 +443,16 @@ impl<'a> Candidates<'a> {
             for (name, value) in element.attrs() {
                 match name {
                     "class" | "id" => {
-                        for hit in CANDIDATE_STEM_MATCHER.find_overlapping_iter(value) {
-                            lists |= CANDIDATE_STEMS
-                                .get(hit.pattern().as_usize())
-                                .map_or(0, |(_, lists)| *lists);
-                        }
+                        lists |= *stem_lists.entry(value).or_insert_with(|| {
+                            CANDIDATE_STEM_MATCHER
+                                .find_overlapping_iter(value)
+                                .fold(0, |lists, hit| {
+                                    lists
+                                        | CANDIDATE_STEMS
+                                            .get(hit.pattern().as_usize())
+                                            .map_or(0, |(_, lists)| *lists)
+                                })
+                        });
                     }
                     // Attribute selectors match these values only (ASCII case ignored
                     // here, so the lists stay a superset).
