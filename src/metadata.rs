@@ -444,14 +444,15 @@ impl<'a> Candidates<'a> {
                 match name {
                     "class" | "id" => {
                         lists |= *stem_lists.entry(value).or_insert_with(|| {
-                            CANDIDATE_STEM_MATCHER
-                                .find_overlapping_iter(value)
-                                .fold(0, |lists, hit| {
+                            CANDIDATE_STEM_MATCHER.find_overlapping_iter(value).fold(
+                                0,
+                                |lists, hit| {
                                     lists
                                         | CANDIDATE_STEMS
                                             .get(hit.pattern().as_usize())
                                             .map_or(0, |(_, lists)| *lists)
-                                })
+                                },
+                            )
                         });
                     }
                     // Attribute selectors match these values only (ASCII case ignored

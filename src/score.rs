@@ -122,6 +122,10 @@ impl Scored {
 /// Weighted length of `text`: ideographs, kana and hangul count three times, as one of
 /// them carries about a word.
 pub(crate) fn weighted_size(text: &str) -> usize {
+    // Those characters all have a UTF-8 lead byte of 0xE3 or more; most text has none.
+    if !text.bytes().any(|b| b >= 0xE3) {
+        return text.chars().count();
+    }
     text.chars()
         .map(|ch| match ch as u32 {
             0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF => 3,
@@ -363,4 +367,19 @@ fn weight(features: &BlockScore, block: &TextBlock) -> f32 {
         weight *= 0.8;
     }
     weight
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ideographs_kana_and_hangul_weigh_three() {
+        assert_eq!(weighted_size("Tin mới nhất"), 12);
+        assert_eq!(weighted_size("東京で"), 9);
+        assert_eq!(weighted_size("한국 news"), 3 + 3 + 1 + 4);
+        // Three-byte characters outside the ranges weigh one ("€", "“").
+        assert_eq!(weighted_size("€5 “x”"), 6);
+        assert_eq!(weighted_size(""), 0);
+    }
 }
