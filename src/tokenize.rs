@@ -75,16 +75,24 @@ pub(crate) fn parse_document(markup: &str, expected_nodes: usize) -> Html {
             builder.end();
             builder
         }
-        Stop::Handoff { at, state, last } => hand_off(builder, &buffer, at, state, last),
+        Stop::Handoff { at, state, last } => {
+            let offset = u32::try_from(at).unwrap_or(u32::MAX);
+            let Ok(rest) = buffer.try_subtendril(offset, buffer.len32().saturating_sub(offset))
+            else {
+                // Hand-offs are at ASCII bytes; should one not be, html5ever parses the
+                // whole page rather than lose its rest.
+                return Html::parse_document(markup);
+            };
+            hand_off(builder, rest, state, last)
+        }
     };
     builder.sink.0.into_inner()
 }
 
-/// Feeds the markup from `at` to html5ever's tokenizer, started in `state`.
+/// Feeds the rest of the markup to html5ever's tokenizer, started in `state`.
 fn hand_off(
     builder: Builder,
-    buffer: &StrTendril,
-    at: usize,
+    rest: StrTendril,
     state: State,
     last: Option<&'static str>,
 ) -> Builder {
@@ -98,10 +106,7 @@ fn hand_off(
         },
     );
     let queue = BufferQueue::default();
-    let offset = u32::try_from(at).unwrap_or(u32::MAX);
-    if let Ok(rest) = buffer.try_subtendril(offset, buffer.len32().saturating_sub(offset))
-        && !rest.is_empty()
-    {
+    if !rest.is_empty() {
         queue.push_back(rest);
     }
     while !matches!(tokenizer.feed(&queue), TokenizerResult::Done) {}
@@ -129,6 +134,7 @@ struct CharRef {
     end: usize,
 }
 
+/// The tokenizer's state: the markup, and the tree builder it feeds.
 struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
