@@ -529,14 +529,10 @@ mod tests {
     /// with the default settings and with images, links, tables and captions kept.
     #[test]
     fn trimming_changes_no_result() {
-        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-        let mut pages: Vec<Vec<u8>> = std::fs::read_dir(fixtures)
+        let mut pages: Vec<Vec<u8>> = crate::fixture_pages()
             .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|entry| std::fs::read(entry.path().join("source.html")).ok())
+            .map(|(_, bytes)| bytes)
             .collect();
-        assert!(pages.len() > 40, "fixture pages not found");
         pages.push(
             "<html><body><article><h1 data-x=1 class=t>Tiêu đề</h1>\
              <p style='color:red' data-track=a onclick=\"go('>')\">Đoạn một đủ dài để thành bài \

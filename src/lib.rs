@@ -26,6 +26,22 @@ pub use metadata::{Metadata, PageType};
 
 use std::sync::LazyLock;
 
+/// The fixture pages (`fixtures/*/source.html`), with their paths, for the unit tests that
+/// check a property on every one.
+#[cfg(test)]
+pub(crate) fn fixture_pages() -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let pages: Vec<_> = std::fs::read_dir(fixtures)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path().join("source.html"))
+        .filter_map(|path| std::fs::read(&path).ok().map(|bytes| (path, bytes)))
+        .collect();
+    assert!(pages.len() > 40, "fixture pages not found");
+    pages
+}
+
 /// The extractor behind the free functions, built once with the defaults.
 static DEFAULT_EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
 

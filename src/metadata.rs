@@ -2833,13 +2833,9 @@ mod tests {
              <script type='application/ld+json'>{}</script></body></html>"
                 .to_string(),
         ];
-        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-        for entry in std::fs::read_dir(fixtures).into_iter().flatten().flatten() {
-            if let Ok(bytes) = std::fs::read(entry.path().join("source.html")) {
-                pages.push(String::from_utf8_lossy(&bytes).into_owned());
-            }
+        for (_, bytes) in crate::fixture_pages() {
+            pages.push(String::from_utf8_lossy(&bytes).into_owned());
         }
-        assert!(pages.len() > 40, "fixture pages not found");
         for html in &pages {
             let document = Html::parse_document(html);
             let page = Candidates::collect(&document);

@@ -1746,15 +1746,24 @@ fn comment(bytes: &[u8], pos: usize) -> Token {
     if rest.starts_with(b"->") {
         return Token::Comment { end: pos + 2 };
     }
-    let close = find(bytes, pos, b"-->").map(|at| at + 3);
-    // Look for the rarer `--!>` only before the first `-->`: searching the whole rest of
-    // the page for every comment would be quadratic in the number of comments.
-    let bang_limit = close.map_or(bytes.len(), |end| (end + 1).min(bytes.len()));
-    let bang = find(&bytes[..bang_limit], pos, b"--!>").map(|at| at + 4);
-    match (close, bang) {
-        (Some(a), Some(b)) => Token::Comment { end: a.min(b) },
-        (Some(end), None) | (None, Some(end)) => Token::Comment { end },
-        (None, None) => Token::Eof,
+    match comment_end(bytes, pos) {
+        Some((_, end)) => Token::Comment { end },
+        None => Token::Eof,
+    }
+}
+
+/// Where a comment whose text starts at `body` (after `<!--`) ends: the end of its text
+/// and the position after its `-->` (or `--!>`, whichever comes first); `None` when the
+/// input ends first. The abrupt `<!-->` and `<!--->` are the caller's.
+pub(crate) fn comment_end(bytes: &[u8], body: usize) -> Option<(usize, usize)> {
+    let mut pos = body;
+    loop {
+        let dashes = find(bytes, pos, b"--")?;
+        match bytes.get(dashes + 2..) {
+            Some([b'>', ..]) => return Some((dashes, dashes + 3)),
+            Some([b'!', b'>', ..]) => return Some((dashes, dashes + 4)),
+            _ => pos = dashes + 1,
+        }
     }
 }
 
@@ -1766,8 +1775,9 @@ fn bogus_comment(bytes: &[u8], pos: usize) -> Token {
     }
 }
 
-/// Position of the `</name` that ends a raw-text element whose contents start at `pos`.
-fn find_end_tag(bytes: &[u8], mut pos: usize, name: &[u8]) -> Option<usize> {
+/// Position of the `</name` that ends a raw-text element whose contents start at `pos`
+/// (a `</name` the input ends right after counts too).
+pub(crate) fn find_end_tag(bytes: &[u8], mut pos: usize, name: &[u8]) -> Option<usize> {
     loop {
         let at = find(bytes, pos, b"</")?;
         let after = at + 2 + name.len();
@@ -1877,7 +1887,9 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(bytes.get(from..)?, needle).map(|at| from + at)
 }
 
-fn is_space(b: u8) -> bool {
+/// HTML whitespace (carriage returns included, as the pre-scan reads the page before they
+/// are normalised).
+pub(crate) fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')
 }
 

@@ -26,6 +26,7 @@
 //! JSON-LD script holding `<!--`, an SVG doctype with an internal subset), and on 200,000
 //! generated pages with random seeds.
 
+use crate::parse::{comment_end, find_end_tag, is_space};
 use html5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::{RawKind, State};
@@ -90,17 +91,12 @@ pub(crate) fn parse_document(markup: &str, expected_nodes: usize) -> Html {
 }
 
 /// Feeds the rest of the markup to html5ever's tokenizer, started in `state`.
-fn hand_off(
-    builder: Builder,
-    rest: StrTendril,
-    state: State,
-    last: Option<&'static str>,
-) -> Builder {
+fn hand_off(builder: Builder, rest: StrTendril, state: State, last: Option<LocalName>) -> Builder {
     let tokenizer = Tokenizer::new(
         builder,
         TokenizerOpts {
             initial_state: Some(state),
-            last_start_tag_name: last.map(str::to_string),
+            last_start_tag_name: last.map(|name| name.to_string()),
             discard_bom: false,
             ..TokenizerOpts::default()
         },
@@ -123,7 +119,7 @@ enum Stop {
         at: usize,
         state: State,
         /// The start tag that opened a raw-text state.
-        last: Option<&'static str>,
+        last: Option<LocalName>,
     },
 }
 
@@ -202,9 +198,9 @@ impl Reader<'_> {
             text = Text::new(pos);
             let raw = match token {
                 Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
-                    let name = raw_name(&tag.name);
+                    let name = tag.name.clone();
                     match self.builder.process_token(Token::TagToken(tag), 1) {
-                        TokenSinkResult::RawData(kind) => name.map(|name| (kind, name)),
+                        TokenSinkResult::RawData(kind) => Some((kind, name)),
                         TokenSinkResult::Plaintext => {
                             self.emit_range(pos..bytes.len());
                             return Stop::End;
@@ -218,7 +214,7 @@ impl Reader<'_> {
                 }
             };
             if let Some((kind, name)) = raw {
-                match self.raw_text(pos, kind, name) {
+                match self.raw_text(pos, kind, &name) {
                     Ok(end) => {
                         pos = end;
                         text = Text::new(pos);
@@ -231,8 +227,11 @@ impl Reader<'_> {
 
     /// The raw text of an element started at `from`: where it stops (at the end of the
     /// input, or after the element's end tag), or `Err` with where to hand off.
-    fn raw_text(&mut self, from: usize, kind: RawKind, name: &'static str) -> Result<usize, usize> {
-        let close = find_raw_end(self.bytes, from, name.as_bytes());
+    fn raw_text(&mut self, from: usize, kind: RawKind, name: &LocalName) -> Result<usize, usize> {
+        // The tokenizer's end-tag states need a space, `/` or `>` after the name; a
+        // `</name` the input ends right after is text.
+        let close = find_end_tag(self.bytes, from, name.as_bytes())
+            .filter(|&at| at + 2 + name.len() < self.bytes.len());
         let until = close.unwrap_or(self.bytes.len());
         match kind {
             RawKind::Rcdata => self.rcdata(from..until),
@@ -589,57 +588,8 @@ impl Text {
     }
 }
 
-fn handoff(at: usize, state: State, last: Option<&'static str>) -> Stop {
+fn handoff(at: usize, state: State, last: Option<LocalName>) -> Stop {
     Stop::Handoff { at, state, last }
-}
-
-/// The names of the elements whose text the tree builder may ask to read raw.
-fn raw_name(name: &LocalName) -> Option<&'static str> {
-    const RAW: [&str; 10] = [
-        "script",
-        "style",
-        "title",
-        "textarea",
-        "xmp",
-        "iframe",
-        "noembed",
-        "noframes",
-        "noscript",
-        "plaintext",
-    ];
-    RAW.iter().copied().find(|raw| **name == **raw)
-}
-
-/// Where a comment whose text starts at `body` ends: the end of its text and the
-/// position after its `-->` (or `--!>`).
-fn comment_end(bytes: &[u8], body: usize) -> Option<(usize, usize)> {
-    let mut pos = body;
-    loop {
-        let dashes = pos + memchr::memmem::find(bytes.get(pos..)?, b"--")?;
-        match bytes.get(dashes + 2..) {
-            Some([b'>', ..]) => return Some((dashes, dashes + 3)),
-            Some([b'!', b'>', ..]) => return Some((dashes, dashes + 4)),
-            _ => pos = dashes + 1,
-        }
-    }
-}
-
-/// Position of the `</name` that ends raw text started at `from`: the name (ASCII case
-/// ignored) followed by a space, `/` or `>`, as the tokenizer's end-tag states read it.
-fn find_raw_end(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
-    let mut pos = from;
-    loop {
-        let at = pos + memchr::memmem::find(bytes.get(pos..)?, b"</")?;
-        let after = at + 2 + name.len();
-        if bytes
-            .get(at + 2..after)
-            .is_some_and(|candidate| candidate.eq_ignore_ascii_case(name))
-            && bytes.get(after).is_some_and(|&b| ends_name(b))
-        {
-            return Some(at);
-        }
-        pos = at + 2;
-    }
 }
 
 /// A character reference after the `&` at `start - 1`, as html5ever reads it; `None`
@@ -747,10 +697,6 @@ fn skip_spaces(bytes: &[u8], mut pos: usize) -> usize {
         pos += 1;
     }
     pos
-}
-
-fn is_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | b'\x0C' | b' ')
 }
 
 #[cfg(test)]
@@ -909,30 +855,21 @@ mod tests {
     /// when set.
     #[test]
     fn pages_give_html5evers_tree() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("fixtures"))
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|entry| entry.path().join("source.html"))
-            .collect();
-        assert!(files.len() > 40, "fixture pages not found");
+        let mut pages = crate::fixture_pages();
         if let Some(folders) = std::env::var_os("TINHLOC_TREE_CORPUS") {
             for folder in std::env::split_paths(&folders) {
-                files.extend(
+                pages.extend(
                     std::fs::read_dir(folder)
                         .into_iter()
                         .flatten()
                         .flatten()
                         .map(|entry| entry.path())
-                        .filter(|path| path.extension().is_some_and(|e| e == "html")),
+                        .filter(|path| path.extension().is_some_and(|e| e == "html"))
+                        .filter_map(|path| std::fs::read(&path).ok().map(|bytes| (path, bytes))),
                 );
             }
         }
-        for file in files {
-            let Ok(bytes) = std::fs::read(&file) else {
-                continue;
-            };
+        for (file, bytes) in pages {
             let decoded = crate::decode::decode(&bytes, None);
             let markup = decoded.text.as_ref();
             assert_eq!(
