@@ -799,7 +799,7 @@ impl Scan {
         let rest = bytes.get(pos..).unwrap_or_default();
         let len = rest
             .iter()
-            .position(|&b| is_space(b) || b == b'/' || b == b'>')
+            .position(|&b| ends_name(b))
             .unwrap_or(rest.len());
         let name = rest.get(..len).unwrap_or_default();
         let id = if name.iter().any(u8::is_ascii_uppercase) {
@@ -1622,11 +1622,7 @@ fn skip_attributes(
                 {
                     // The spaces after it go too (html5ever steps through them one by
                     // one); the ones before stay, so an unquoted value before it still ends.
-                    let mut end = attribute_end;
-                    while bytes.get(end).is_some_and(|&b| is_space(b)) {
-                        end += 1;
-                    }
-                    push_cut(cuts, name_start..end);
+                    push_cut(cuts, name_start..skip_spaces(bytes, attribute_end));
                 }
             }
         }
@@ -1653,10 +1649,7 @@ fn read_attribute(bytes: &[u8], start: usize) -> Option<AttributeSpan> {
         pos += 1;
     }
     let name = start..pos.min(bytes.len());
-    let mut after_name = pos;
-    while bytes.get(after_name).is_some_and(|&b| is_space(b)) {
-        after_name += 1;
-    }
+    let after_name = skip_spaces(bytes, pos);
     if bytes.get(after_name) != Some(&b'=') {
         return Some(AttributeSpan {
             value: name.end..name.end,
@@ -1664,10 +1657,7 @@ fn read_attribute(bytes: &[u8], start: usize) -> Option<AttributeSpan> {
             name,
         });
     }
-    pos = after_name + 1;
-    while bytes.get(pos).is_some_and(|&b| is_space(b)) {
-        pos += 1;
-    }
+    pos = skip_spaces(bytes, after_name + 1);
     let value = match bytes.get(pos) {
         Some(&quote @ (b'"' | b'\'')) => {
             let close = memchr::memchr(quote, bytes.get(pos + 1..)?)?;
@@ -1784,9 +1774,7 @@ pub(crate) fn find_end_tag(bytes: &[u8], mut pos: usize, name: &[u8]) -> Option<
         let matches = bytes
             .get(at + 2..after)
             .is_some_and(|candidate| candidate.eq_ignore_ascii_case(name))
-            && bytes
-                .get(after)
-                .is_none_or(|&b| is_space(b) || b == b'/' || b == b'>');
+            && bytes.get(after).is_none_or(|&b| ends_name(b));
         if matches {
             return Some(at);
         }
@@ -1877,7 +1865,7 @@ fn is_tag_named(markup: &[u8], offset: usize, name: &[u8]) -> bool {
         .is_some_and(|candidate| candidate.eq_ignore_ascii_case(name))
         && markup
             .get(offset + name.len())
-            .is_some_and(|&b| is_space(b) || b == b'/' || b == b'>')
+            .is_some_and(|&b| ends_name(b))
 }
 
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -1885,6 +1873,19 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
         return None;
     }
     memchr::memmem::find(bytes.get(from..)?, needle).map(|at| from + at)
+}
+
+/// A byte that ends a tag or attribute name: a space, `/` or `>`.
+pub(crate) fn ends_name(b: u8) -> bool {
+    is_space(b) || b == b'/' || b == b'>'
+}
+
+/// The first position from `pos` that is not a space.
+pub(crate) fn skip_spaces(bytes: &[u8], mut pos: usize) -> usize {
+    while bytes.get(pos).is_some_and(|&b| is_space(b)) {
+        pos += 1;
+    }
+    pos
 }
 
 /// HTML whitespace (carriage returns included, as the pre-scan reads the page before they

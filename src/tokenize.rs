@@ -26,7 +26,7 @@
 //! JSON-LD script holding `<!--`, an SVG doctype with an internal subset), and on 200,000
 //! generated pages with random seeds.
 
-use crate::parse::{comment_end, find_end_tag, is_space};
+use crate::parse::{comment_end, ends_name, find_end_tag, is_space, skip_spaces};
 use html5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::{RawKind, State};
@@ -686,18 +686,6 @@ fn numeric_char_ref(bytes: &[u8], start: usize) -> Option<CharRef> {
 
 /// Longest text a tendril holds inline, without a shared buffer.
 const INLINE_BYTES: usize = 8;
-
-/// A byte that ends a tag or attribute name: a space, `/` or `>`.
-fn ends_name(b: u8) -> bool {
-    is_space(b) || b == b'/' || b == b'>'
-}
-
-fn skip_spaces(bytes: &[u8], mut pos: usize) -> usize {
-    while bytes.get(pos).is_some_and(|&b| is_space(b)) {
-        pos += 1;
-    }
-    pos
-}
 
 #[cfg(test)]
 mod tests {
