@@ -11,6 +11,7 @@ use unicode_normalization::UnicodeNormalization;
 const BOILERPLATE_CLASSES: &str = include_str!("../data/classes/boilerplate.txt");
 const CONTENT_CLASSES: &str = include_str!("../data/classes/content.txt");
 const LAYOUT_CLASSES: &str = include_str!("../data/classes/layout.txt");
+const TOKEN_RULES_LIST: &str = include_str!("../data/classes/token_rules.txt");
 const CRUFT_LISTS: [&str; 4] = [
     include_str!("../data/cruft/vi.txt"),
     include_str!("../data/cruft/en.txt"),
@@ -30,35 +31,63 @@ pub(crate) struct ClassHint {
     pub strong_content: bool,
 }
 
-/// The class and id token lists compiled into one automaton over a normalised class/id
-/// string, each pattern with the [`ClassHint`] flags it sets: one pass finds them all.
+/// The class and id token lists compiled into one automaton over one normalised token,
+/// each pattern with the [`ClassHint`] flags it sets and where in the token it may match.
 struct TokenMatcher {
     automaton: Option<AhoCorasick>,
     /// Per pattern, bits of [`BOILERPLATE_TOKEN`], [`CONTENT_TOKEN`], [`STRONG_CONTENT_TOKEN`].
     flags: Vec<u8>,
+    /// Per pattern, where it may match.
+    places: Vec<Place>,
 }
 
 const BOILERPLATE_TOKEN: u8 = 1;
 const CONTENT_TOKEN: u8 = 1 << 1;
 const STRONG_CONTENT_TOKEN: u8 = 1 << 2;
 
+/// Where in a normalised token (`-part-part-`) a pattern may match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// Anywhere: `*stem` inside a part, `word` and `two-parts` between part boundaries.
+    Anywhere,
+    /// At the first or the last part (`~word`).
+    Edge,
+    /// At the first part (`word-`).
+    Head,
+    /// At the last part (`-word`).
+    Tail,
+    /// The whole token (`=word`).
+    Whole,
+}
+
 impl TokenMatcher {
-    /// Compiles the entries of the list files: `*stem` matches anywhere, other entries
-    /// only between `-` boundaries. A content stem is also a strong-content token.
+    /// Compiles the entries of the list files (their syntax is in the header of
+    /// `data/classes/boilerplate.txt`). A content stem is also a strong-content token.
     fn new() -> Self {
-        let mut patterns: Vec<String> = Vec::new();
+        let mut patterns: Vec<(String, Place)> = Vec::new();
         let mut flags: Vec<u8> = Vec::new();
         for (list, kind) in [
             (BOILERPLATE_CLASSES, BOILERPLATE_TOKEN),
             (CONTENT_CLASSES, CONTENT_TOKEN),
         ] {
             for entry in entries(list) {
-                let (pattern, flag) = match entry.strip_prefix('*') {
-                    Some(stem) if kind == CONTENT_TOKEN => {
-                        (stem.to_string(), kind | STRONG_CONTENT_TOKEN)
-                    }
-                    Some(stem) => (stem.to_string(), kind),
-                    None => (format!("-{entry}-"), kind),
+                let strong = if kind == CONTENT_TOKEN {
+                    STRONG_CONTENT_TOKEN
+                } else {
+                    0
+                };
+                let (pattern, flag) = if let Some(stem) = entry.strip_prefix('*') {
+                    ((stem.to_string(), Place::Anywhere), kind | strong)
+                } else if let Some(word) = entry.strip_prefix('=') {
+                    ((format!("-{word}-"), Place::Whole), kind)
+                } else if let Some(word) = entry.strip_prefix('~') {
+                    ((format!("-{word}-"), Place::Edge), kind)
+                } else if let Some(word) = entry.strip_suffix('-') {
+                    ((format!("-{word}-"), Place::Head), kind)
+                } else if let Some(word) = entry.strip_prefix('-') {
+                    ((format!("-{word}-"), Place::Tail), kind)
+                } else {
+                    ((format!("-{entry}-"), Place::Anywhere), kind)
                 };
                 match patterns.iter().position(|p| *p == pattern) {
                     Some(known) => flags[known] |= flag,
@@ -71,23 +100,42 @@ impl TokenMatcher {
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .build(&patterns)
+            .build(patterns.iter().map(|(pattern, _)| pattern))
             .ok();
-        Self { automaton, flags }
+        let places = patterns.into_iter().map(|(_, place)| place).collect();
+        Self {
+            automaton,
+            flags,
+            places,
+        }
     }
 
-    /// The flags of every pattern found in `normalised`.
-    fn flags(&self, normalised: &str) -> u8 {
+    /// The flags of every pattern found in `token`, a normalised token (`-part-part-`);
+    /// `furniture` says whether boilerplate patterns may count.
+    fn flags(&self, token: &str, furniture: bool) -> u8 {
         let Some(automaton) = &self.automaton else {
             return 0;
         };
         let mut found = 0;
-        for hit in automaton.find_overlapping_iter(normalised) {
-            found |= self
-                .flags
-                .get(hit.pattern().as_usize())
-                .copied()
-                .unwrap_or(0);
+        for hit in automaton.find_overlapping_iter(token) {
+            let index = hit.pattern().as_usize();
+            let head = hit.start() == 0;
+            let tail = hit.end() == token.len();
+            let placed = match self.places.get(index) {
+                Some(Place::Whole) => head && tail,
+                Some(Place::Edge) => head || tail,
+                Some(Place::Head) => head,
+                Some(Place::Tail) => tail,
+                _ => true,
+            };
+            if !placed {
+                continue;
+            }
+            let mut flag = self.flags.get(index).copied().unwrap_or(0);
+            if !furniture {
+                flag &= !BOILERPLATE_TOKEN;
+            }
+            found |= flag;
         }
         found
     }
@@ -104,6 +152,101 @@ static LAYOUT: LazyLock<Vec<(String, memchr::memmem::Finder<'static>)>> = LazyLo
         })
         .collect()
 });
+
+/// The rules of `data/classes/token_rules.txt`.
+#[derive(Default)]
+struct TokenRules {
+    /// Parts that make a token a state or a setting, not a box.
+    state_parts: HashSet<String>,
+    /// Page-builder prefixes, longest first, as normalised token heads (`-elementor-`).
+    builder_prefixes: Vec<String>,
+    /// Tokens of the element that holds one post (`hentry`), normalised.
+    post_tokens: HashSet<String>,
+    /// Taxonomy-label prefixes (`-tag-`), normalised.
+    taxonomy_prefixes: Vec<String>,
+}
+
+static TOKEN_RULES: LazyLock<TokenRules> = LazyLock::new(|| {
+    let mut rules = TokenRules::default();
+    for entry in entries(TOKEN_RULES_LIST) {
+        let Some((kind, value)) = entry.split_once('\t') else {
+            continue;
+        };
+        let value = value.trim();
+        match kind.trim() {
+            "state" => {
+                rules.state_parts.insert(value.to_string());
+            }
+            "builder" => rules.builder_prefixes.push(format!("-{value}")),
+            "post" => {
+                rules.post_tokens.insert(format!("-{value}-"));
+            }
+            "taxonomy" => rules.taxonomy_prefixes.push(format!("-{value}")),
+            _ => {}
+        }
+    }
+    rules
+        .builder_prefixes
+        .sort_by_key(|prefix| std::cmp::Reverse(prefix.len()));
+    rules
+});
+
+/// Writes `token` normalised into `out`: `-part-part-`, lower-cased, every run of
+/// characters that are not letters or digits one `-`.
+fn normalise_token(token: &str, out: &mut String) {
+    out.clear();
+    out.push('-');
+    for ch in token.chars() {
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch.to_ascii_lowercase());
+        } else if !ch.is_ascii() && ch.is_alphanumeric() {
+            out.extend(ch.to_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    if !out.ends_with('-') {
+        out.push('-');
+    }
+}
+
+/// Whether a normalised token marks the element that holds one post: a post token
+/// (`hentry`, `type-post`) or WordPress's `post-<id>`.
+fn is_post_token(token: &str, rules: &TokenRules) -> bool {
+    rules.post_tokens.contains(token)
+        || token
+            .strip_prefix("-post-")
+            .and_then(|rest| rest.strip_suffix('-'))
+            .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Shortest part read as generated (a hash or a numbered builder id).
+const MIN_GENERATED_PART_CHARS: usize = 5;
+
+/// Whether a part of a token is generated, not a word: letters mixed with two or more
+/// digits (`b8ce28`, `heading2355`), as builders and CSS-in-JS name their boxes. Such a
+/// part ending a token is a CSS-module hash and is dropped; inside a token it makes the
+/// token a generated id, which marks no furniture.
+fn is_generated_part(part: &str) -> bool {
+    let digits = part.bytes().filter(u8::is_ascii_digit).count();
+    part.len() >= MIN_GENERATED_PART_CHARS
+        && digits >= 2
+        && part.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
+/// Whether a normalised token may mark furniture: not a state or setting token
+/// (`has-sidebar`, `sidebar-visible`), nor a taxonomy label on a post's element.
+fn may_mark_furniture(token: &str, post_element: bool, rules: &TokenRules) -> bool {
+    let stateful = token
+        .split('-')
+        .any(|part| rules.state_parts.contains(part) || is_generated_part(part));
+    let label = post_element
+        && rules
+            .taxonomy_prefixes
+            .iter()
+            .any(|prefix| token.starts_with(prefix.as_str()) && token.len() > prefix.len() + 1);
+    !stateful && !label
+}
 
 /// The cruft phrase lists, by kind.
 #[derive(Default)]
@@ -157,33 +300,53 @@ fn entries(list: &str) -> impl Iterator<Item = String> + '_ {
         .map(|line| line.nfc().collect::<String>().to_lowercase())
 }
 
-/// Reads the class and id attribute values of an element.
+/// Reads the class and id attribute values of an element, one token at a time.
 pub(crate) fn class_hint(class: Option<&str>, id: Option<&str>) -> ClassHint {
+    let rules = &*TOKEN_RULES;
     let mut normalised = String::with_capacity(64);
-    normalised.push('-');
-    for value in [class, id].into_iter().flatten() {
-        for ch in value.chars() {
-            if ch.is_ascii_alphanumeric() {
-                normalised.push(ch.to_ascii_lowercase());
-            } else if !ch.is_ascii() && ch.is_alphanumeric() {
-                normalised.extend(ch.to_lowercase());
-            } else if !normalised.ends_with('-') {
-                normalised.push('-');
+    let post_element = class.is_some_and(|class| {
+        class.split_ascii_whitespace().any(|token| {
+            normalise_token(token, &mut normalised);
+            is_post_token(&normalised, rules)
+        })
+    });
+    let tokens = class
+        .into_iter()
+        .flat_map(str::split_ascii_whitespace)
+        .chain(id.map(str::trim));
+    let mut flags = 0;
+    for token in tokens {
+        // Utility classes with variants (`lg:grid-cols-sidebar`, `w-[40%]`) style a box.
+        if token.is_empty() || token.contains([':', '[']) {
+            continue;
+        }
+        normalise_token(token, &mut normalised);
+        if normalised.len() <= 2 {
+            continue;
+        }
+        for (fragment, finder) in LAYOUT.iter() {
+            if finder.find(normalised.as_bytes()).is_some() {
+                normalised = normalised.replace(fragment.as_str(), "-");
             }
         }
-        if !normalised.ends_with('-') {
-            normalised.push('-');
+        if let Some(prefix) = rules
+            .builder_prefixes
+            .iter()
+            .find(|prefix| normalised.starts_with(prefix.as_str()))
+        {
+            normalised.replace_range(..prefix.len() - 1, "");
         }
-    }
-    if normalised.len() <= 2 {
-        return ClassHint::default();
-    }
-    for (fragment, finder) in LAYOUT.iter() {
-        if finder.find(normalised.as_bytes()).is_some() {
-            normalised = normalised.replace(fragment.as_str(), "-");
+        // A CSS-module hash ends the token (`author-bio__container__2jA4g`): drop it.
+        while let Some(rest) = normalised.strip_suffix('-')
+            && let Some((head, last)) = rest.rsplit_once('-')
+            && !head.is_empty()
+            && is_generated_part(last)
+        {
+            normalised.truncate(head.len() + 1);
         }
+        let furniture = may_mark_furniture(&normalised, post_element, rules);
+        flags |= TOKENS.flags(&normalised, furniture);
     }
-    let flags = TOKENS.flags(&normalised);
     ClassHint {
         boilerplate: flags & BOILERPLATE_TOKEN != 0,
         content: flags & CONTENT_TOKEN != 0,
@@ -426,6 +589,47 @@ mod tests {
         assert!(class_hint(Some("ad"), None).boilerplate);
         assert!(!class_hint(Some("header-shadow"), None).boilerplate);
         assert!(!class_hint(Some("content-with-sidebar-wrp"), None).boilerplate);
+    }
+
+    #[test]
+    fn taxonomy_labels_on_a_post_are_not_furniture() {
+        let post = "post-4163 post type-post status-publish hentry category-news tag-economy \
+                    author-jane-doe";
+        assert!(!class_hint(Some(post), None).boilerplate);
+        assert!(class_hint(Some(post), None).content);
+        // Off a post's element the same prefixes still name boxes.
+        assert!(class_hint(Some("tag-cloud"), None).boilerplate);
+        assert!(class_hint(Some("author-box"), None).boilerplate);
+        assert!(!class_hint(Some("entry-author-jane entry-type-post"), None).boilerplate);
+    }
+
+    #[test]
+    fn builder_and_state_tokens_name_no_box() {
+        for class in [
+            "elementor-widget elementor-widget-text-editor",
+            "elementor-widget-container",
+            "span12 widget-span widget-type-cell",
+            "tweak-blog-item-show-author-name",
+            "et_show_nav footer-on-bottom",
+            "lg:grid-cols-sidebar-content",
+            "kadence-column356_b8ce28-ad",
+            "hs_cos_wrapper_meta_field",
+            "col-print-7 d-print-none",
+        ] {
+            assert!(!class_hint(Some(class), None).boilerplate, "{class}");
+        }
+        for class in [
+            "elementor-widget-share-buttons",
+            "elementor-location-footer",
+            "widget widget_text",
+            "main-menu",
+            "menu-item",
+            "dfp-ad-incontent_desk_1",
+            "author-bio__container__2jA4g",
+            "comments-area",
+        ] {
+            assert!(class_hint(Some(class), None).boilerplate, "{class}");
+        }
     }
 
     #[test]

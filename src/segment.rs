@@ -208,6 +208,8 @@ struct Attributes<'a> {
     data_src: Option<&'a str>,
     alt: Option<&'a str>,
     href: Option<&'a str>,
+    /// A `name` attribute is there (a named anchor, when on `<a>`).
+    named: bool,
 }
 
 impl<'a> Attributes<'a> {
@@ -224,6 +226,7 @@ impl<'a> Attributes<'a> {
                 "data-src" => attributes.data_src = Some(value),
                 "alt" => attributes.alt = Some(value),
                 "href" => attributes.href = Some(value),
+                "name" => attributes.named = true,
                 _ => {}
             }
         }
@@ -786,6 +789,17 @@ impl<'a> Walker<'a> {
                 }
             }
             Role::Inline(inline_role) => {
+                // A named anchor without `href` (`<a name=top>`, often left open around a
+                // whole post on older pages) is not a link; an `<a>` with neither is a
+                // scripted button, which reads as one.
+                let inline_role = if inline_role == InlineRole::Link
+                    && attributes.href.is_none()
+                    && (attributes.named || attributes.id.is_some())
+                {
+                    InlineRole::Plain
+                } else {
+                    inline_role
+                };
                 let href = if inline_role == InlineRole::Link {
                     self.pending.links += 1;
                     Some(attributes.href.unwrap_or_default().trim().to_string())
