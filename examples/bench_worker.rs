@@ -66,7 +66,16 @@ fn worker(extractor: &tinhloc::Extractor) -> std::io::Result<()> {
 }
 
 fn main() -> std::process::ExitCode {
-    let extractor = tinhloc::Extractor::new();
+    // `TINHLOC_SCOPE=any` scores the wide scope; `article` (the default) the article scope.
+    let scope = match std::env::var("TINHLOC_SCOPE").as_deref() {
+        Ok("any") => tinhloc::Scope::Any,
+        Ok("article") | Err(_) => tinhloc::Scope::Article,
+        Ok(other) => {
+            eprintln!("bench_worker: TINHLOC_SCOPE must be `article` or `any`, not `{other}`");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let extractor = tinhloc::Extractor::new().scope(scope);
     let argument = std::env::args().nth(1);
     match argument.as_deref() {
         Some("--worker") | None => match worker(&extractor) {

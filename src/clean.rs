@@ -106,12 +106,17 @@ fn classify(
             || (score.size < MAX_DUPLICATE_CHARS
                 && comparable_chars(&block.text).next().is_some()
                 && comparable_chars(&block.text).eq(comparable_chars(previous_text)));
+        // In the wide reading a listing's item titles and summaries are content.
+        let listed = settings.wide && (score.title_link || score.teaser);
         let bad = score.cruft_heading
             || score.cruft_prefix
             || score.credit
-            || score.link_density > link_limit
-            || score.teaser
-            || (score.ellipsis && !score.content && score.size < MAX_ELLIPSIS_TEASER_CHARS);
+            || (score.link_density > link_limit && !listed)
+            || (score.teaser && !settings.wide)
+            || (score.ellipsis
+                && !score.content
+                && !settings.wide
+                && score.size < MAX_ELLIPSIS_TEASER_CHARS);
         if cruft_box_end.is_some_and(|end| index >= end) {
             cruft_box_end = None;
         }
@@ -142,7 +147,7 @@ fn classify(
         {
             // Blocks after a cruft heading belong to its box until real prose resumes.
             Class::Bad
-        } else if (good_prose && !heading) || is_sapo_heading(score, block) {
+        } else if (good_prose && !heading) || is_sapo_heading(score, block) || listed {
             Class::Good
         } else {
             Class::Short

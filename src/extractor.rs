@@ -2,7 +2,7 @@
 
 use crate::article::Article;
 use crate::body::{Block, BlockKind, Body, Inline};
-use crate::metadata::Metadata;
+use crate::metadata::{Metadata, PageType};
 use crate::parse::Limits;
 use crate::render::RenderOptions;
 use crate::{Error, clean, decode, metadata, parse, score, segment, select};
@@ -20,6 +20,20 @@ pub enum Policy {
     Recall,
 }
 
+/// What part of a page the extractor returns.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Scope {
+    /// The article of a news or blog page. A listing or home page gives
+    /// [`Error::NoArticle`].
+    #[default]
+    Article,
+    /// The main content of any page: an article as in [`Scope::Article`]; otherwise the
+    /// page's own content, such as a forum thread with its replies, a product's
+    /// description, a documentation page, or a listing's items with their summaries.
+    Any,
+}
+
 /// Default for [`Extractor::max_input_bytes`]: 64 MiB.
 const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 /// Default for [`Extractor::max_nodes`]: 2 million nodes, about ten times a heavy portal page.
@@ -34,6 +48,13 @@ const DEFAULT_MIN_TEXT_CHARS: usize = 100;
 /// A body from the markup shorter than this, in characters, gives way to the JSON-LD
 /// `articleBody` when there is one. Start: trafilatura's 250. Tuned on corpus/fundus.
 const MIN_MARKUP_BODY_CHARS: usize = 250;
+/// In [`Scope::Any`], an article of at least this many characters is the answer on a page
+/// typed as an article; a shorter one gives way to a longer wide reading. Tuned on the
+/// WCXB dev split 2026-12-05.
+const MIN_ARTICLE_CHARS_IN_WIDE_SCOPE: usize = 500;
+/// On a page typed as a listing, the wide reading replaces an article this many times
+/// smaller. Tuned on the WCXB dev split 2026-12-05.
+const WIDE_OVER_ARTICLE_FACTOR: f64 = 2.0;
 /// Shortest JSON-LD `articleBody` taken as the body.
 const MIN_JSON_LD_BODY_CHARS: usize = 250;
 
@@ -50,6 +71,7 @@ const MIN_JSON_LD_BODY_CHARS: usize = 250;
 #[derive(Debug, Clone)]
 pub struct Extractor {
     policy: Policy,
+    scope: Scope,
     min_text_chars: usize,
     keep_tables: bool,
     keep_captions: bool,
@@ -74,6 +96,10 @@ impl Default for Extractor {
 #[derive(Debug, Clone)]
 pub(crate) struct Settings {
     pub policy: Policy,
+    /// Read the page as any page, not as an article: teasers, title links and replies
+    /// count as content and no listing verdict is given (the second pass of
+    /// [`Scope::Any`]).
+    pub wide: bool,
     pub keep_tables: bool,
     pub keep_captions: bool,
     pub keep_images: bool,
@@ -86,6 +112,7 @@ impl Extractor {
     pub fn new() -> Self {
         Self {
             policy: Policy::Balanced,
+            scope: Scope::Article,
             min_text_chars: DEFAULT_MIN_TEXT_CHARS,
             keep_tables: true,
             keep_captions: false,
@@ -104,6 +131,13 @@ impl Extractor {
     #[must_use]
     pub fn policy(mut self, policy: Policy) -> Self {
         self.policy = policy;
+        self
+    }
+
+    /// Sets what part of a page to return. The default is [`Scope::Article`].
+    #[must_use]
+    pub fn scope(mut self, scope: Scope) -> Self {
+        self.scope = scope;
         self
     }
 
@@ -290,6 +324,7 @@ impl Extractor {
     pub(crate) fn settings(&self) -> Settings {
         Settings {
             policy: self.policy,
+            wide: false,
             keep_tables: self.keep_tables,
             keep_captions: self.keep_captions,
             keep_images: self.keep_images,
@@ -303,20 +338,32 @@ impl Extractor {
         let settings = self.settings();
         let metadata = self.read_metadata(&document)?;
         let blocks = segment::segment(&document, &settings);
-        let scored = score::score(blocks, &settings);
-        let body = match select::select(&scored, &settings) {
-            Ok(selection) => clean::clean(&scored, &selection, &metadata, &settings),
+        let mut scored = score::score(blocks, &settings);
+        let article = match select::select(&scored, &settings) {
+            Ok(selection) => Ok(clean::clean(&scored, &selection, &metadata, &settings)),
             Err(Error::NoArticle { reason }) if !select::is_listing_reason(reason) => {
-                Body::default()
+                Ok(Body::default())
             }
-            Err(error) => return Err(error),
+            Err(error) => Err(error),
         };
-        let chars = |body: &Body| -> usize {
-            body.blocks
-                .iter()
-                .map(|b| b.plain_text().chars().count())
-                .sum()
+        let body = match (self.scope, article) {
+            (Scope::Article, article) => article?,
+            (Scope::Any, article) => {
+                let wide = Settings {
+                    wide: true,
+                    ..settings
+                };
+                score::reweigh(&mut scored, &wide);
+                let whole = select::select(&scored, &wide)
+                    .map(|selection| clean::clean(&scored, &selection, &metadata, &wide))
+                    .unwrap_or_default();
+                match article {
+                    Ok(body) if prefer_article(&body, &whole, metadata.page_type) => body,
+                    _ => whole,
+                }
+            }
         };
+        let chars = plain_chars;
         let mut body = body;
         if chars(&body) < MIN_MARKUP_BODY_CHARS.max(self.min_text_chars) {
             // Pages that render their text with scripts still state it in JSON-LD.
@@ -341,6 +388,26 @@ impl Extractor {
             },
         })
     }
+}
+
+/// Whether [`Scope::Any`] answers with the article reading of a page rather than its wide
+/// reading: a long enough article wins, unless the page is typed as a listing and its
+/// wide reading is several times larger.
+fn prefer_article(article: &Body, whole: &Body, page_type: PageType) -> bool {
+    let article = plain_chars(article);
+    let whole = plain_chars(whole);
+    if article < MIN_ARTICLE_CHARS_IN_WIDE_SCOPE {
+        return article >= whole;
+    }
+    page_type == PageType::Article || (whole as f64) < WIDE_OVER_ARTICLE_FACTOR * article as f64
+}
+
+/// Characters of a body's plain text.
+fn plain_chars(body: &Body) -> usize {
+    body.blocks
+        .iter()
+        .map(|b| b.plain_text().chars().count())
+        .sum()
 }
 
 /// Dumps every block with its features and the chosen container, for tuning.

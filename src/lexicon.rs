@@ -10,6 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 
 const BOILERPLATE_CLASSES: &str = include_str!("../data/classes/boilerplate.txt");
 const CONTENT_CLASSES: &str = include_str!("../data/classes/content.txt");
+const COMMENT_CLASSES: &str = include_str!("../data/classes/comments.txt");
 const LAYOUT_CLASSES: &str = include_str!("../data/classes/layout.txt");
 const TOKEN_RULES_LIST: &str = include_str!("../data/classes/token_rules.txt");
 const CRUFT_LISTS: [&str; 4] = [
@@ -29,13 +30,17 @@ pub(crate) struct ClassHint {
     /// A specific article-text stem (`*entry-content`, `*article-body`, …) was found: it
     /// outweighs a furniture token on the same element.
     pub strong_content: bool,
+    /// A token of reader comments or forum replies (comment, binh-luan, …) was found; it
+    /// also sets `boilerplate`.
+    pub comments: bool,
 }
 
 /// The class and id token lists compiled into one automaton over one normalised token,
 /// each pattern with the [`ClassHint`] flags it sets and where in the token it may match.
 struct TokenMatcher {
     automaton: Option<AhoCorasick>,
-    /// Per pattern, bits of [`BOILERPLATE_TOKEN`], [`CONTENT_TOKEN`], [`STRONG_CONTENT_TOKEN`].
+    /// Per pattern, bits of [`BOILERPLATE_TOKEN`], [`CONTENT_TOKEN`], [`STRONG_CONTENT_TOKEN`],
+    /// [`COMMENT_TOKEN`].
     flags: Vec<u8>,
     /// Per pattern, where it may match.
     places: Vec<Place>,
@@ -44,6 +49,7 @@ struct TokenMatcher {
 const BOILERPLATE_TOKEN: u8 = 1;
 const CONTENT_TOKEN: u8 = 1 << 1;
 const STRONG_CONTENT_TOKEN: u8 = 1 << 2;
+const COMMENT_TOKEN: u8 = 1 << 3;
 
 /// Where in a normalised token (`-part-part-`) a pattern may match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +74,7 @@ impl TokenMatcher {
         let mut flags: Vec<u8> = Vec::new();
         for (list, kind) in [
             (BOILERPLATE_CLASSES, BOILERPLATE_TOKEN),
+            (COMMENT_CLASSES, BOILERPLATE_TOKEN | COMMENT_TOKEN),
             (CONTENT_CLASSES, CONTENT_TOKEN),
         ] {
             for entry in entries(list) {
@@ -133,7 +140,7 @@ impl TokenMatcher {
             }
             let mut flag = self.flags.get(index).copied().unwrap_or(0);
             if !furniture {
-                flag &= !BOILERPLATE_TOKEN;
+                flag &= !(BOILERPLATE_TOKEN | COMMENT_TOKEN);
             }
             found |= flag;
         }
@@ -351,6 +358,7 @@ pub(crate) fn class_hint(class: Option<&str>, id: Option<&str>) -> ClassHint {
         boilerplate: flags & BOILERPLATE_TOKEN != 0,
         content: flags & CONTENT_TOKEN != 0,
         strong_content: flags & STRONG_CONTENT_TOKEN != 0,
+        comments: flags & COMMENT_TOKEN != 0,
     }
 }
 

@@ -21,7 +21,7 @@ pub use error::Error;
 #[cfg(feature = "debug-dump")]
 #[doc(hidden)]
 pub use extractor::debug_dump;
-pub use extractor::{Extractor, Policy};
+pub use extractor::{Extractor, Policy, Scope};
 pub use metadata::{Metadata, PageType};
 
 use std::sync::LazyLock;

@@ -53,6 +53,9 @@ const MIN_SAPO_HEADING_CHARS: usize = 100;
 /// A block this short, in characters, holding a full date or a clock time and not
 /// ending a sentence is a date line ("Cập nhật: 21/11/2026 15:02"). Tuned on fixtures/.
 const MAX_DATELINE_CHARS: usize = 80;
+/// Factor on the size of a title link in the wide reading, where a listing's item titles
+/// are content but weigh less than prose. Tuned on the WCXB dev split 2026-12-05.
+const WIDE_TITLE_LINK_FACTOR: f32 = 0.5;
 /// Link density from which a block is a link block.
 pub(crate) const LINK_BLOCK_DENSITY: f32 = 0.5;
 
@@ -155,7 +158,7 @@ pub(crate) fn ends_with_ellipsis(text: &str) -> bool {
 }
 
 /// Scores every block of `page`.
-pub(crate) fn score(page: Segmented, _settings: &Settings) -> Scored {
+pub(crate) fn score(page: Segmented, settings: &Settings) -> Scored {
     let mut size_prefix = Vec::with_capacity(page.blocks.len() + 1);
     size_prefix.push(0usize);
     let mut sizes = Vec::with_capacity(page.blocks.len());
@@ -180,7 +183,7 @@ pub(crate) fn score(page: Segmented, _settings: &Settings) -> Scored {
     let mut scores: Vec<BlockScore> = Vec::with_capacity(scored.page.blocks.len());
     for (index, block) in scored.page.blocks.iter().enumerate() {
         let mut features = features(block, sizes[index]);
-        features.furniture = effective_furniture(&scored, block.element, total_size);
+        features.furniture = effective_furniture(&scored, block.element, total_size, settings.wide);
         features.content = scored
             .page
             .elements
@@ -189,18 +192,39 @@ pub(crate) fn score(page: Segmented, _settings: &Settings) -> Scored {
         scores.push(features);
     }
     mark_teasers(&scored, &mut scores);
-    for (features, block) in scores.iter_mut().zip(&scored.page.blocks) {
-        features.weight = weight(features, block);
+    scored.scores = scores;
+    weigh(&mut scored, settings.wide);
+    scored
+}
+
+/// Scores the blocks again for the wide reading ([`Settings::wide`]): replies are no
+/// longer furniture, and title links and teasers count as content.
+pub(crate) fn reweigh(scored: &mut Scored, settings: &Settings) {
+    let total_size = scored.size_prefix.last().copied().unwrap_or(0).max(1);
+    let furniture: Vec<Option<u32>> = scored
+        .page
+        .blocks
+        .iter()
+        .map(|block| effective_furniture(scored, block.element, total_size, settings.wide))
+        .collect();
+    for (score, furniture) in scored.scores.iter_mut().zip(furniture) {
+        score.furniture = furniture;
     }
-    let mut weight_prefix = Vec::with_capacity(scores.len() + 1);
+    weigh(scored, settings.wide);
+}
+
+/// Sets every block's weight and the weight prefix sums.
+fn weigh(scored: &mut Scored, wide: bool) {
+    for (features, block) in scored.scores.iter_mut().zip(&scored.page.blocks) {
+        features.weight = weight(features, block, wide);
+    }
+    let mut weight_prefix = Vec::with_capacity(scored.scores.len() + 1);
     weight_prefix.push(0.0f64);
-    for score in &scores {
+    for score in &scored.scores {
         let last = weight_prefix.last().copied().unwrap_or(0.0);
         weight_prefix.push(last + f64::from(score.weight));
     }
-    scored.scores = scores;
     scored.weight_prefix = weight_prefix;
-    scored
 }
 
 /// Marks the blocks of teaser units: small elements (a few blocks, a few hundred
@@ -291,7 +315,15 @@ fn features(block: &TextBlock, size: usize) -> BlockScore {
 
 /// The innermost furniture element above `element`, skipping page-wide wrappers and
 /// wrappers that are mostly one content element (Blogger's `widget Blog` around the post).
-fn effective_furniture(scored: &Scored, element: u32, total_size: usize) -> Option<u32> {
+///
+/// In the wide reading, comment and reply boxes are content: a forum thread is its
+/// replies.
+fn effective_furniture(
+    scored: &Scored,
+    element: u32,
+    total_size: usize,
+    wide: bool,
+) -> Option<u32> {
     let elements = &scored.page.elements;
     let here = elements.get(element as usize)?;
     let content = here.content.and_then(|c| elements.get(c as usize));
@@ -311,7 +343,9 @@ fn effective_furniture(scored: &Scored, element: u32, total_size: usize) -> Opti
         // around the article-body marker, is not.
         let mixed_wrapper = (furniture.hint.strong_content || furniture.tag == Tag::Article)
             && furniture_size >= MAX_MIXED_FURNITURE_CHARS;
+        let reply_box = wide && furniture.hint.comments && furniture.tag != Tag::Furniture;
         if share <= MAX_FURNITURE_SHARE
+            && !reply_box
             && !furniture.article_body
             && !wraps_content
             && !mixed_wrapper
@@ -333,7 +367,7 @@ pub(crate) fn is_sapo_heading(features: &BlockScore, block: &TextBlock) -> bool 
 }
 
 /// The net article-likeness of a block.
-fn weight(features: &BlockScore, block: &TextBlock) -> f32 {
+fn weight(features: &BlockScore, block: &TextBlock, wide: bool) -> f32 {
     let size = features.size as f32;
     let sapo_heading = is_sapo_heading(features, block);
     if block.caption
@@ -347,6 +381,10 @@ fn weight(features: &BlockScore, block: &TextBlock) -> f32 {
     }
     let mut weight = size * (1.0 - LINK_CHAR_COST * features.link_density);
     weight = weight.max(-size);
+    if wide && features.title_link {
+        // A listing's items are its content.
+        weight = WIDE_TITLE_LINK_FACTOR * size;
+    }
     if weight > 0.0 {
         if features.size < MIN_POSITIVE_BLOCK_CHARS {
             weight = 0.0;
@@ -354,7 +392,7 @@ fn weight(features: &BlockScore, block: &TextBlock) -> f32 {
             weight *= UNPUNCTUATED_FACTOR;
         }
         // An ellipsis cuts teasers; inside a content container it ends an enumeration.
-        if (features.ellipsis && !features.content) || features.teaser {
+        if !wide && ((features.ellipsis && !features.content) || features.teaser) {
             weight = -0.5 * size;
         }
     }

@@ -80,7 +80,7 @@ pub(crate) fn best_container(scored: &Scored) -> Option<(u32, f64)> {
 }
 
 /// Picks the article's container.
-pub(crate) fn select(scored: &Scored, _settings: &Settings) -> Result<Selection, Error> {
+pub(crate) fn select(scored: &Scored, settings: &Settings) -> Result<Selection, Error> {
     let best = best_container(scored);
     let Some((container, weight)) = best else {
         return Err(Error::NoArticle { reason: "no text" });
@@ -91,6 +91,14 @@ pub(crate) fn select(scored: &Scored, _settings: &Settings) -> Result<Selection,
         });
     }
     let blocks = scored.page.elements[container as usize].blocks.clone();
+    if settings.wide {
+        // Any page has main content: no listing verdict.
+        return Ok(Selection {
+            container,
+            lead: lead_before(scored, &blocks),
+            blocks,
+        });
+    }
     let title_links = blocks
         .clone()
         .filter(|&i| scored.scores[i].title_link && scored.scores[i].furniture.is_none())
