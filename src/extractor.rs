@@ -332,8 +332,37 @@ impl Extractor {
         }
     }
 
-    /// Runs the stages on decoded NFC text.
+    /// Runs the stages on decoded NFC text. A page that gives no article but holds
+    /// its text in `<noscript>` fallbacks (forums that render with scripts, such as
+    /// Discourse, serve their posts there) is read again with those fallbacks as markup.
     fn run(&self, html: &str, encoding: &'static encoding_rs::Encoding) -> Result<Article, Error> {
+        let first = self.run_once(html, encoding);
+        let short = match &first {
+            Err(Error::NoArticle { .. }) => true,
+            Ok(article) => plain_chars(&article.body) < MIN_MARKUP_BODY_CHARS,
+            Err(_) => false,
+        };
+        if !short {
+            return first;
+        }
+        let Some(unwrapped) = unwrap_noscript(html) else {
+            return first;
+        };
+        match (self.run_once(&unwrapped, encoding), first) {
+            (Ok(second), Ok(first)) if plain_chars(&second.body) <= plain_chars(&first.body) => {
+                Ok(first)
+            }
+            (Ok(second), _) => Ok(second),
+            (Err(_), first) => first,
+        }
+    }
+
+    /// Runs the stages once on decoded NFC text.
+    fn run_once(
+        &self,
+        html: &str,
+        encoding: &'static encoding_rs::Encoding,
+    ) -> Result<Article, Error> {
         let document = parse::parse(html, self.limits())?;
         let settings = self.settings();
         let metadata = self.read_metadata(&document)?;
@@ -400,6 +429,45 @@ fn prefer_article(article: &Body, whole: &Body, page_type: PageType) -> bool {
         return article >= whole;
     }
     page_type == PageType::Article || (whole as f64) < WIDE_OVER_ARTICLE_FACTOR * article as f64
+}
+
+/// Fewest characters of markup inside `<noscript>` elements worth a second reading.
+/// Discourse's crawler view holds whole threads there; a tracking pixel is under 200.
+const MIN_NOSCRIPT_MARKUP_BYTES: usize = 2000;
+
+/// `html` with its `<noscript>` start and end tags removed, so their fallbacks parse as
+/// markup; `None` when the fallbacks hold less than [`MIN_NOSCRIPT_MARKUP_BYTES`].
+fn unwrap_noscript(html: &str) -> Option<String> {
+    const OPEN: &[u8] = b"<noscript";
+    const CLOSE: &[u8] = b"</noscript";
+    let bytes = html.as_bytes();
+    let lower = bytes.to_ascii_lowercase();
+    let mut out = String::with_capacity(html.len());
+    let mut inside_bytes = 0;
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(found) = memchr::memmem::find(&lower[at..], OPEN) {
+        let start = at + found;
+        let Some(open_end) = memchr::memchr(b'>', &lower[start..]).map(|i| start + i + 1) else {
+            break;
+        };
+        let Some(close) = memchr::memmem::find(&lower[open_end..], CLOSE).map(|i| open_end + i)
+        else {
+            break;
+        };
+        let close_end =
+            memchr::memchr(b'>', &lower[close..]).map_or(lower.len(), |i| close + i + 1);
+        inside_bytes += close - open_end;
+        out.push_str(html.get(copied..start)?);
+        out.push_str(html.get(open_end..close)?);
+        copied = close_end;
+        at = close_end;
+    }
+    if inside_bytes < MIN_NOSCRIPT_MARKUP_BYTES {
+        return None;
+    }
+    out.push_str(html.get(copied..)?);
+    Some(out)
 }
 
 /// Characters of a body's plain text.
