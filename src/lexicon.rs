@@ -524,9 +524,7 @@ impl BlockStart {
 
     /// Whether the text starts like a link or box label: "Xem thêm: …", "Đọc thêm", "[ad_1]".
     pub(crate) fn has_cruft_prefix(&self) -> bool {
-        let lower = self
-            .lower
-            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '•' | '-' | '–'));
+        let lower = self.unmarked();
         CRUFT
             .prefixes
             .iter()
@@ -537,10 +535,17 @@ impl BlockStart {
     /// newsletter…", "Đặt mua tạp chí…". Unlike prefixes, these hold even for full
     /// sentences.
     pub(crate) fn has_promo_prefix(&self) -> bool {
+        let lower = self.unmarked();
         CRUFT
             .promos
             .iter()
-            .any(|promo| self.lower.starts_with(promo.as_str()))
+            .any(|promo| lower.starts_with(promo.as_str()))
+    }
+
+    /// The lower-cased start without the bullets and stars a box line opens with.
+    fn unmarked(&self) -> &str {
+        self.lower
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '•' | '-' | '–'))
     }
 
     /// Whether the text starts like a credit or source line: "Tin, ảnh: …", "Nguồn: …",
@@ -673,9 +678,10 @@ mod tests {
             assert!(is_cruft_heading_or_line(text), "{text}");
         }
         assert!(!is_cruft_heading_or_line("Giá lúa tăng"));
-        assert!(has_cruft_prefix(
-            "* Mời bạn đọc vào chuyên mục Quân sự xem các tin liên quan."
-        ));
+        // A promotion holds even as a full sentence, after a bullet or star.
+        let promo = "* Mời bạn đọc vào chuyên mục Quân sự xem các tin, bài liên quan.";
+        assert!(BlockStart::of(promo).has_promo_prefix());
+        assert!(has_cruft_prefix("* Xem thêm: Giá vàng hôm nay"));
         assert!(has_credit_prefix("Đường link lấy ảnh gốc tại đây."));
         assert!(is_timestamp("11:48 GMT"));
         assert!(has_date_or_time("آخر تحديث: 21/11/2026 15:02 (توقيت مكة)"));

@@ -496,6 +496,9 @@ struct Walker<'a> {
     row_header: bool,
     /// An image was met since the last block: an emphasised line next is its caption.
     image_pending: bool,
+    /// An agency or place prefix set apart from the lead it opens ("(VTC News) - " in a
+    /// `<span>` before the sapo's `<h2>`), held to open the next block.
+    held_prefix: Option<Vec<Inline>>,
     /// The element being closed, while its pending text is flushed.
     closing: Option<u32>,
     /// Open `<time>` elements.
@@ -542,7 +545,34 @@ impl<'a> Walker<'a> {
         );
     }
 
+    /// Emits a block, first joining a held agency prefix to it, or holding this one.
     fn emit(
+        &mut self,
+        kind: BlockKind,
+        mut inlines: Vec<Inline>,
+        cells: Vec<Vec<Inline>>,
+        link_chars: usize,
+        links: usize,
+        text_shares: (usize, usize),
+    ) {
+        if let Some(prefix) = self.held_prefix.take() {
+            if cells.is_empty() {
+                let mut joined = prefix;
+                trim_inlines(&mut joined);
+                joined.push(Inline::Text(" ".to_string()));
+                joined.append(&mut inlines);
+                inlines = joined;
+            } else {
+                self.emit_block(BlockKind::Paragraph, prefix, Vec::new(), 0, 0, (0, 0));
+            }
+        } else if cells.is_empty() && link_chars == 0 && is_agency_prefix(&inlines) {
+            self.held_prefix = Some(inlines);
+            return;
+        }
+        self.emit_block(kind, inlines, cells, link_chars, links, text_shares);
+    }
+
+    fn emit_block(
         &mut self,
         kind: BlockKind,
         mut inlines: Vec<Inline>,
@@ -792,9 +822,17 @@ impl<'a> Walker<'a> {
                 // A named anchor without `href` (`<a name=top>`, often left open around a
                 // whole post on older pages) is not a link; an `<a>` with neither is a
                 // scripted button, which reads as one.
+                // A `javascript:` target leads nowhere: a headline wrapped in one for a
+                // script is not a title link.
+                let scripted = attributes.href.is_some_and(|href| {
+                    href.trim_start()
+                        .get(..11)
+                        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("javascript:"))
+                });
                 let inline_role = if inline_role == InlineRole::Link
-                    && attributes.href.is_none()
-                    && (attributes.named || attributes.id.is_some())
+                    && (scripted
+                        || (attributes.href.is_none()
+                            && (attributes.named || attributes.id.is_some())))
                 {
                     InlineRole::Plain
                 } else {
@@ -931,6 +969,26 @@ fn trim_inline(inline: &mut Inline, start: bool) {
     }
 }
 
+/// Longest agency or place prefix, in characters, held to open the next block.
+const MAX_AGENCY_PREFIX_CHARS: usize = 40;
+
+/// Whether inlines read as an agency or place prefix cut off from its lead: short text
+/// ending in a dash ("TT -", "(VTC News) -", "HÀ NỘI –").
+fn is_agency_prefix(inlines: &[Inline]) -> bool {
+    let text = crate::body::join_inlines(inlines);
+    let text = text.trim_end();
+    let Some(head) = text
+        .strip_suffix('-')
+        .or_else(|| text.strip_suffix('–'))
+        .or_else(|| text.strip_suffix('—'))
+    else {
+        return false;
+    };
+    head.ends_with(char::is_whitespace)
+        && head.chars().any(char::is_alphanumeric)
+        && text.chars().count() <= MAX_AGENCY_PREFIX_CHARS
+}
+
 /// Splits `document` into elements and text blocks.
 pub(crate) fn segment(document: &Html, settings: &Settings) -> Segmented {
     let mut walker = Walker {
@@ -950,6 +1008,7 @@ pub(crate) fn segment(document: &Html, settings: &Settings) -> Segmented {
         in_cell: false,
         row_header: false,
         image_pending: false,
+        held_prefix: None,
         closing: None,
         time_depth: 0,
     };
@@ -982,6 +1041,9 @@ pub(crate) fn segment(document: &Html, settings: &Settings) -> Segmented {
         }
     }
     walker.flush();
+    if let Some(prefix) = walker.held_prefix.take() {
+        walker.emit_block(BlockKind::Paragraph, prefix, Vec::new(), 0, 0, (0, 0));
+    }
     let end = walker.out.blocks.len();
     for frame in walker.frames.drain(..) {
         if let Some(index) = frame.element
