@@ -107,7 +107,10 @@ fn classify(
                 && comparable_chars(&block.text).next().is_some()
                 && comparable_chars(&block.text).eq(comparable_chars(previous_text)));
         // In the wide reading a listing's item titles and summaries are content.
-        let listed = settings.wide && (score.title_link || score.teaser);
+        let listed = settings.wide
+            && (score.title_link
+                || score.teaser
+                || (score.content && score.link_density >= LINK_BLOCK_DENSITY));
         let bad = score.cruft_heading
             || score.cruft_prefix
             || score.credit

@@ -381,8 +381,12 @@ fn weight(features: &BlockScore, block: &TextBlock, wide: bool) -> f32 {
     }
     let mut weight = size * (1.0 - LINK_CHAR_COST * features.link_density);
     weight = weight.max(-size);
-    if wide && features.title_link {
-        // A listing's items are its content.
+    if wide
+        && (features.title_link
+            || (features.content && features.link_density >= LINK_BLOCK_DENSITY))
+    {
+        // A listing's items, and the link lists of a content area (an index, a table of
+        // contents), are its content.
         weight = WIDE_TITLE_LINK_FACTOR * size;
     }
     if weight > 0.0 {
