@@ -79,6 +79,67 @@ pub(crate) fn best_container(scored: &Scored) -> Option<(u32, f64)> {
     best
 }
 
+/// A sibling of the container continues the body when it weighs at least this share of
+/// the container (a body split in two by an ad slot or a mis-nested tag). Tuned on the
+/// WCXB dev split and corpus/scrapinghub 2026-12-05.
+const MIN_CONTINUATION_SHARE: f64 = 0.2;
+/// …and this many weighted characters.
+const MIN_CONTINUATION_WEIGHT: f64 = 150.0;
+/// Most siblings without weight (ad slots, empty wrappers) crossed to reach one.
+const MAX_SIBLINGS_CROSSED: usize = 2;
+
+/// The container grown over the siblings that continue it: where the body is split
+/// among sibling elements (`<div class=entry>…</div><div class=ad/><div>…rest</div>`),
+/// the parent becomes the container and the range runs from the first to the last part.
+fn with_continuations(scored: &Scored, container: u32) -> (u32, Range<usize>) {
+    let elements = &scored.page.elements;
+    let own = elements[container as usize].blocks.clone();
+    let Some(parent) = elements[container as usize].parent else {
+        return (container, own);
+    };
+    let siblings: Vec<&Range<usize>> = elements
+        .iter()
+        .filter(|element| element.parent == Some(parent) && !element.blocks.is_empty())
+        .map(|element| &element.blocks)
+        .collect();
+    let Some(position) = siblings.iter().position(|range| **range == own) else {
+        return (container, own);
+    };
+    let weight = scored.weight_sum(&own);
+    let continues = |range: &Range<usize>| {
+        let sibling = scored.weight_sum(range);
+        sibling >= MIN_CONTINUATION_WEIGHT && sibling >= MIN_CONTINUATION_SHARE * weight
+    };
+    let mut range = own.clone();
+    let mut crossed = 0;
+    for sibling in &siblings[position + 1..] {
+        if continues(sibling) {
+            range.end = sibling.end;
+            crossed = 0;
+        } else if scored.weight_sum(sibling) <= 0.0 && crossed < MAX_SIBLINGS_CROSSED {
+            crossed += 1;
+        } else {
+            break;
+        }
+    }
+    crossed = 0;
+    for sibling in siblings[..position].iter().rev() {
+        if continues(sibling) {
+            range.start = sibling.start;
+            crossed = 0;
+        } else if scored.weight_sum(sibling) <= 0.0 && crossed < MAX_SIBLINGS_CROSSED {
+            crossed += 1;
+        } else {
+            break;
+        }
+    }
+    if range == own {
+        (container, own)
+    } else {
+        (parent, range)
+    }
+}
+
 /// Picks the article's container.
 pub(crate) fn select(scored: &Scored, settings: &Settings) -> Result<Selection, Error> {
     let best = best_container(scored);
@@ -90,7 +151,7 @@ pub(crate) fn select(scored: &Scored, settings: &Settings) -> Result<Selection, 
             reason: "no container of article text",
         });
     }
-    let blocks = scored.page.elements[container as usize].blocks.clone();
+    let (container, blocks) = with_continuations(scored, container);
     if settings.wide {
         // Any page has main content: no listing verdict.
         return Ok(Selection {
