@@ -9,7 +9,7 @@ use crate::body::{Block, BlockKind, Body, Inline};
 use crate::extractor::{Policy, Settings};
 use crate::lexicon;
 use crate::metadata::Metadata;
-use crate::score::{LINK_BLOCK_DENSITY, Scored, is_sapo_heading};
+use crate::score::{LINK_BLOCK_DENSITY, Scored, is_numbered_item, is_sapo_heading};
 use crate::segment::Tag;
 use crate::select::Selection;
 
@@ -96,6 +96,8 @@ fn classify(
             .as_deref()
             .is_some_and(|t| t.chars().eq(comparable_chars(&block.text)));
         let heading = matches!(block.kind, BlockKind::Heading(_));
+        // A listicle's item heading stays even when it links to the item.
+        let numbered_heading = heading && is_numbered_item(&block.text);
         let excised = furniture_inside
             || score.dateline
             || (block.caption && !settings.keep_captions)
@@ -114,7 +116,7 @@ fn classify(
         let bad = score.cruft_heading
             || score.cruft_prefix
             || score.credit
-            || (score.link_density > link_limit && !listed)
+            || (score.link_density > link_limit && !listed && !numbered_heading)
             || (score.teaser && !settings.wide)
             || (score.ellipsis
                 && !score.content

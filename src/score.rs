@@ -151,6 +151,25 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
     ])
 }
 
+/// Whether `text` opens with an item number ("1. ", "#2 ", "3) ", "No. 4"): a listicle's
+/// item heading, even when it links to the item, is not a teaser title.
+pub(crate) fn is_numbered_item(text: &str) -> bool {
+    let text = text.trim_start();
+    let text = text
+        .strip_prefix('#')
+        .or_else(|| text.strip_prefix("No. "))
+        .unwrap_or(text);
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    let rest = &text[digits..];
+    rest.starts_with(". ")
+        || rest.starts_with(") ")
+        || rest.starts_with(": ")
+        || rest.starts_with(' ')
+}
+
 /// Whether `text` ends with an ellipsis (a teaser cut short).
 pub(crate) fn ends_with_ellipsis(text: &str) -> bool {
     let trimmed = text.trim_end();
@@ -308,7 +327,8 @@ fn features(block: &TextBlock, size: usize) -> BlockScore {
         title_link: (link_density >= 0.8
             || (matches!(block.kind, BlockKind::Heading(_)) && link_density >= 0.6))
             && block.chars >= MIN_TEASER_TITLE_CHARS
-            && block.links <= 2,
+            && block.links <= 2
+            && !(matches!(block.kind, BlockKind::Heading(_)) && is_numbered_item(&block.text)),
         ..BlockScore::default()
     }
 }
