@@ -163,7 +163,10 @@ fn percent(ok: usize, total: usize) -> f64 {
 fn predict(bytes: &[u8], page: &Page, failures: &mut usize) -> Predicted {
     let mut extractor = tinhloc::Extractor::new().min_text_chars(0);
     if let Some(url) = &page.url {
-        extractor = extractor.base_url(url);
+        extractor = match extractor.clone().base_url(url) {
+            Ok(with_url) => with_url,
+            Err(_) => extractor,
+        };
     }
     match extractor.extract_bytes(bytes, page.content_type.as_deref()) {
         Ok(article) => {

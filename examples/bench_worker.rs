@@ -24,9 +24,9 @@ const WARM_UP_PAGE: &str = "<html><body><article><p>Warm-up paragraph with enoug
 fn extract(extractor: &tinhloc::Extractor, bytes: &[u8]) -> Result<String, String> {
     match catch_unwind(AssertUnwindSafe(|| extractor.extract_bytes(bytes, None))) {
         Ok(Ok(article)) => Ok(article.text()),
-        Ok(Err(tinhloc::Error::NoArticle { reason })) => {
+        Ok(Err(tinhloc::Error::NoArticle { kind, .. })) => {
             if std::env::var_os("TINHLOC_DEBUG").is_some() {
-                eprintln!("no article: {reason}");
+                eprintln!("no article: {kind}");
             }
             Ok(String::new())
         }

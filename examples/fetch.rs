@@ -235,14 +235,17 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
     let mut extractor = tinhloc::Extractor::new()
         .max_input_bytes(usize::try_from(options.max_bytes).unwrap_or(usize::MAX));
     if let Some(url) = &page.final_url {
-        extractor = extractor.base_url(url);
+        extractor = match extractor.clone().base_url(url) {
+            Ok(with_url) => with_url,
+            Err(_) => extractor,
+        };
     }
     let article = extractor
         .extract_bytes(&page.bytes, page.content_type.as_deref())
         .map_err(|e| match e {
-            tinhloc::Error::NoArticle { reason } => Failure::new(
+            tinhloc::Error::NoArticle { kind, .. } => Failure::new(
                 EXIT_NO_ARTICLE,
-                format!("no article in {}: {reason}", page.label),
+                format!("no article in {}: {kind}", page.label),
             ),
             other => Failure::new(
                 EXIT_EXTRACT,

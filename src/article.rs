@@ -2,7 +2,8 @@
 
 use crate::body::Body;
 use crate::metadata::Metadata;
-use crate::render::{self, RenderOptions};
+use crate::options::RenderOptions;
+use crate::render;
 
 /// An extracted article: its [`Metadata`] and its cleaned [`Body`].
 ///

@@ -6,6 +6,7 @@
 /// One run of inline content inside a block.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub enum Inline {
     /// Plain text, whitespace already collapsed.
     Text(String),
@@ -129,4 +130,26 @@ pub(crate) fn join_inlines(inlines: &[Inline]) -> String {
 pub struct Body {
     /// The blocks of the body, in reading order.
     pub blocks: Vec<Block>,
+}
+
+impl Body {
+    /// Resolves every relative link target against `base` (images are resolved when the
+    /// page is segmented). Empty targets and fragments-only anchors stay as written.
+    pub(crate) fn resolve_links(&mut self, base: &url::Url) {
+        let resolve = |inline: &mut Inline| {
+            if let Inline::Link { href, .. } = inline
+                && !href.is_empty()
+                && !href.starts_with('#')
+                && let Ok(url) = base.join(href)
+            {
+                *href = url.to_string();
+            }
+        };
+        for block in &mut self.blocks {
+            block.inlines.iter_mut().for_each(resolve);
+            for cell in &mut block.cells {
+                cell.iter_mut().for_each(resolve);
+            }
+        }
+    }
 }

@@ -6,9 +6,9 @@
 //! date line before the lead goes), in the manner of jusText's context pass.
 
 use crate::body::{Block, BlockKind, Body, Inline};
-use crate::extractor::{Policy, Settings};
 use crate::lexicon;
 use crate::metadata::Metadata;
+use crate::options::{Policy, Settings};
 use crate::score::{LINK_BLOCK_DENSITY, Scored, is_sapo_heading};
 use crate::segment::Tag;
 use crate::select::Selection;

@@ -2,23 +2,11 @@
 
 use crate::article::Article;
 use crate::body::{Block, BlockKind, Body, Inline};
-use crate::metadata::Metadata;
-use crate::parse::Limits;
-use crate::render::RenderOptions;
+use crate::error::NoArticleKind;
+use crate::metadata::{Metadata, PageType};
+use crate::options::{Limits, Policy, RenderOptions, Settings};
+use crate::select::Rejection;
 use crate::{Error, clean, decode, metadata, parse, score, segment, select};
-
-/// How the extractor trades precision against recall.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Policy {
-    /// Drop doubtful blocks: less cruft, sometimes a lost paragraph.
-    Precision,
-    /// The tuned default.
-    #[default]
-    Balanced,
-    /// Keep doubtful blocks: every paragraph, sometimes a teaser too.
-    Recall,
-}
 
 /// Default for [`Extractor::max_input_bytes`]: 64 MiB.
 const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
@@ -68,16 +56,6 @@ impl Default for Extractor {
     fn default() -> Self {
         Self::new()
     }
-}
-
-/// The options the stages read, resolved once per extraction.
-#[derive(Debug, Clone)]
-pub(crate) struct Settings {
-    pub policy: Policy,
-    pub keep_tables: bool,
-    pub keep_captions: bool,
-    pub keep_images: bool,
-    pub base_url: Option<url::Url>,
 }
 
 impl Extractor {
@@ -154,12 +132,29 @@ impl Extractor {
         self
     }
 
-    /// Sets the page's URL, used to resolve relative links and images. The default is none;
-    /// an unparsable URL is ignored.
-    #[must_use]
-    pub fn base_url(mut self, url: &str) -> Self {
-        self.base_url = url::Url::parse(url).ok();
-        self
+    /// Sets the page's URL, used to resolve relative links and images. The default is none:
+    /// links and images stay as written.
+    ///
+    /// ```
+    /// let extractor = tinhloc::Extractor::new().base_url("https://example.com/news/")?;
+    /// assert!(tinhloc::Extractor::new().base_url("not a url").is_err());
+    /// # let _ = extractor;
+    /// # Ok::<(), tinhloc::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidUrl`] when `url` is not an absolute URL.
+    pub fn base_url(mut self, url: &str) -> Result<Self, Error> {
+        match url::Url::parse(url.trim()) {
+            Ok(parsed) => {
+                self.base_url = Some(parsed);
+                Ok(self)
+            }
+            Err(error) => Err(Error::InvalidUrl {
+                url: url.to_owned(),
+                reason: error.to_string(),
+            }),
+        }
     }
 
     /// Sets the largest input accepted, in bytes; larger gives [`Error::InputTooLarge`].
@@ -193,6 +188,9 @@ impl Extractor {
     /// configured limits.
     pub fn extract(&self, html: &str) -> Result<Article, Error> {
         self.check_size(html.len())?;
+        if decode::looks_binary(html.as_bytes()) {
+            return Err(no_article(NoArticleKind::NotHtml, PageType::default()));
+        }
         let html = decode::nfc(html);
         self.run(&html, encoding_rs::UTF_8)
     }
@@ -209,6 +207,9 @@ impl Extractor {
     ) -> Result<Article, Error> {
         self.check_size(bytes.len())?;
         let decoded = decode::decode(bytes, content_type);
+        if decoded.binary {
+            return Err(no_article(NoArticleKind::NotHtml, PageType::default()));
+        }
         self.run(&decoded.text, decoded.encoding)
     }
 
@@ -299,17 +300,21 @@ impl Extractor {
 
     /// Runs the stages on decoded NFC text.
     fn run(&self, html: &str, encoding: &'static encoding_rs::Encoding) -> Result<Article, Error> {
+        if html.trim().is_empty() {
+            return Err(no_article(NoArticleKind::EmptyInput, PageType::default()));
+        }
         let document = parse::parse(html, self.limits())?;
         let settings = self.settings();
         let metadata = self.read_metadata(&document)?;
         let blocks = segment::segment(&document, &settings);
-        let scored = score::score(blocks, &settings);
-        let body = match select::select(&scored, &settings) {
-            Ok(selection) => clean::clean(&scored, &selection, &metadata, &settings),
-            Err(Error::NoArticle { reason }) if !select::is_listing_reason(reason) => {
-                Body::default()
+        let scored = score::score(blocks);
+        let selected = select::select(&scored);
+        let body = match &selected {
+            Ok(selection) => clean::clean(&scored, selection, &metadata, &settings),
+            Err(rejection) if rejection.is_listing() => {
+                return Err(no_article(NoArticleKind::Listing, metadata.page_type));
             }
-            Err(error) => return Err(error),
+            Err(_) => Body::default(),
         };
         let chars = |body: &Body| -> usize {
             body.blocks
@@ -327,9 +332,19 @@ impl Extractor {
             }
         }
         if chars(&body) < self.min_text_chars {
-            return Err(Error::NoArticle {
-                reason: "main text shorter than the minimum",
-            });
+            // Too little text among many teasers, or on a page whose markup says it lists
+            // articles, is a listing.
+            let listing = metadata.page_type == PageType::Listing
+                || selected.is_err_and(|rejection| rejection == Rejection::WeakAmongTeasers);
+            let kind = if listing {
+                NoArticleKind::Listing
+            } else {
+                NoArticleKind::TooShort
+            };
+            return Err(no_article(kind, metadata.page_type));
+        }
+        if let Some(base) = &self.base_url {
+            body.resolve_links(base);
         }
         Ok(Article {
             metadata,
@@ -341,6 +356,11 @@ impl Extractor {
             },
         })
     }
+}
+
+/// The "no article" error of a page.
+fn no_article(kind: NoArticleKind, page_type: PageType) -> Error {
+    Error::NoArticle { kind, page_type }
 }
 
 /// Dumps every block with its features and the chosen container, for tuning.
@@ -360,8 +380,8 @@ pub fn debug_dump(html: &str) -> String {
         return String::new();
     };
     let metadata = metadata::extract(&document, None);
-    let scored = score::score(segment::segment(&document, &settings), &settings);
-    let selection = select::select(&scored, &settings);
+    let scored = score::score(segment::segment(&document, &settings));
+    let selection = select::select(&scored);
     let mut out = String::new();
     let best = select::best_container(&scored);
     let _ = writeln!(

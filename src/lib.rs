@@ -8,6 +8,7 @@ mod error;
 mod extractor;
 mod lexicon;
 mod metadata;
+mod options;
 mod parse;
 mod render;
 mod score;
@@ -17,12 +18,13 @@ mod tokenize;
 
 pub use article::Article;
 pub use body::{Block, BlockKind, Body, Inline};
-pub use error::Error;
+pub use error::{Error, NoArticleKind};
+pub use extractor::Extractor;
 #[cfg(feature = "debug-dump")]
 #[doc(hidden)]
 pub use extractor::debug_dump;
-pub use extractor::{Extractor, Policy};
 pub use metadata::{Metadata, PageType};
+pub use options::Policy;
 
 use std::sync::LazyLock;
 

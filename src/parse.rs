@@ -66,6 +66,7 @@
 //! html5ever's share of an extraction from 1.4 ms to about 0.9 ms per page.
 
 use crate::Error;
+use crate::options::Limits;
 use ego_tree::iter::Edge;
 use foldhash::HashMap;
 use foldhash::HashMapExt;
@@ -138,18 +139,6 @@ const BASE_NODES: usize = 4;
 
 /// Elements every document nests in before its content: `<html>` and `<body>`.
 const BASE_DEPTH: usize = 2;
-
-/// Caller limits checked while parsing.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Limits {
-    /// Most element and text nodes a document may have.
-    pub max_nodes: usize,
-    /// Deepest element nesting allowed.
-    pub max_depth: usize,
-    /// Cut what no later stage reads before html5ever runs ([`contents_unread`],
-    /// [`READ_ATTRIBUTES`]). Off only to check that trimming changes no result.
-    pub trim: bool,
-}
 
 /// Parses `html` into a document: the pre-scan's model and cuts, then
 /// [`crate::tokenize::parse_document`]. html5ever recovers from any markup, so the only

@@ -6,7 +6,6 @@
 //! `select`, so the container with the most net article text wins.
 
 use crate::body::BlockKind;
-use crate::extractor::Settings;
 use crate::lexicon;
 use crate::segment::{Segmented, Tag, TextBlock};
 
@@ -155,7 +154,7 @@ pub(crate) fn ends_with_ellipsis(text: &str) -> bool {
 }
 
 /// Scores every block of `page`.
-pub(crate) fn score(page: Segmented, _settings: &Settings) -> Scored {
+pub(crate) fn score(page: Segmented) -> Scored {
     let mut size_prefix = Vec::with_capacity(page.blocks.len() + 1);
     size_prefix.push(0usize);
     let mut sizes = Vec::with_capacity(page.blocks.len());

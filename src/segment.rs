@@ -9,8 +9,8 @@
 
 use crate::body::{BlockKind, Inline};
 use crate::decode;
-use crate::extractor::Settings;
 use crate::lexicon::{self, ClassHint};
+use crate::options::Settings;
 use aho_corasick::AhoCorasick;
 use ego_tree::NodeRef;
 use ego_tree::iter::Edge;

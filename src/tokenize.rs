@@ -866,7 +866,7 @@ mod tests {
                 "{}",
                 file.display()
             );
-            let limits = crate::parse::Limits {
+            let limits = crate::options::Limits {
                 max_nodes: usize::MAX,
                 max_depth: usize::MAX,
                 trim: true,

@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use tinhloc::{Error, Extractor};
+use tinhloc::{Error, Extractor, NoArticleKind};
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 /// A short news article page: header, breadcrumb, body, related box, footer.
@@ -80,22 +80,28 @@ fn pseudo_random_bytes(len: usize, mut seed: u64) -> Vec<u8> {
 
 #[test]
 fn empty_input_is_no_article() {
-    assert!(matches!(tinhloc::extract(""), Err(Error::NoArticle { .. })));
-    assert!(matches!(
-        tinhloc::extract_bytes(b"", None),
-        Err(Error::NoArticle { .. })
-    ));
-    assert!(matches!(
-        tinhloc::extract_bytes(b"", Some("text/html; charset=windows-1258")),
-        Err(Error::NoArticle { .. })
-    ));
-    assert!(matches!(
-        tinhloc::extract("   \n\t  "),
-        Err(Error::NoArticle { .. })
-    ));
+    let empty = |result: Result<tinhloc::Article, Error>| {
+        matches!(
+            result,
+            Err(Error::NoArticle {
+                kind: NoArticleKind::EmptyInput,
+                ..
+            })
+        )
+    };
+    assert!(empty(tinhloc::extract("")));
+    assert!(empty(tinhloc::extract_bytes(b"", None)));
+    assert!(empty(tinhloc::extract_bytes(
+        b"",
+        Some("text/html; charset=windows-1258")
+    )));
+    assert!(empty(tinhloc::extract("   \n\t  ")));
     assert!(matches!(
         tinhloc::extract("<html><head></head><body></body></html>"),
-        Err(Error::NoArticle { .. })
+        Err(Error::NoArticle {
+            kind: NoArticleKind::TooShort,
+            ..
+        })
     ));
 }
 
@@ -112,7 +118,10 @@ fn binary_junk_gives_no_article() {
     for junk in [png, gzip] {
         for content_type in [None, Some("text/html; charset=utf-8"), Some("image/png")] {
             match tinhloc::extract_bytes(&junk, content_type) {
-                Err(Error::NoArticle { .. }) => {}
+                Err(Error::NoArticle {
+                    kind: NoArticleKind::NotHtml,
+                    ..
+                }) => {}
                 other => panic!("binary input gave {other:?}"),
             }
         }
@@ -295,7 +304,12 @@ fn listing_page_is_no_article() {
          <footer>© Báo Tin Nhanh</footer></body></html>"
     );
     match tinhloc::extract(&page) {
-        Err(Error::NoArticle { .. }) => {}
+        Err(
+            error @ Error::NoArticle {
+                kind: NoArticleKind::Listing,
+                ..
+            },
+        ) => assert!(error.to_string().contains("listing page"), "{error}"),
         other => panic!("a listing page gave {other:?}"),
     }
 }
@@ -490,7 +504,10 @@ fn metadata_is_read_on_listing_pages_too() {
     let extractor = Extractor::new();
     assert!(matches!(
         extractor.extract_bytes(&listing, None),
-        Err(Error::NoArticle { .. })
+        Err(Error::NoArticle {
+            kind: NoArticleKind::Listing,
+            ..
+        })
     ));
     let metadata = extractor.metadata_bytes(&listing, None).expect("metadata");
     assert!(metadata.site_name.is_some(), "{metadata:?}");
@@ -549,4 +566,62 @@ fn policy_trades_precision_for_recall_on_short_blocks() {
     assert!(!text_with(tinhloc::Policy::Precision).contains("Thương lái"));
     assert!(text_with(tinhloc::Policy::Balanced).contains("Thương lái"));
     assert!(text_with(tinhloc::Policy::Recall).contains("Thương lái"));
+}
+
+// --- Typed verdicts and options (issue 13) -----------------------------------------------
+
+#[test]
+fn an_executable_is_not_html() {
+    // The start of an ELF file: magic, class, then mostly zero bytes and small numbers.
+    let mut elf = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0\x3e\0\x01\0\0\0".to_vec();
+    elf.extend((0u32..4000).map(|i| (i % 7) as u8));
+    match tinhloc::extract_bytes(&elf, None) {
+        Err(Error::NoArticle {
+            kind: NoArticleKind::NotHtml,
+            ..
+        }) => {}
+        other => panic!("an ELF file gave {other:?}"),
+    }
+}
+
+#[test]
+fn an_invalid_base_url_is_rejected() {
+    for url in ["not a url", "/relative/path", ""] {
+        assert!(
+            matches!(
+                Extractor::new().base_url(url),
+                Err(Error::InvalidUrl { .. })
+            ),
+            "{url:?}"
+        );
+    }
+    assert!(Extractor::new().base_url("https://example.vn/a/").is_ok());
+}
+
+#[test]
+fn base_url_resolves_links_and_images() {
+    let html = "<html><body><article><p>Một đoạn văn đủ dài để làm thân bài, có \
+                <a href=\"/tin/mot\">một liên kết</a> ở giữa, rồi thêm nhiều chữ nữa để \
+                đoạn văn này dài hơn hẳn mức tối thiểu của một khối nội dung chính.</p>\
+                <img src=\"anh.jpg\" alt=\"Ảnh\"><p>Đoạn thứ hai cũng dài, có \
+                <a href=\"#chu-thich\">chú thích</a>, thêm một mệnh đề dài nữa để đủ độ dài \
+                cần thiết cho một đoạn thân bài, và kết thúc bằng dấu chấm.</p></article>\
+                </body></html>";
+    let article = Extractor::new()
+        .min_text_chars(20)
+        .keep_links(true)
+        .keep_images(true)
+        .base_url("https://example.vn/chuyen-muc/bai.html")
+        .and_then(|extractor| extractor.extract(html))
+        .expect("article");
+    let markdown = article.markdown();
+    assert!(
+        markdown.contains("(https://example.vn/tin/mot)"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("https://example.vn/chuyen-muc/anh.jpg"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("(#chu-thich)"), "{markdown}");
 }

@@ -7,9 +7,9 @@
 //! depth: no scripts, styles, event handlers, `javascript:` URLs or unknown tags can come
 //! out even if a future change here forgets to escape.
 
-use super::RenderOptions;
 use super::markdown::is_safe_url;
 use crate::body::{Block, BlockKind, Body, Inline};
+use crate::options::RenderOptions;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 

@@ -38,7 +38,7 @@ pub(crate) fn to_json(article: &Article) -> String {
 mod tests {
     use super::*;
     use crate::body::{Block, BlockKind, Inline};
-    use crate::render::RenderOptions;
+    use crate::options::RenderOptions;
 
     #[test]
     fn fields_and_text() {

@@ -7,8 +7,8 @@
 //! character would otherwise become syntax; `_` inside a word is left alone (GFM does not
 //! read intraword `_` as emphasis).
 
-use super::RenderOptions;
 use crate::body::{Block, BlockKind, Body, Inline};
+use crate::options::RenderOptions;
 
 /// Deepest list nesting rendered; deeper items are drawn at this depth.
 const MAX_LIST_DEPTH: usize = 16;

@@ -11,12 +11,3 @@ pub(crate) use html::to_html;
 pub(crate) use json::to_json;
 pub(crate) use markdown::to_markdown;
 pub(crate) use text::to_text;
-
-/// What the renderers include beyond the text itself.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct RenderOptions {
-    /// Keep link targets in Markdown and HTML.
-    pub links: bool,
-    /// Keep images in Markdown and HTML.
-    pub images: bool,
-}
