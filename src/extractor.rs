@@ -6,7 +6,7 @@ use crate::error::NoArticleKind;
 use crate::metadata::{Metadata, PageType};
 use crate::options::{Limits, Policy, RenderOptions, Settings};
 use crate::select::Rejection;
-use crate::{Error, clean, decode, metadata, parse, score, segment, select};
+use crate::{Error, clean, decode, html, metadata, score, segment, select};
 
 /// Default for [`Extractor::max_input_bytes`]: 64 MiB.
 const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
@@ -221,7 +221,7 @@ impl Extractor {
     pub fn metadata(&self, html: &str) -> Result<Metadata, Error> {
         self.check_size(html.len())?;
         let html = decode::nfc(html);
-        self.read_metadata(&parse::parse(&html, self.limits())?)
+        self.read_metadata(&html::parse(&html, self.limits())?)
     }
 
     /// Reads only the page's metadata from raw bytes; see [`Extractor::extract_bytes`] for
@@ -236,7 +236,7 @@ impl Extractor {
     ) -> Result<Metadata, Error> {
         self.check_size(bytes.len())?;
         let decoded = decode::decode(bytes, content_type);
-        self.read_metadata(&parse::parse(&decoded.text, self.limits())?)
+        self.read_metadata(&html::parse(&decoded.text, self.limits())?)
     }
 
     /// Extracts many pages with this extractor, in parallel across cores with the `rayon`
@@ -303,7 +303,7 @@ impl Extractor {
         if html.trim().is_empty() {
             return Err(no_article(NoArticleKind::EmptyInput, PageType::default()));
         }
-        let document = parse::parse(html, self.limits())?;
+        let document = html::parse(html, self.limits())?;
         let settings = self.settings();
         let metadata = self.read_metadata(&document)?;
         let blocks = segment::segment(&document, &settings);
@@ -369,7 +369,7 @@ pub fn debug_dump(html: &str) -> String {
     use std::fmt::Write;
     let extractor = Extractor::new();
     let settings = extractor.settings();
-    let Ok(document) = parse::parse(
+    let Ok(document) = html::parse(
         html,
         Limits {
             max_nodes: usize::MAX,

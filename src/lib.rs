@@ -6,15 +6,14 @@ mod clean;
 mod decode;
 mod error;
 mod extractor;
+mod html;
 mod lexicon;
 mod metadata;
 mod options;
-mod parse;
 mod render;
 mod score;
 mod segment;
 mod select;
-mod tokenize;
 
 pub use article::Article;
 pub use body::{Block, BlockKind, Body, Inline};

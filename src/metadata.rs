@@ -472,7 +472,7 @@ impl<'a> Candidates<'a> {
                         }
                     }
                     "rel"
-                        if crate::parse::contains_ignore_ascii_case(
+                        if crate::html::bytes::contains_ignore_ascii_case(
                             value.as_bytes(),
                             b"author",
                         ) =>
