@@ -325,7 +325,9 @@ impl Extractor {
         let mut body = body;
         if chars(&body) < MIN_MARKUP_BODY_CHARS.max(self.min_text_chars) {
             // Pages that render their text with scripts still state it in JSON-LD.
-            if let Some(text) = metadata::json_ld_article_body(&document, MIN_JSON_LD_BODY_CHARS) {
+            if let Some(text) =
+                metadata::json_ld::json_ld_article_body(&document, MIN_JSON_LD_BODY_CHARS)
+            {
                 body = Body {
                     blocks: vec![Block::new(BlockKind::Paragraph, vec![Inline::Text(text)])],
                 };
