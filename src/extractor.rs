@@ -3,6 +3,7 @@
 use crate::article::Article;
 use crate::body::{Block, BlockKind, Body, Inline};
 use crate::error::NoArticleKind;
+use crate::metadata::json_ld::JsonLd;
 use crate::metadata::{Metadata, PageType};
 use crate::options::{Limits, Policy, RenderOptions, Settings};
 use crate::select::Rejection;
@@ -221,7 +222,7 @@ impl Extractor {
     pub fn metadata(&self, html: &str) -> Result<Metadata, Error> {
         self.check_size(html.len())?;
         let html = decode::nfc(html);
-        self.read_metadata(&html::parse(&html, self.limits())?)
+        self.metadata_of(&html)
     }
 
     /// Reads only the page's metadata from raw bytes; see [`Extractor::extract_bytes`] for
@@ -236,7 +237,7 @@ impl Extractor {
     ) -> Result<Metadata, Error> {
         self.check_size(bytes.len())?;
         let decoded = decode::decode(bytes, content_type);
-        self.read_metadata(&html::parse(&decoded.text, self.limits())?)
+        self.metadata_of(&decoded.text)
     }
 
     /// Extracts many pages with this extractor, in parallel across cores with the `rayon`
@@ -269,12 +270,19 @@ impl Extractor {
         }
     }
 
-    fn read_metadata(&self, document: &scraper::Html) -> Result<Metadata, Error> {
-        let mut metadata = metadata::extract(document, self.base_url.as_ref());
+    /// The metadata of decoded NFC text.
+    fn metadata_of(&self, html: &str) -> Result<Metadata, Error> {
+        let document = html::parse(html, self.limits())?;
+        Ok(self.read_metadata(&document).0)
+    }
+
+    /// Reads the metadata (the language option applied) and the page's JSON-LD.
+    fn read_metadata(&self, document: &scraper::Html) -> (Metadata, JsonLd) {
+        let (mut metadata, json_ld) = metadata::extract(document, self.base_url.as_ref());
         if let Some(language) = &self.language {
             metadata.language = Some(language.clone());
         }
-        Ok(metadata)
+        (metadata, json_ld)
     }
 
     fn check_size(&self, size: usize) -> Result<(), Error> {
@@ -305,10 +313,10 @@ impl Extractor {
         }
         let document = html::parse(html, self.limits())?;
         let settings = self.settings();
-        let metadata = self.read_metadata(&document)?;
         let blocks = segment::segment(&document, &settings);
         let scored = score::score(blocks);
         let selected = select::select(&scored);
+        let (metadata, json_ld) = self.read_metadata(&document);
         let body = match &selected {
             Ok(selection) => clean::clean(&scored, selection, &metadata, &settings),
             Err(rejection) if rejection.is_listing() => {
@@ -325,9 +333,7 @@ impl Extractor {
         let mut body = body;
         if chars(&body) < MIN_MARKUP_BODY_CHARS.max(self.min_text_chars) {
             // Pages that render their text with scripts still state it in JSON-LD.
-            if let Some(text) =
-                metadata::json_ld::json_ld_article_body(&document, MIN_JSON_LD_BODY_CHARS)
-            {
+            if let Some(text) = json_ld.article_body(MIN_JSON_LD_BODY_CHARS) {
                 body = Body {
                     blocks: vec![Block::new(BlockKind::Paragraph, vec![Inline::Text(text)])],
                 };
@@ -381,7 +387,7 @@ pub fn debug_dump(html: &str) -> String {
     ) else {
         return String::new();
     };
-    let metadata = metadata::extract(&document, None);
+    let (metadata, _) = metadata::extract(&document, None);
     let scored = score::score(segment::segment(&document, &settings));
     let selection = select::select(&scored);
     let mut out = String::new();

@@ -3,7 +3,6 @@
 use super::text::MAX_AUTHORS;
 use super::text::{clean_text, selector};
 use scraper::ElementRef;
-use scraper::Html;
 use scraper::Selector;
 use std::sync::LazyLock;
 
@@ -31,28 +30,31 @@ pub(super) const ARTICLE_TYPES: &[&str] = &[
 
 pub(super) static JSON_LD: LazyLock<Selector> =
     LazyLock::new(|| selector("script[type=\"application/ld+json\" i]"));
-/// The `articleBody` of the page's JSON-LD article, whitespace collapsed, when it holds at
-/// least `min_chars` characters: the body of pages that render their text with scripts.
-pub(crate) fn json_ld_article_body(document: &Html, min_chars: usize) -> Option<String> {
-    JsonLd::collect(document.select(&JSON_LD))
-        .objects
-        .iter()
-        .filter(|object| has_type(object, ARTICLE_TYPES))
-        .find_map(|object| {
-            let body = object.get("articleBody")?.as_str()?;
-            let body = body.split_whitespace().collect::<Vec<_>>().join(" ");
-            (body.chars().count() >= min_chars).then_some(body)
-        })
-}
 
 pub(super) type JsonObject = serde_json::Map<String, serde_json::Value>;
 
-/// The typed objects of the page's JSON-LD, flattened out of arrays and `@graph`.
-pub(super) struct JsonLd {
+/// The typed objects of the page's JSON-LD, flattened out of arrays and `@graph`: parsed
+/// once per page, read by the metadata readers and by the extractor's body fallback.
+#[derive(Debug, Default)]
+pub(crate) struct JsonLd {
     pub(super) objects: Vec<JsonObject>,
 }
 
 impl JsonLd {
+    /// The `articleBody` of the page's JSON-LD article, whitespace collapsed, when it holds
+    /// at least `min_chars` characters: the body of pages that render their text with
+    /// scripts.
+    pub(crate) fn article_body(&self, min_chars: usize) -> Option<String> {
+        self.objects
+            .iter()
+            .filter(|object| has_type(object, ARTICLE_TYPES))
+            .find_map(|object| {
+                let body = object.get("articleBody")?.as_str()?;
+                let body = body.split_whitespace().collect::<Vec<_>>().join(" ");
+                (body.chars().count() >= min_chars).then_some(body)
+            })
+    }
+
     /// Reads the JSON-LD `scripts`.
     pub(super) fn collect<'a>(scripts: impl Iterator<Item = ElementRef<'a>>) -> Self {
         let mut objects = Vec::new();

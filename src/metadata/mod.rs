@@ -93,8 +93,9 @@ pub struct Metadata {
 // Entry point
 // ---------------------------------------------------------------------------------------
 
-/// Reads the metadata of `document`. `base_url` resolves relative URLs.
-pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> Metadata {
+/// Reads the metadata of `document`, and returns it with the page's JSON-LD (parsed once,
+/// for the extractor's body fallback too). `base_url` resolves relative URLs.
+pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> (Metadata, JsonLd) {
     let page = Candidates::collect(document);
     let metas = MetaTags::collect(&page.metas);
     let json_ld = JsonLd::collect(matching(&page.scripts, &JSON_LD));
@@ -151,7 +152,7 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> Metadata 
     let authors = authors(&page, &anchors, &metas, &json_ld, &site_names, vietnamese);
 
     let page_type = page_type(&page, &metas, &json_ld, url.as_deref());
-    Metadata {
+    let metadata = Metadata {
         title,
         authors,
         published,
@@ -163,7 +164,8 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> Metadata 
         language,
         tags: tags(&metas, &json_ld),
         page_type,
-    }
+    };
+    (metadata, json_ld)
 }
 
 #[cfg(test)]
@@ -236,7 +238,7 @@ mod tests {
     }
 
     fn meta(html: &str) -> Metadata {
-        extract(&Html::parse_document(html), None)
+        extract(&Html::parse_document(html), None).0
     }
 
     #[test]
@@ -430,7 +432,7 @@ mod tests {
             <link rel='canonical' href='/bai-viet-1.html'><meta name='keywords' content='vàng, giá vàng,Vàng'>\
             <meta property='og:type' content='website'></head><body></body></html>";
         let base = url::Url::parse("https://example.vn/x/").ok();
-        let m = extract(&Html::parse_document(html), base.as_ref());
+        let m = extract(&Html::parse_document(html), base.as_ref()).0;
         assert_eq!(m.image.as_deref(), Some("https://example.vn/img/a.jpg"));
         assert_eq!(m.url.as_deref(), Some("https://example.vn/bai-viet-1.html"));
         assert_eq!(m.tags, vec!["vàng".to_string(), "giá vàng".to_string()]);
