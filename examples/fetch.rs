@@ -193,10 +193,26 @@ fn main() -> ExitCode {
     }
 }
 
+/// Writes `text` to standard output. A reader that went away (`| head`) is not an error.
+fn write_stdout(text: &str) -> Result<(), Failure> {
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::new(
+            EXIT_IO,
+            format!("cannot write the output: {e}"),
+        )),
+    }
+}
+
 fn run(args: Vec<OsString>) -> Result<(), Failure> {
     let Some(options) = parse_args(args)? else {
-        println!("{USAGE}");
-        return Ok(());
+        // `println!` panics when the reader has gone (`fetch --help | head -1`).
+        return write_stdout(&format!("{USAGE}\n"));
     };
     let page = match &options.input {
         Input::Url(url) => fetch(url, &options)?,
@@ -263,21 +279,7 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
     if !output.ends_with('\n') {
         output.push('\n');
     }
-    let mut stdout = io::stdout().lock();
-    match stdout
-        .write_all(output.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Ok(()) => {}
-        // The reader went away (`| head`): not an error of ours.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
-        Err(e) => {
-            return Err(Failure::new(
-                EXIT_IO,
-                format!("cannot write the output: {e}"),
-            ));
-        }
-    }
+    write_stdout(&output)?;
 
     let title = article
         .title()

@@ -213,25 +213,32 @@ fn resolve(scored: &Scored, selection: &Selection, classes: &[Class], policy: Po
         .collect()
 }
 
-/// Builds the article body from the blocks of `selection` that pass.
-pub(crate) fn clean(
+/// The blocks of `selection` that pass, and the lead, as block indices in reading order.
+pub(crate) fn kept_blocks(
     scored: &Scored,
     selection: &Selection,
     metadata: &Metadata,
     settings: &Settings,
-) -> Body {
+) -> Vec<usize> {
     let classes = classify(scored, selection, metadata, settings);
     let keep = resolve(scored, selection, &classes, settings.policy);
     let lead = selection.lead.filter(|&index| {
         let text = comparable(&scored.page.blocks[index].text);
         metadata.title.as_deref().map(comparable) != Some(text)
     });
-    let blocks = lead
-        .into_iter()
+    lead.into_iter()
         .map(|index| (index, true))
         .chain(selection.blocks.clone().zip(keep))
         .filter(|(_, keep)| *keep)
-        .map(|(index, _)| {
+        .map(|(index, _)| index)
+        .collect()
+}
+
+/// The owned body of the blocks `kept`.
+pub(crate) fn body_of(scored: &Scored, kept: &[usize]) -> Body {
+    let blocks = kept
+        .iter()
+        .map(|&index| {
             let block = &scored.page.blocks[index];
             Block {
                 kind: block.kind.clone(),

@@ -7,6 +7,7 @@ use crate::metadata::json_ld::JsonLd;
 use crate::metadata::{Metadata, PageType};
 use crate::options::{Limits, Policy, RenderOptions, Settings};
 use crate::select::Rejection;
+use crate::trace::{self, Trace};
 use crate::{Error, clean, decode, html, metadata, score, segment, select};
 
 /// Default for [`Extractor::max_input_bytes`]: 64 MiB.
@@ -188,12 +189,7 @@ impl Extractor {
     /// [`Error::NoArticle`] for listing, home and empty pages; the limit errors past the
     /// configured limits.
     pub fn extract(&self, html: &str) -> Result<Article, Error> {
-        self.check_size(html.len())?;
-        if decode::looks_binary(html.as_bytes()) {
-            return Err(no_article(NoArticleKind::NotHtml, PageType::default()));
-        }
-        let html = decode::nfc(html);
-        self.run(&html, encoding_rs::UTF_8)
+        self.extract_str(html, None)
     }
 
     /// Extracts the article from raw bytes, finding the charset from the BOM, the
@@ -206,12 +202,52 @@ impl Extractor {
         bytes: &[u8],
         content_type: Option<&str>,
     ) -> Result<Article, Error> {
+        self.extract_raw(bytes, content_type, None)
+    }
+
+    /// Extracts the article from an HTML string, and says what each stage decided on every
+    /// text block: kept or dropped, by which stage, and why (see [`Trace`]). The article is
+    /// the one [`Extractor::extract`] gives; recording the trace costs a copy of every
+    /// block's text.
+    pub fn extract_with_trace(&self, html: &str) -> (Result<Article, Error>, Trace) {
+        let mut trace = Trace::default();
+        let article = self.extract_str(html, Some(&mut trace));
+        (article, trace)
+    }
+
+    /// [`Extractor::extract_bytes`] with the [`Trace`] of
+    /// [`Extractor::extract_with_trace`].
+    pub fn extract_bytes_with_trace(
+        &self,
+        bytes: &[u8],
+        content_type: Option<&str>,
+    ) -> (Result<Article, Error>, Trace) {
+        let mut trace = Trace::default();
+        let article = self.extract_raw(bytes, content_type, Some(&mut trace));
+        (article, trace)
+    }
+
+    fn extract_str(&self, html: &str, trace: Option<&mut Trace>) -> Result<Article, Error> {
+        self.check_size(html.len())?;
+        if decode::looks_binary(html.as_bytes()) {
+            return Err(no_article(NoArticleKind::NotHtml, PageType::default()));
+        }
+        let html = decode::nfc(html);
+        self.run(&html, encoding_rs::UTF_8, trace)
+    }
+
+    fn extract_raw(
+        &self,
+        bytes: &[u8],
+        content_type: Option<&str>,
+        trace: Option<&mut Trace>,
+    ) -> Result<Article, Error> {
         self.check_size(bytes.len())?;
         let decoded = decode::decode(bytes, content_type);
         if decoded.binary {
             return Err(no_article(NoArticleKind::NotHtml, PageType::default()));
         }
-        self.run(&decoded.text, decoded.encoding)
+        self.run(&decoded.text, decoded.encoding, trace)
     }
 
     /// Reads only the page's metadata, without extracting the body: works on listing
@@ -306,38 +342,51 @@ impl Extractor {
         }
     }
 
-    /// Runs the stages on decoded NFC text.
-    fn run(&self, html: &str, encoding: &'static encoding_rs::Encoding) -> Result<Article, Error> {
+    /// Runs the stages on decoded NFC text: the one place that knows their order. Fills
+    /// `trace`, when given, with what they decided.
+    fn run(
+        &self,
+        html: &str,
+        encoding: &'static encoding_rs::Encoding,
+        trace: Option<&mut Trace>,
+    ) -> Result<Article, Error> {
         if html.trim().is_empty() {
             return Err(no_article(NoArticleKind::EmptyInput, PageType::default()));
         }
         let document = html::parse(html, self.limits())?;
         let settings = self.settings();
-        let blocks = segment::segment(&document, &settings);
-        let scored = score::score(blocks);
+        let scored = score::score(segment::segment(&document, &settings));
         let selected = select::select(&scored);
         let (metadata, json_ld) = self.read_metadata(&document);
-        let body = match &selected {
-            Ok(selection) => clean::clean(&scored, selection, &metadata, &settings),
-            Err(rejection) if rejection.is_listing() => {
-                return Err(no_article(NoArticleKind::Listing, metadata.page_type));
-            }
-            Err(_) => Body::default(),
+        let kept = match &selected {
+            Ok(selection) => clean::kept_blocks(&scored, selection, &metadata, &settings),
+            Err(_) => Vec::new(),
         };
+        let mut body = clean::body_of(&scored, &kept);
+        let listing = selected
+            .as_ref()
+            .is_err_and(|rejection| rejection.is_listing());
         let chars = |body: &Body| -> usize {
             body.blocks
                 .iter()
                 .map(|b| b.plain_text().chars().count())
                 .sum()
         };
-        let mut body = body;
-        if chars(&body) < MIN_MARKUP_BODY_CHARS.max(self.min_text_chars) {
+        let mut json_ld_body = false;
+        if !listing && chars(&body) < MIN_MARKUP_BODY_CHARS.max(self.min_text_chars) {
             // Pages that render their text with scripts still state it in JSON-LD.
             if let Some(text) = json_ld.article_body(MIN_JSON_LD_BODY_CHARS) {
                 body = Body {
                     blocks: vec![Block::new(BlockKind::Paragraph, vec![Inline::Text(text)])],
                 };
+                json_ld_body = true;
             }
+        }
+        if let Some(trace) = trace {
+            *trace = trace::record(&scored, &selected, &kept, metadata.page_type, json_ld_body);
+        }
+        if listing {
+            return Err(no_article(NoArticleKind::Listing, metadata.page_type));
         }
         if chars(&body) < self.min_text_chars {
             // Too little text among many teasers, or on a page whose markup says it lists
@@ -369,68 +418,6 @@ impl Extractor {
 /// The "no article" error of a page.
 fn no_article(kind: NoArticleKind, page_type: PageType) -> Error {
     Error::NoArticle { kind, page_type }
-}
-
-/// Dumps every block with its features and the chosen container, for tuning.
-#[cfg(feature = "debug-dump")]
-pub fn debug_dump(html: &str) -> String {
-    use std::fmt::Write;
-    let extractor = Extractor::new();
-    let settings = extractor.settings();
-    let Ok(document) = html::parse(
-        html,
-        Limits {
-            max_nodes: usize::MAX,
-            max_depth: usize::MAX,
-            trim: true,
-        },
-    ) else {
-        return String::new();
-    };
-    let (metadata, _) = metadata::extract(&document, None);
-    let scored = score::score(segment::segment(&document, &settings));
-    let selection = select::select(&scored);
-    let mut out = String::new();
-    let best = select::best_container(&scored);
-    let _ = writeln!(
-        out,
-        "best={best:?} range={:?}",
-        best.map(|(e, _)| scored.page.elements[e as usize].blocks.clone())
-    );
-    let _ = writeln!(
-        out,
-        "title={:?} selection={:?}",
-        metadata.title,
-        selection.as_ref().map(|s| (s.container, s.blocks.clone()))
-    );
-    for (i, (block, score)) in scored.page.blocks.iter().zip(&scored.scores).enumerate() {
-        let element = &scored.page.elements[block.element as usize];
-        let text: String = block.text.chars().take(90).collect();
-        let _ = writeln!(
-            out,
-            "{i:4} e{:<5} f{:<5?} d{:<3} w{:7.1} s{:5} ld{:.2} {}{}{}{}{}{}{} {:?} | {}",
-            block.element,
-            score.furniture,
-            element.depth,
-            score.weight,
-            score.size,
-            score.link_density,
-            if score.final_punctuation { "." } else { " " },
-            if score.furniture.is_some() { "F" } else { " " },
-            if score.content { "C" } else { " " },
-            if score.teaser { "T" } else { " " },
-            if score.title_link { "L" } else { " " },
-            if score.cruft_heading || score.cruft_prefix || score.credit {
-                "X"
-            } else {
-                " "
-            },
-            if block.caption { "c" } else { " " },
-            block.kind,
-            text
-        );
-    }
-    out
 }
 
 #[cfg(test)]

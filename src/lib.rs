@@ -14,16 +14,15 @@ mod render;
 mod score;
 mod segment;
 mod select;
+mod trace;
 
 pub use article::Article;
 pub use body::{Block, BlockKind, Body, Inline};
 pub use error::{Error, NoArticleKind};
 pub use extractor::Extractor;
-#[cfg(feature = "debug-dump")]
-#[doc(hidden)]
-pub use extractor::debug_dump;
 pub use metadata::{Metadata, PageType};
 pub use options::Policy;
+pub use trace::{BodySource, Reason, Stage, Trace, TracedBlock};
 
 use std::sync::LazyLock;
 

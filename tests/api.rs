@@ -625,3 +625,43 @@ fn base_url_resolves_links_and_images() {
     );
     assert!(markdown.contains("(#chu-thich)"), "{markdown}");
 }
+
+/// The trace explains the very run that gives the article: the same result as `extract`,
+/// and, when the body comes from the markup, one kept block per body block.
+#[test]
+fn trace_matches_the_article_on_every_fixture() {
+    let extractor = Extractor::new();
+    let mut traced = 0;
+    for entry in std::fs::read_dir("fixtures").expect("fixtures").flatten() {
+        let Ok(bytes) = std::fs::read(entry.path().join("source.html")) else {
+            continue;
+        };
+        let plain = extractor.extract_bytes(&bytes, None);
+        let (article, trace) = extractor.extract_bytes_with_trace(&bytes, None);
+        assert_eq!(format!("{plain:?}"), format!("{article:?}"));
+        assert!(!trace.blocks.is_empty(), "{}", entry.path().display());
+        for block in &trace.blocks {
+            assert!(!block.reason.code().is_empty());
+        }
+        if let Ok(article) = &article
+            && trace.body_source == tinhloc::BodySource::Markup
+        {
+            let kept = trace.blocks.iter().filter(|b| b.kept).count();
+            assert_eq!(
+                kept,
+                article.body.blocks.len(),
+                "{}",
+                entry.path().display()
+            );
+            traced += 1;
+        }
+        if let Err(Error::NoArticle {
+            kind: NoArticleKind::Listing,
+            ..
+        }) = &article
+        {
+            assert!(trace.blocks.iter().all(|b| !b.kept));
+        }
+    }
+    assert!(traced > 30, "{traced} pages traced");
+}

@@ -786,3 +786,25 @@ fn help_exits_0() {
     assert_eq!(run.code, Some(0), "{run:#?}");
     assert!(run.stdout.contains("--max-bytes"), "{run:#?}");
 }
+
+/// `fetch --help | head -1`: the reader closes the pipe after one line, and the example
+/// must exit 0 instead of panicking on the broken pipe (exit 101). Issue 13.
+#[test]
+fn issue_13_help_into_a_closed_pipe_does_not_panic() {
+    use std::process::Stdio;
+    let mut child = std::process::Command::new(fetch_binary())
+        .arg("--help")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run fetch");
+    // Close the read end before the example writes.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("wait for fetch");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

@@ -2,7 +2,7 @@
 //! two builds can be compared: an optimisation must leave every file the same.
 //!
 //! ```text
-//! cargo run --release --example snapshot -- OUT_DIR FOLDER...
+//! cargo run --release -p tinhloc-devtools --bin snapshot -- OUT_DIR FOLDER...
 //! diff -r before/ after/
 //! ```
 //!
