@@ -170,7 +170,7 @@ fn predict(bytes: &[u8], page: &Page, failures: &mut usize) -> Predicted {
     }
     match extractor.extract_bytes(bytes, page.content_type.as_deref()) {
         Ok(article) => {
-            let m = &article.metadata;
+            let m = &article.metadata();
             Predicted {
                 title: m.title.clone(),
                 published: m.published.clone(),

@@ -16,7 +16,7 @@
 //!
 //! | option | default | meaning |
 //! |---|---|---|
-//! | `--format text\|markdown\|json\|html` | `text` | output format (`json`: metadata + text) |
+//! | `--format text\|markdown\|json\|html` | `text` | output format (`json`: `Article::to_json`'s schema without `body`, plus `source`) |
 //! | `--timeout SECS` | 30 | total time for the request, redirects and body |
 //! | `--connect-timeout SECS` | 10 | time to open each connection (DNS, TCP, TLS) |
 //! | `--max-bytes N` | 10485760 (10 MiB) | largest body read, after decompression |
@@ -287,7 +287,7 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
         .unwrap_or_else(|| "(none)".to_owned());
     eprintln!(
         "fetch: title {title} | encoding {} | {} bytes | {} chars | {}",
-        article.encoding,
+        article.encoding(),
         page.bytes.len(),
         text.chars().count(),
         page.label
@@ -632,13 +632,13 @@ fn chain(error: &dyn std::error::Error) -> String {
     message
 }
 
-/// The article as one JSON object: where it came from, its metadata and its main text, one
-/// key per line in this order (a `serde_json::Map` would sort the keys).
+/// The article as one JSON object in the schema of `Article::to_json` (the library's
+/// `serde` feature): `metadata` (lower-case `page_type`), `text` and `encoding`, without the
+/// `body` blocks, plus `source`, where the page came from. Keys stay in this order.
 fn to_json(article: &tinhloc::Article, text: &str, page: &Page) -> String {
     use serde_json::json;
-    let m = &article.metadata;
-    let fields = [
-        ("source", json!(page.label)),
+    let m = article.metadata();
+    let metadata = [
         ("title", json!(m.title)),
         ("authors", json!(m.authors)),
         ("published", json!(m.published)),
@@ -653,12 +653,16 @@ fn to_json(article: &tinhloc::Article, text: &str, page: &Page) -> String {
             "page_type",
             json!(format!("{:?}", m.page_type).to_ascii_lowercase()),
         ),
-        ("encoding", json!(article.encoding)),
-        ("text", json!(text)),
     ];
-    let lines: Vec<String> = fields
+    let metadata: Vec<String> = metadata
         .iter()
-        .map(|(key, value)| format!("  {}: {value}", json!(key)))
+        .map(|(key, value)| format!("    {}: {value}", json!(key)))
         .collect();
-    format!("{{\n{}\n}}", lines.join(",\n"))
+    format!(
+        "{{\n  \"metadata\": {{\n{}\n  }},\n  \"text\": {},\n  \"encoding\": {},\n  \"source\": {}\n}}",
+        metadata.join(",\n"),
+        json!(text),
+        json!(article.encoding()),
+        json!(page.label)
+    )
 }

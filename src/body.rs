@@ -5,7 +5,8 @@
 
 /// One run of inline content inside a block.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Inline {
     /// Plain text, whitespace already collapsed.
@@ -41,7 +42,8 @@ impl Inline {
 
 /// What kind of block a [`Block`] is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum BlockKind {
     /// A paragraph, or a run of bare text in a container.
@@ -77,7 +79,8 @@ pub enum BlockKind {
 
 /// One block of the article body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub struct Block {
     /// What the block is.
     pub kind: BlockKind,
@@ -126,7 +129,8 @@ pub(crate) fn join_inlines(inlines: &[Inline]) -> String {
 
 /// The cleaned article body: blocks in reading order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub struct Body {
     /// The blocks of the body, in reading order.
     pub blocks: Vec<Block>,

@@ -406,7 +406,7 @@ impl Extractor {
         Ok(Article {
             metadata,
             body,
-            encoding: encoding.name(),
+            encoding: encoding.name().into(),
             render_options: RenderOptions {
                 links: self.keep_links,
                 images: self.keep_images,

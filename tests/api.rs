@@ -164,14 +164,14 @@ fn every_encoding_variant_gives_the_twins_text() {
     let expected =
         tinhloc::extract_bytes(&fixture(twin, "source.html"), content_type(twin).as_deref())
             .expect("the UTF-8 twin is an article");
-    assert_eq!(expected.encoding, "UTF-8");
+    assert_eq!(expected.encoding(), "UTF-8");
     let expected_text = expected.text();
     assert_clean_text(&expected_text);
     for &(name, encoding) in ENCODING_VARIANTS {
         let article =
             tinhloc::extract_bytes(&fixture(name, "source.html"), content_type(name).as_deref())
                 .unwrap_or_else(|e| panic!("{name}: {e:?}"));
-        assert_eq!(article.encoding, encoding, "{name}");
+        assert_eq!(article.encoding(), encoding, "{name}");
         assert_eq!(article.text(), expected_text, "{name}");
         assert_eq!(article.title(), expected.title(), "{name}");
     }
@@ -184,7 +184,7 @@ fn windows_1258_bytes_decode_to_nfc_vietnamese() {
         None,
     )
     .expect("an article");
-    assert_eq!(article.encoding, "windows-1258");
+    assert_eq!(article.encoding(), "windows-1258");
     let text = article.text();
     assert_clean_text(&text);
     assert!(text.contains(
@@ -207,7 +207,7 @@ fn windows_1258_declared_by_the_header() {
     assert!(!unmappable, "the page must fit windows-1258");
     let article = tinhloc::extract_bytes(&bytes, Some("text/html; charset=windows-1258"))
         .expect("an article");
-    assert_eq!(article.encoding, "windows-1258");
+    assert_eq!(article.encoding(), "windows-1258");
     let text = article.text();
     assert_clean_text(&text);
     assert!(text.contains("Tiếng Việt là ngôn ngữ chính thức của Việt Nam"));
@@ -235,7 +235,7 @@ fn split_tone_marks(text: &str) -> String {
 #[test]
 fn string_input_reports_utf8() {
     let article = tinhloc::extract(&article_page(PARAGRAPHS)).expect("an article");
-    assert_eq!(article.encoding, "UTF-8");
+    assert_eq!(article.encoding(), "UTF-8");
 }
 
 // --- Unicode normalisation -----------------------------------------------------------------
@@ -649,7 +649,7 @@ fn trace_matches_the_article_on_every_fixture() {
             let kept = trace.blocks.iter().filter(|b| b.kept).count();
             assert_eq!(
                 kept,
-                article.body.blocks.len(),
+                article.body().blocks.len(),
                 "{}",
                 entry.path().display()
             );

@@ -727,9 +727,10 @@ fn json_format_has_metadata_and_text() {
     );
     assert_eq!(run.code, Some(0), "{run:#?}");
     let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON output");
-    assert_eq!(value["title"], TITLE);
+    assert_eq!(value["metadata"]["title"], TITLE);
     assert_eq!(value["encoding"], "UTF-8");
-    assert_eq!(value["language"], "vi");
+    assert_eq!(value["metadata"]["language"], "vi");
+    assert_eq!(value["metadata"]["page_type"], "article");
     assert_eq!(
         value["text"].as_str().map(str::trim_end),
         Some(expected_text().trim_end())

@@ -65,7 +65,7 @@ fn load() -> Vec<Case> {
         let content_type = meta.get("content_type").and_then(Value::as_str);
         let got = extractor
             .extract_bytes(&bytes, content_type)
-            .map(|article| article.metadata)
+            .map(|article| article.metadata().clone())
             .map_err(|e| e.to_string());
         cases.push(Case {
             id: dir

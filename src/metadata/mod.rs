@@ -34,7 +34,7 @@ use title::title;
 
 /// Whether the page is a single article or a listing of many.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 #[non_exhaustive]
 pub enum PageType {
@@ -47,7 +47,7 @@ pub enum PageType {
 
 /// What the page says about its article. Every field is optional: pages often omit them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Metadata {
     /// Headline as displayed: the page's headline element (`<h1>` or a `*title*` element)

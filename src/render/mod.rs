@@ -2,7 +2,7 @@
 
 mod html;
 #[cfg(feature = "serde")]
-mod json;
+pub(crate) mod json;
 mod markdown;
 mod text;
 

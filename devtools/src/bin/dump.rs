@@ -31,7 +31,7 @@ fn main() {
     if json {
         let value = serde_json::json!({
             "result": match &article {
-                Ok(article) => serde_json::json!({"title": article.metadata.title}),
+                Ok(article) => serde_json::json!({"title": article.metadata().title}),
                 Err(error) => serde_json::json!({"error": error.to_string()}),
             },
             "trace": trace,
@@ -40,7 +40,7 @@ fn main() {
         return;
     }
     match &article {
-        Ok(article) => println!("article: {:?}", article.metadata.title),
+        Ok(article) => println!("article: {:?}", article.metadata().title),
         Err(error) => println!("no article: {error}"),
     }
     println!(

@@ -49,7 +49,7 @@ fn main() {
             };
             let report = match extractor.extract_bytes(&bytes, None) {
                 Ok(article) => {
-                    let m = &article.metadata;
+                    let m = &article.metadata();
                     format!(
                         "title {:?}\nauthors {:?}\npublished {:?}\nmodified {:?}\nlanguage {:?}\n\
                          site {:?}\n--- text\n{}\n--- markdown\n{}\n",
