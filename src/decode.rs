@@ -754,6 +754,19 @@ fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {
         .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
 }
 
+/// Whitespace runs (including NBSP) collapsed to one space, ends trimmed: the one
+/// whitespace folding of the renderers and the metadata readers.
+pub(crate) fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -254,6 +254,23 @@ fn is_placeholder(text: &str) -> bool {
             .all(|c| c.is_alphanumeric() || c == '_' || c == ' ' || c == '-')
 }
 
+// Date lines: the one family of limits, in characters, on a block or element read as a
+// date line ("Cập nhật: 21/11/2026 15:02", "Thứ Hai, 17/11/2025 10:30 (GMT+7)"), from the
+// strictest test to the loosest.
+
+/// `score`: a block of at most this many characters that is only a time or date stamp
+/// ([`is_timestamp`]) is a date line.
+pub(crate) const DATE_LINE_MAX_CHARS_STAMP: usize = 40;
+/// `segment`: a block mostly inside `<time>` is a date line up to this many characters;
+/// longer, it is text that happens to hold a `<time>`.
+pub(crate) const DATE_LINE_MAX_CHARS_TIME: usize = 60;
+/// `score`: a block this short holding a full date or a clock time and not ending a
+/// sentence is a date line. Tuned on fixtures/.
+pub(crate) const DATE_LINE_MAX_CHARS_TEXT: usize = 80;
+/// `metadata`: longest text of an element it reads a date from. Date lines run 10–60
+/// characters; the reader only reads, so its bar is the loosest.
+pub(crate) const DATE_LINE_MAX_CHARS_METADATA: usize = 120;
+
 /// Whether `text` is only a time or date stamp: "16:45", "11:48 GMT", "22/10/2025".
 pub(crate) fn is_timestamp(text: &str) -> bool {
     let mut digits = 0;

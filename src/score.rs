@@ -49,9 +49,6 @@ const MIN_TEASER_TITLE_CHARS: usize = 15;
 /// Shortest heading, in weighted characters, read as a lead paragraph when it ends a
 /// sentence. Tuned on corpus/vietnamese-portals (cafef `h2.sapo`) 2026-11-23.
 const MIN_SAPO_HEADING_CHARS: usize = 100;
-/// A block this short, in characters, holding a full date or a clock time and not
-/// ending a sentence is a date line ("Cập nhật: 21/11/2026 15:02"). Tuned on fixtures/.
-const MAX_DATELINE_CHARS: usize = 80;
 /// Link density from which a block is a link block.
 pub(crate) const LINK_BLOCK_DENSITY: f32 = 0.5;
 
@@ -270,8 +267,9 @@ fn features(block: &TextBlock, size: usize) -> BlockScore {
         cruft_heading: lexicon::is_cruft_heading_or_line(&block.text),
         dateline: block.dateline
             || (block.cells.is_empty()
-                && ((block.chars <= 40 && lexicon::is_timestamp(&block.text))
-                    || (block.chars <= MAX_DATELINE_CHARS
+                && ((block.chars <= lexicon::DATE_LINE_MAX_CHARS_STAMP
+                    && lexicon::is_timestamp(&block.text))
+                    || (block.chars <= lexicon::DATE_LINE_MAX_CHARS_TEXT
                         && !ends_sentence(&block.text)
                         && lexicon::has_date_or_time(&block.text)))),
         cruft_prefix: start.is_some_and(|start| {

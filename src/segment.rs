@@ -26,10 +26,6 @@ const MAX_DATA_TABLE_CELL_CHARS: usize = 1000;
 /// mislabelled wrapper. Tuned on corpus/scrapinghub 2026-11-23.
 const MAX_CAPTION_CHARS: usize = 500;
 
-/// A block longer than this, in characters, is not a date line even if it holds a
-/// `<time>`.
-const MAX_DATELINE_CHARS: usize = 60;
-
 /// What an element is, as far as the later stages care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Tag {
@@ -587,7 +583,7 @@ impl<'a> Walker<'a> {
             links,
             text,
             caption,
-            dateline: time_chars * 5 >= chars * 2 && chars <= MAX_DATELINE_CHARS,
+            dateline: time_chars * 5 >= chars * 2 && chars <= lexicon::DATE_LINE_MAX_CHARS_TIME,
         });
     }
 

@@ -10,9 +10,7 @@ use super::regions::{
 use super::text::{MAX_CANDIDATES, clean_text, element_text, truncate_chars};
 use scraper::Selector;
 
-/// Longest text, in characters, of an element read as a date line. Date lines run
-/// 10–60 characters ("Thứ Hai, 17/11/2025 10:30 (GMT+7)").
-pub(super) const MAX_DATE_LINE_CHARS: usize = 120;
+use crate::lexicon::DATE_LINE_MAX_CHARS_METADATA;
 /// Vietnam's UTC offset in minutes, the default for Vietnamese pages.
 pub(super) const VIETNAM_OFFSET_MINUTES: i32 = 7 * 60;
 
@@ -174,7 +172,7 @@ pub(super) fn itemprop_date(page: &Candidates, sel: &Selector, layout: &Layout) 
                 .attr("content")
                 .or_else(|| el.value().attr("datetime"))
                 .and_then(parse_date)
-                .or_else(|| parse_date(&element_text(el, MAX_DATE_LINE_CHARS)))
+                .or_else(|| parse_date(&element_text(el, DATE_LINE_MAX_CHARS_METADATA)))
         })
 }
 
@@ -217,8 +215,8 @@ pub(super) fn date_line(
         if in_excluded_region(el, layout) {
             continue;
         }
-        let text = element_text(el, MAX_DATE_LINE_CHARS + 1);
-        if text.is_empty() || text.chars().count() > MAX_DATE_LINE_CHARS {
+        let text = element_text(el, DATE_LINE_MAX_CHARS_METADATA + 1);
+        if text.is_empty() || text.chars().count() > DATE_LINE_MAX_CHARS_METADATA {
             continue;
         }
         let Some(stamp) = parse_text_date(&text) else {
@@ -236,7 +234,7 @@ pub(super) fn date_line(
 /// ("2025-10-22T19:25:52+07:00", "+0700", ".000 +07:00", "2015-03-23 08:06 +07:00"), then
 /// the displayed forms of [`parse_text_date`].
 pub(super) fn parse_date(text: &str) -> Option<Stamp> {
-    let text = clean_text(truncate_chars(text, MAX_DATE_LINE_CHARS));
+    let text = clean_text(truncate_chars(text, DATE_LINE_MAX_CHARS_METADATA));
     parse_iso(&text).or_else(|| parse_text_date(&text))
 }
 
@@ -370,7 +368,7 @@ pub(super) fn valid_date(year: i32, month: u32, day: u32) -> Option<Stamp> {
 /// optional offset ("GMT+7", "(GMT+07:00)", "+07:00"). Weekday names and other words are
 /// ignored. Dates without a year ("Sáng 28-2") are not dates here.
 pub(super) fn parse_text_date(text: &str) -> Option<Stamp> {
-    let text = truncate_chars(text, MAX_DATE_LINE_CHARS);
+    let text = truncate_chars(text, DATE_LINE_MAX_CHARS_METADATA);
     let bytes = text.as_bytes();
     let mut date: Option<Stamp> = None;
     let mut time: Option<((u32, u32, u32), usize)> = None;

@@ -119,17 +119,7 @@ pub(super) fn is_block_tag(name: &str) -> bool {
     )
 }
 
-/// Whitespace runs (including NBSP) collapsed to one space, ends trimmed.
-pub(super) fn collapse(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
+pub(super) use crate::decode::collapse;
 
 /// Text from JSON-LD or a `<meta>` value: HTML entities decoded (twice, as some CMSs
 /// double-encode: "Chi&amp;#7871;n"), tags dropped, whitespace collapsed, NFC.

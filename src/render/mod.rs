@@ -11,3 +11,7 @@ pub(crate) use html::to_html;
 pub(crate) use json::to_json;
 pub(crate) use markdown::to_markdown;
 pub(crate) use text::to_text;
+
+/// Deepest list nesting rendered in Markdown and HTML; deeper items are drawn at this
+/// depth.
+const MAX_LIST_DEPTH: usize = 16;
