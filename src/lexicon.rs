@@ -8,7 +8,9 @@ use foldhash::HashSet;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
-const BOILERPLATE_CLASSES: &str = include_str!("../data/classes/boilerplate.txt");
+/// The furniture vocabulary: class/id tokens of page furniture, some also marking the
+/// regions the metadata readers skip ([`furniture_region_stems`]).
+const FURNITURE_CLASSES: &str = include_str!("../data/classes/furniture.txt");
 const CONTENT_CLASSES: &str = include_str!("../data/classes/content.txt");
 const LAYOUT_CLASSES: &str = include_str!("../data/classes/layout.txt");
 const CRUFT_LISTS: [&str; 4] = [
@@ -49,10 +51,16 @@ impl TokenMatcher {
         let mut patterns: Vec<String> = Vec::new();
         let mut flags: Vec<u8> = Vec::new();
         for (list, kind) in [
-            (BOILERPLATE_CLASSES, BOILERPLATE_TOKEN),
+            (FURNITURE_CLASSES, BOILERPLATE_TOKEN),
             (CONTENT_CLASSES, CONTENT_TOKEN),
         ] {
             for entry in entries(list) {
+                // "`entry` region" also marks a metadata region; "`entry` region-only"
+                // marks nothing here.
+                let (entry, region) = split_region_mark(&entry);
+                if region == Some(REGION_ONLY) {
+                    continue;
+                }
                 let (pattern, flag) = match entry.strip_prefix('*') {
                     Some(stem) if kind == CONTENT_TOKEN => {
                         (stem.to_string(), kind | STRONG_CONTENT_TOKEN)
@@ -150,11 +158,41 @@ static CRUFT: LazyLock<CruftPhrases> = LazyLock::new(|| {
 /// What a credit line may open with before its phrase: "(Ảnh: …)", "[Nguồn: …]", "*Tin: …".
 const CREDIT_OPENERS: [char; 4] = ['(', '[', '*', ' '];
 
-/// The entries of a list file: NFC, lower-cased, without blank lines and `#` comments.
-fn entries(list: &str) -> impl Iterator<Item = String> + '_ {
+/// The lines of a list file under `data/`: trimmed, without blank lines and `#` comments.
+/// The one list reader of the crate; the lists are NFC (a test checks every one).
+pub(crate) fn list_lines(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.lines()
-        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
-        .map(|line| line.nfc().collect::<String>().to_lowercase())
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+/// The entries of a list file, NFC and lower-cased for case-blind matching.
+fn entries(list: &'static str) -> impl Iterator<Item = String> {
+    list_lines(list).map(|line| line.nfc().collect::<String>().to_lowercase())
+}
+
+/// The mark of a furniture entry that names a metadata region.
+const REGION: &str = "region";
+/// The mark of an entry that names a metadata region and no furniture.
+const REGION_ONLY: &str = "region-only";
+
+/// A furniture entry and its region mark, if any.
+fn split_region_mark(entry: &str) -> (&str, Option<&str>) {
+    match entry.split_once(char::is_whitespace) {
+        Some((entry, mark)) => (entry, Some(mark.trim())),
+        None => (entry, None),
+    }
+}
+
+/// The stems of the regions whose text the metadata readers never read a title, byline or
+/// date from: the furniture entries marked `region` or `region-only`, without their `*`.
+pub(crate) fn furniture_region_stems() -> Vec<&'static str> {
+    list_lines(FURNITURE_CLASSES)
+        .filter_map(|line| match split_region_mark(line) {
+            (entry, Some(REGION | REGION_ONLY)) => Some(entry.trim_start_matches('*')),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Reads the class and id attribute values of an element.
@@ -428,6 +466,39 @@ fn has_credit_prefix(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every list under `data/` is NFC, so the list reader can hand out its lines as they
+    /// are written.
+    #[test]
+    fn every_data_list_is_nfc() {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let mut lists = 0;
+        for folder in std::fs::read_dir(&data).expect("data/").flatten() {
+            for file in std::fs::read_dir(folder.path())
+                .expect("data folder")
+                .flatten()
+            {
+                let text = std::fs::read_to_string(file.path()).expect("UTF-8 list");
+                assert!(
+                    unicode_normalization::is_nfc(&text),
+                    "{}",
+                    file.path().display()
+                );
+                lists += 1;
+            }
+        }
+        assert!(lists >= 10, "{lists} lists");
+    }
+
+    /// The furniture vocabulary gives the metadata its region stems, `*` dropped.
+    #[test]
+    fn furniture_region_stems_come_from_the_one_vocabulary() {
+        let stems = furniture_region_stems();
+        for stem in ["comment", "binh-luan", "lien_quan", "relate", "sidebar"] {
+            assert!(stems.contains(&stem), "{stem}");
+        }
+        assert!(!stems.iter().any(|s| s.starts_with('*') || s.contains(' ')));
+    }
 
     #[test]
     fn vietnamese_slug_classes_are_boilerplate() {

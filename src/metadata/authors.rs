@@ -36,33 +36,22 @@ pub(super) const AUTHOR_META_KEYS: &[&str] = &[
 ];
 
 /// Credit prefixes that introduce the writer ("Tin, ảnh: HÀ PHƯƠNG"), lowercase, after
-/// collapsing spaces. Photo-only credits ("Ảnh:") are not here: they name a photographer.
-pub(super) const AUTHOR_CREDIT_PREFIXES: &[&str] = &[
-    "tin, ảnh:",
-    "tin và ảnh:",
-    "tin - ảnh:",
-    "tin/ảnh:",
-    "tin & ảnh:",
-    "bài, ảnh:",
-    "bài và ảnh:",
-    "bài - ảnh:",
-    "bài/ảnh:",
-    "bài & ảnh:",
-    "bài, ảnh, video:",
-    "bài:",
-    "tin:",
-    "tác giả:",
-    "người viết:",
-    "ghi chép:",
-    "thực hiện:",
-    "nhóm thực hiện:",
-    "phóng viên:",
-    "by ",
-    "by:",
-    "von ",
-    "par ",
-    "por ",
-];
+/// collapsing spaces, in the order they are tried (`data/metadata/author_credit_prefixes.txt`;
+/// a word entry such as "by" stands for "by ").
+pub(super) static AUTHOR_CREDIT_PREFIXES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    data_lines(include_str!(
+        "../../data/metadata/author_credit_prefixes.txt"
+    ))
+    .into_iter()
+    .map(|entry| {
+        if entry.ends_with(':') {
+            entry.to_string()
+        } else {
+            format!("{entry} ")
+        }
+    })
+    .collect()
+});
 
 /// Prefixes stripped from a byline element's text before reading names ("Theo Hồ Hương"
 /// in a byline element credits Hồ Hương; the same words on a body line name a source).
@@ -458,7 +447,7 @@ pub(super) fn credit_name(line: &str) -> Option<String> {
     let lower = line.to_lowercase();
     let prefix = AUTHOR_CREDIT_PREFIXES
         .iter()
-        .find(|p| lower.starts_with(**p))?;
+        .find(|p| lower.starts_with(p.as_str()))?;
     // Byte offsets agree: lowercase of these prefixes keeps their length.
     let rest = line
         .get(prefix.len()..)?

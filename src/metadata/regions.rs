@@ -2,7 +2,7 @@
 //! layout anchors, and the excluded regions (comments, related boxes, sidebars, footers)
 //! whose text is never read.
 
-use super::text::{MAX_ANCESTORS, MAX_CANDIDATES, data_lines, element_text, selector};
+use super::text::{MAX_ANCESTORS, MAX_CANDIDATES, element_text, selector};
 use foldhash::HashMap;
 use foldhash::HashMapExt;
 use foldhash::HashSet;
@@ -15,11 +15,8 @@ use std::sync::LazyLock;
 /// or teaser `<article>` holds less.
 pub(super) const MIN_BODY_CHARS: usize = 200;
 /// Class/id substrings of regions that never hold the article's own title, byline or date.
-pub(super) static EXCLUDED_REGION_STEMS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    data_lines(include_str!(
-        "../../data/metadata/excluded_region_stems.txt"
-    ))
-});
+pub(super) static EXCLUDED_REGION_STEMS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(crate::lexicon::furniture_region_stems);
 
 /// Tags whose content is never the article's own title, byline or date.
 pub(super) const EXCLUDED_REGION_TAGS: &[&str] = &["aside", "footer", "nav"];

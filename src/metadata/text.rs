@@ -14,10 +14,7 @@ pub(super) const MAX_FIELD_CHARS: usize = 2000;
 /// The entries of a list file under `data/metadata/`: one per line, `#` lines and blank
 /// lines skipped.
 pub(super) fn data_lines(list: &'static str) -> Vec<&'static str> {
-    list.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .collect()
+    crate::lexicon::list_lines(list).collect()
 }
 
 /// Parses a selector written in this file; they are all valid CSS.
