@@ -34,6 +34,11 @@ const RECALL_LINK_DENSITY: f32 = 0.65;
 /// box ends when prose resumes. Tuned on fixtures/ and corpus/vietnamese-portals.
 const MAX_CLOSED_BOX_SHARE: f64 = 0.25;
 
+/// In a cruft box that closes where prose resumes, the prose that ends it is a good block
+/// at least this long, in weighted characters. Set in "Pipeline v1" (ae077ea, 2026-11-23);
+/// what it was tuned on was not recorded.
+const MIN_PROSE_ENDING_CRUFT_BOX_CHARS: usize = 2 * MIN_GOOD_BLOCK_CHARS;
+
 /// A block repeating the one before is cut (a title printed twice, as link and as alt)
 /// only when shorter than this; long repeated paragraphs are the author's.
 const MAX_DUPLICATE_CHARS: usize = 150;
@@ -138,7 +143,7 @@ fn classify(
         } else if bad {
             Class::Bad
         } else if in_cruft_box
-            && (closed_cruft_box || !(good_prose && score.size >= 2 * MIN_GOOD_BLOCK_CHARS))
+            && (closed_cruft_box || !(good_prose && score.size >= MIN_PROSE_ENDING_CRUFT_BOX_CHARS))
         {
             // Blocks after a cruft heading belong to its box until real prose resumes.
             Class::Bad

@@ -51,6 +51,39 @@ const MIN_TEASER_TITLE_CHARS: usize = 15;
 const MIN_SAPO_HEADING_CHARS: usize = 100;
 /// Link density from which a block is a link block.
 pub(crate) const LINK_BLOCK_DENSITY: f32 = 0.5;
+/// Weight of an ideograph, kana or hangul character against one of an alphabetic script:
+/// one of them carries about a word. Set in "Pipeline v1" (ae077ea, 2026-11-23); what it
+/// was tuned on was not recorded.
+const CJK_CHAR_WEIGHT: usize = 3;
+/// Only blocks this short, in characters, take the prefix tests (cruft, promo, credit). Set
+/// in "Pipeline v1" (ae077ea, 2026-11-23); what it was tuned on was not recorded.
+const MAX_PREFIX_TEST_CHARS: usize = 200;
+/// A block with a cruft prefix ("Xem thêm:") that ends a sentence, has no link and is at
+/// most this long, in characters, is cruft. Set in "Pipeline v1" (ae077ea, 2026-11-23);
+/// what it was tuned on was not recorded.
+const MAX_CRUFT_PREFIX_SENTENCE_CHARS: usize = 60;
+/// Longest credit line ("Tin, ảnh: …"), in characters. Set in "Pipeline v1" (ae077ea,
+/// 2026-11-23) on fixtures/.
+const MAX_CREDIT_CHARS: usize = 120;
+/// Link density from which a block is a title link…
+const MIN_TITLE_LINK_DENSITY: f32 = 0.8;
+/// …or a heading is (a linked headline with a kicker or a counter). Set with the linked
+/// headings (628f612, 2026-11-23); what it was tuned on was not recorded.
+const MIN_HEADING_TITLE_LINK_DENSITY: f32 = 0.6;
+/// Most links in a title link block (a headline and its section link). This and
+/// [`MIN_TITLE_LINK_DENSITY`] were set in "Pipeline v1" (ae077ea, 2026-11-23); what it was
+/// tuned on was not recorded.
+const MAX_TITLE_LINK_LINKS: usize = 2;
+/// Weight of a teaser or a cut text, per weighted character: it counts against its
+/// container. Set in "Pipeline v1" (ae077ea, 2026-11-23); what it was tuned on was not
+/// recorded.
+const TEASER_WEIGHT_PER_CHAR: f32 = -0.5;
+/// Least penalty of a block under furniture, per weighted character. Set in "Pipeline v1"
+/// (ae077ea, 2026-11-23); what it was tuned on was not recorded.
+const MIN_FURNITURE_PENALTY_PER_CHAR: f32 = 0.5;
+/// Factor on the weight of a list item: lists are more often navigation than prose. Set in
+/// "Pipeline v1" (ae077ea, 2026-11-23); what it was tuned on was not recorded.
+const LIST_ITEM_FACTOR: f32 = 0.8;
 
 /// Features and weight of one block.
 #[derive(Debug, Clone, Copy, Default)]
@@ -124,7 +157,9 @@ pub(crate) fn weighted_size(text: &str) -> usize {
     }
     text.chars()
         .map(|ch| match ch as u32 {
-            0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF => 3,
+            0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF => {
+                CJK_CHAR_WEIGHT
+            }
             _ => 1,
         })
         .sum()
@@ -255,7 +290,7 @@ fn features(block: &TextBlock, size: usize) -> BlockScore {
     } else {
         block.link_chars as f32 / block.chars as f32
     };
-    let short = block.chars <= 200;
+    let short = block.chars <= MAX_PREFIX_TEST_CHARS;
     // Only short blocks take the prefix tests.
     let start = short.then(|| lexicon::BlockStart::of(&block.text));
     let start = start.as_ref();
@@ -275,13 +310,17 @@ fn features(block: &TextBlock, size: usize) -> BlockScore {
         cruft_prefix: start.is_some_and(|start| {
             start.has_promo_prefix()
                 || start.has_cruft_prefix()
-                    && (link_density > 0.0 || !ends_sentence(&block.text) || block.chars <= 60)
+                    && (link_density > 0.0
+                        || !ends_sentence(&block.text)
+                        || block.chars <= MAX_CRUFT_PREFIX_SENTENCE_CHARS)
         }),
-        credit: block.chars <= 120 && start.is_some_and(lexicon::BlockStart::has_credit_prefix),
-        title_link: (link_density >= 0.8
-            || (matches!(block.kind, BlockKind::Heading(_)) && link_density >= 0.6))
+        credit: block.chars <= MAX_CREDIT_CHARS
+            && start.is_some_and(lexicon::BlockStart::has_credit_prefix),
+        title_link: (link_density >= MIN_TITLE_LINK_DENSITY
+            || (matches!(block.kind, BlockKind::Heading(_))
+                && link_density >= MIN_HEADING_TITLE_LINK_DENSITY))
             && block.chars >= MIN_TEASER_TITLE_CHARS
-            && block.links <= 2,
+            && block.links <= MAX_TITLE_LINK_LINKS,
         ..BlockScore::default()
     }
 }
@@ -352,16 +391,16 @@ fn weight(features: &BlockScore, block: &TextBlock) -> f32 {
         }
         // An ellipsis cuts teasers; inside a content container it ends an enumeration.
         if (features.ellipsis && !features.content) || features.teaser {
-            weight = -0.5 * size;
+            weight = TEASER_WEIGHT_PER_CHAR * size;
         }
     }
     if features.furniture.is_some() {
-        weight = -weight.abs().max(0.5 * size);
+        weight = -weight.abs().max(MIN_FURNITURE_PENALTY_PER_CHAR * size);
     } else if features.content && weight > 0.0 {
         weight *= CONTENT_BONUS;
     }
     if matches!(block.kind, BlockKind::ListItem { .. }) && weight > 0.0 {
-        weight *= 0.8;
+        weight *= LIST_ITEM_FACTOR;
     }
     weight
 }

@@ -26,6 +26,22 @@ const MAX_DATA_TABLE_CELL_CHARS: usize = 1000;
 /// mislabelled wrapper. Tuned on corpus/scrapinghub 2026-11-23.
 const MAX_CAPTION_CHARS: usize = 500;
 
+/// A table with an image and at most this many rows…
+const MAX_IMAGE_TABLE_ROWS: usize = 3;
+/// …and less text than this, in characters, frames the image (a caption table)…
+const MAX_IMAGE_TABLE_CHARS: usize = 600;
+/// …as does any table with an image and less text than this. The three were set in
+/// "Pipeline v1" (ae077ea, 2026-11-23); what they were tuned on was not recorded.
+const MAX_IMAGE_ONLY_TABLE_CHARS: usize = 100;
+/// A block whose characters lie under a caption element for at least this share
+/// (numerator, denominator) is a caption. Set with the inline captions (2381ed2,
+/// 2026-11-23); what it was tuned on was not recorded.
+const MIN_CAPTION_SHARE: (usize, usize) = (4, 5);
+/// A block whose characters lie under `<time>` for at least this share (numerator,
+/// denominator) is a date line. Set with the `<time>` date lines (d31cd63, 2026-11-23);
+/// what it was tuned on was not recorded.
+const MIN_TIME_SHARE: (usize, usize) = (2, 5);
+
 /// What an element is, as far as the later stages care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Tag {
@@ -33,16 +49,8 @@ pub(crate) enum Tag {
     Article,
     /// `<nav>`, `<aside>` or `<footer>`: page furniture by name.
     Furniture,
-    /// `<header>`.
-    Header,
-    /// `<figure>` or `<figcaption>`.
-    Figure,
     /// `<h1>`.
     H1,
-    /// `<table>`.
-    Table,
-    /// `<form>`.
-    Form,
     /// Anything else.
     Other,
 }
@@ -181,11 +189,7 @@ fn tag_of(name: &str) -> Tag {
     match name {
         "article" | "main" => Tag::Article,
         "nav" | "aside" | "footer" => Tag::Furniture,
-        "header" => Tag::Header,
-        "figure" | "figcaption" => Tag::Figure,
         "h1" => Tag::H1,
-        "table" => Tag::Table,
-        "form" => Tag::Form,
         _ => Tag::Other,
     }
 }
@@ -360,7 +364,10 @@ fn table_mode(table: NodeRef<'_, Node>) -> TableMode {
             return TableMode::Layout;
         }
     }
-    if has_image && ((rows <= 3 && text_chars < 600) || text_chars < 100) {
+    if has_image
+        && ((rows <= MAX_IMAGE_TABLE_ROWS && text_chars < MAX_IMAGE_TABLE_CHARS)
+            || text_chars < MAX_IMAGE_ONLY_TABLE_CHARS)
+    {
         TableMode::Image
     } else {
         TableMode::Data
@@ -569,7 +576,7 @@ impl<'a> Walker<'a> {
             .all(|inline| matches!(inline, Inline::Emphasis(_) | Inline::LineBreak));
         let caption = (self.caption_depth > 0
             || matches!(self.tables.last(), Some(TableMode::Image))
-            || caption_chars * 5 >= chars * 4
+            || caption_chars * MIN_CAPTION_SHARE.1 >= chars * MIN_CAPTION_SHARE.0
             || (after_image && emphasised && cells.is_empty()))
             && chars <= MAX_CAPTION_CHARS;
         let element = self.current_element();
@@ -583,7 +590,8 @@ impl<'a> Walker<'a> {
             links,
             text,
             caption,
-            dateline: time_chars * 5 >= chars * 2 && chars <= lexicon::DATE_LINE_MAX_CHARS_TIME,
+            dateline: time_chars * MIN_TIME_SHARE.1 >= chars * MIN_TIME_SHARE.0
+                && chars <= lexicon::DATE_LINE_MAX_CHARS_TIME,
         });
     }
 
