@@ -161,9 +161,14 @@ fn classify(
     classes
 }
 
-/// Resolves short blocks by their neighbours: kept between good blocks, kept as a
+/// Keeps or drops short blocks by their neighbours: kept between good blocks, kept as a
 /// heading or list item next to good text, dropped otherwise.
-fn resolve(scored: &Scored, selection: &Selection, classes: &[Class], policy: Policy) -> Vec<bool> {
+fn keep_by_neighbours(
+    scored: &Scored,
+    selection: &Selection,
+    classes: &[Class],
+    policy: Policy,
+) -> Vec<bool> {
     let count = classes.len();
     let mut previous_class = vec![None; count];
     let mut last = None;
@@ -226,7 +231,7 @@ pub(crate) fn kept_blocks(
     settings: &Settings,
 ) -> Vec<usize> {
     let classes = classify(scored, selection, metadata, settings);
-    let keep = resolve(scored, selection, &classes, settings.policy);
+    let keep = keep_by_neighbours(scored, selection, &classes, settings.policy);
     let lead = selection.lead.filter(|&index| {
         let text = comparable(&scored.page.blocks[index].text);
         metadata.title.as_deref().map(comparable) != Some(text)

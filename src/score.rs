@@ -7,7 +7,7 @@
 
 use crate::body::BlockKind;
 use crate::lexicon;
-use crate::segment::{Segmented, Tag, TextBlock};
+use crate::segment::{SegmentBlock, Segmented, Tag};
 
 /// How much one link character costs against one plain character. A block whose links
 /// cover 40 % of its text weighs nothing. Start: jusText's link density 0.2–0.4 band;
@@ -87,7 +87,7 @@ const LIST_ITEM_FACTOR: f32 = 0.8;
 
 /// Features and weight of one block.
 #[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct BlockScore {
+pub(crate) struct BlockFeatures {
     /// Net article-likeness, in weighted characters.
     pub weight: f32,
     /// Weighted length: characters, CJK counted three times.
@@ -122,7 +122,7 @@ pub(crate) struct Scored {
     /// The segmented page.
     pub page: Segmented,
     /// One score per block, same order.
-    pub scores: Vec<BlockScore>,
+    pub scores: Vec<BlockFeatures>,
     /// `weight_prefix[i]` = sum of the weights of blocks `0..i`.
     pub weight_prefix: Vec<f64>,
     /// `size_prefix[i]` = sum of the sizes of blocks `0..i`.
@@ -208,7 +208,7 @@ pub(crate) fn score(page: Segmented) -> Scored {
         size_prefix,
         plain_prefix,
     };
-    let mut scores: Vec<BlockScore> = Vec::with_capacity(scored.page.blocks.len());
+    let mut scores: Vec<BlockFeatures> = Vec::with_capacity(scored.page.blocks.len());
     for (index, block) in scored.page.blocks.iter().enumerate() {
         let mut features = features(block, sizes[index]);
         features.furniture = effective_furniture(&scored, block.element, total_size);
@@ -237,7 +237,7 @@ pub(crate) fn score(page: Segmented) -> Scored {
 /// Marks the blocks of teaser units: small elements (a few blocks, a few hundred
 /// characters) that start with a title link and hold at most one prose block, such as
 /// `<article><h3><a>Title</a></h3><time>…</time><p>Sapo.</p></article>`.
-fn mark_teasers(scored: &Scored, scores: &mut [BlockScore]) {
+fn mark_teasers(scored: &Scored, scores: &mut [BlockFeatures]) {
     let mut title_prefix = Vec::with_capacity(scores.len() + 1);
     let mut prose_prefix = Vec::with_capacity(scores.len() + 1);
     title_prefix.push(0usize);
@@ -284,7 +284,7 @@ fn mark_teasers(scored: &Scored, scores: &mut [BlockScore]) {
 }
 
 /// The features of one block that need no neighbours.
-fn features(block: &TextBlock, size: usize) -> BlockScore {
+fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
     let link_density = if block.chars == 0 {
         0.0
     } else {
@@ -294,7 +294,7 @@ fn features(block: &TextBlock, size: usize) -> BlockScore {
     // Only short blocks take the prefix tests.
     let start = short.then(|| lexicon::BlockStart::of(&block.text));
     let start = start.as_ref();
-    BlockScore {
+    BlockFeatures {
         size,
         link_density,
         final_punctuation: ends_sentence(&block.text),
@@ -321,7 +321,7 @@ fn features(block: &TextBlock, size: usize) -> BlockScore {
                 && link_density >= MIN_HEADING_TITLE_LINK_DENSITY))
             && block.chars >= MIN_TEASER_TITLE_CHARS
             && block.links <= MAX_TITLE_LINK_LINKS,
-        ..BlockScore::default()
+        ..BlockFeatures::default()
     }
 }
 
@@ -364,12 +364,12 @@ fn effective_furniture(scored: &Scored, element: u32, total_size: usize) -> Opti
 
 /// Whether a heading is really a lead paragraph set in `<h2>` (cafef's `h2.sapo`,
 /// Medium's subtitle): too long for a heading.
-pub(crate) fn is_sapo_heading(features: &BlockScore, block: &TextBlock) -> bool {
+pub(crate) fn is_sapo_heading(features: &BlockFeatures, block: &SegmentBlock) -> bool {
     matches!(block.kind, BlockKind::Heading(_)) && features.size >= MIN_SAPO_HEADING_CHARS
 }
 
 /// The net article-likeness of a block.
-fn weight(features: &BlockScore, block: &TextBlock) -> f32 {
+fn weight(features: &BlockFeatures, block: &SegmentBlock) -> f32 {
     let size = features.size as f32;
     let sapo_heading = is_sapo_heading(features, block);
     if block.caption

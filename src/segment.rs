@@ -78,7 +78,7 @@ pub(crate) struct Element {
 
 /// A run of text between block boundaries.
 #[derive(Debug, Clone)]
-pub(crate) struct TextBlock {
+pub(crate) struct SegmentBlock {
     /// Index of the innermost element holding the block.
     pub element: u32,
     /// Paragraph, heading, list item, table row, …
@@ -107,7 +107,7 @@ pub(crate) struct Segmented {
     /// Elements in document order; index 0 is the root element.
     pub elements: Vec<Element>,
     /// Text blocks in document order.
-    pub blocks: Vec<TextBlock>,
+    pub blocks: Vec<SegmentBlock>,
 }
 
 /// How an element affects the walk.
@@ -580,7 +580,7 @@ impl<'a> Walker<'a> {
             || (after_image && emphasised && cells.is_empty()))
             && chars <= MAX_CAPTION_CHARS;
         let element = self.current_element();
-        self.out.blocks.push(TextBlock {
+        self.out.blocks.push(SegmentBlock {
             element,
             kind,
             inlines,
@@ -775,7 +775,7 @@ impl<'a> Walker<'a> {
                         None => src.to_string(),
                     };
                     let element_index = self.current_element();
-                    self.out.blocks.push(TextBlock {
+                    self.out.blocks.push(SegmentBlock {
                         element: element_index,
                         kind: BlockKind::Image { src, alt },
                         inlines: Vec::new(),

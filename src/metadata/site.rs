@@ -5,7 +5,7 @@ use super::meta_tags::MetaTags;
 use super::regions::{CANONICAL, Candidates, IMAGE_SRC, matching};
 use super::text::is_all_upper;
 use super::text::{
-    MAX_FIELD_CHARS, clean_text, fold, is_slug, looks_like_domain, looks_like_url, resolve,
+    MAX_FIELD_CHARS, clean_text, fold, is_slug, looks_like_domain, looks_like_url, resolve_url,
     truncate_chars,
 };
 use super::title::TITLE_SEPARATORS;
@@ -119,7 +119,7 @@ pub(super) fn canonical_url(
         .map(str::trim)
         .filter(|h| !h.is_empty())
         .or_else(|| metas.first(&["og:url"]))?;
-    Some(resolve(raw, base_url))
+    Some(resolve_url(raw, base_url))
 }
 
 pub(super) fn description(metas: &MetaTags, json_ld: &JsonLd) -> Option<String> {
@@ -164,7 +164,7 @@ pub(super) fn image(
                 .map(str::to_string)
         })?;
     let raw = raw.trim();
-    (!raw.is_empty()).then(|| resolve(raw, base))
+    (!raw.is_empty()).then(|| resolve_url(raw, base))
 }
 
 pub(super) fn tags(metas: &MetaTags, json_ld: &JsonLd) -> Vec<String> {

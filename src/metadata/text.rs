@@ -204,7 +204,7 @@ pub(super) fn is_slug(text: &str) -> bool {
 }
 
 /// Resolves `raw` against `base` when it is relative; returns it unchanged otherwise.
-pub(super) fn resolve(raw: &str, base: Option<&url::Url>) -> String {
+pub(super) fn resolve_url(raw: &str, base: Option<&url::Url>) -> String {
     let raw = raw.trim();
     if let Ok(absolute) = url::Url::parse(raw) {
         return absolute.to_string();
