@@ -228,7 +228,7 @@ fn run_page(bytes: &[u8], content_type: Option<&str>) -> (Outcome, f64) {
     let secs = start.elapsed().as_secs_f64();
     let outcome = match result {
         Ok(Ok(text)) => Outcome::Text(text),
-        Ok(Err(tinhloc::Error::NoArticle { reason })) => Outcome::NoArticle(reason.to_owned()),
+        Ok(Err(tinhloc::Error::NoArticle { kind, .. })) => Outcome::NoArticle(kind.to_string()),
         Ok(Err(e)) => {
             let debug = format!("{e:?}");
             let kind = debug

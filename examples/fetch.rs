@@ -16,7 +16,7 @@
 //!
 //! | option | default | meaning |
 //! |---|---|---|
-//! | `--format text\|markdown\|json\|html` | `text` | output format (`json`: metadata + text) |
+//! | `--format text\|markdown\|json\|html` | `text` | output format (`json`: `Article::to_json`'s schema without `body`, plus `source`) |
 //! | `--timeout SECS` | 30 | total time for the request, redirects and body |
 //! | `--connect-timeout SECS` | 10 | time to open each connection (DNS, TCP, TLS) |
 //! | `--max-bytes N` | 10485760 (10 MiB) | largest body read, after decompression |
@@ -193,10 +193,26 @@ fn main() -> ExitCode {
     }
 }
 
+/// Writes `text` to standard output. A reader that went away (`| head`) is not an error.
+fn write_stdout(text: &str) -> Result<(), Failure> {
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::new(
+            EXIT_IO,
+            format!("cannot write the output: {e}"),
+        )),
+    }
+}
+
 fn run(args: Vec<OsString>) -> Result<(), Failure> {
     let Some(options) = parse_args(args)? else {
-        println!("{USAGE}");
-        return Ok(());
+        // `println!` panics when the reader has gone (`fetch --help | head -1`).
+        return write_stdout(&format!("{USAGE}\n"));
     };
     let page = match &options.input {
         Input::Url(url) => fetch(url, &options)?,
@@ -235,14 +251,17 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
     let mut extractor = tinhloc::Extractor::new()
         .max_input_bytes(usize::try_from(options.max_bytes).unwrap_or(usize::MAX));
     if let Some(url) = &page.final_url {
-        extractor = extractor.base_url(url);
+        extractor = match extractor.clone().base_url(url) {
+            Ok(with_url) => with_url,
+            Err(_) => extractor,
+        };
     }
     let article = extractor
         .extract_bytes(&page.bytes, page.content_type.as_deref())
         .map_err(|e| match e {
-            tinhloc::Error::NoArticle { reason } => Failure::new(
+            tinhloc::Error::NoArticle { kind, .. } => Failure::new(
                 EXIT_NO_ARTICLE,
-                format!("no article in {}: {reason}", page.label),
+                format!("no article in {}: {kind}", page.label),
             ),
             other => Failure::new(
                 EXIT_EXTRACT,
@@ -260,21 +279,7 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
     if !output.ends_with('\n') {
         output.push('\n');
     }
-    let mut stdout = io::stdout().lock();
-    match stdout
-        .write_all(output.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Ok(()) => {}
-        // The reader went away (`| head`): not an error of ours.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
-        Err(e) => {
-            return Err(Failure::new(
-                EXIT_IO,
-                format!("cannot write the output: {e}"),
-            ));
-        }
-    }
+    write_stdout(&output)?;
 
     let title = article
         .title()
@@ -282,7 +287,7 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
         .unwrap_or_else(|| "(none)".to_owned());
     eprintln!(
         "fetch: title {title} | encoding {} | {} bytes | {} chars | {}",
-        article.encoding,
+        article.encoding(),
         page.bytes.len(),
         text.chars().count(),
         page.label
@@ -627,13 +632,13 @@ fn chain(error: &dyn std::error::Error) -> String {
     message
 }
 
-/// The article as one JSON object: where it came from, its metadata and its main text, one
-/// key per line in this order (a `serde_json::Map` would sort the keys).
+/// The article as one JSON object in the schema of `Article::to_json` (the library's
+/// `serde` feature): `metadata` (lower-case `page_type`), `text` and `encoding`, without the
+/// `body` blocks, plus `source`, where the page came from. Keys stay in this order.
 fn to_json(article: &tinhloc::Article, text: &str, page: &Page) -> String {
     use serde_json::json;
-    let m = &article.metadata;
-    let fields = [
-        ("source", json!(page.label)),
+    let m = article.metadata();
+    let metadata = [
         ("title", json!(m.title)),
         ("authors", json!(m.authors)),
         ("published", json!(m.published)),
@@ -648,12 +653,16 @@ fn to_json(article: &tinhloc::Article, text: &str, page: &Page) -> String {
             "page_type",
             json!(format!("{:?}", m.page_type).to_ascii_lowercase()),
         ),
-        ("encoding", json!(article.encoding)),
-        ("text", json!(text)),
     ];
-    let lines: Vec<String> = fields
+    let metadata: Vec<String> = metadata
         .iter()
-        .map(|(key, value)| format!("  {}: {value}", json!(key)))
+        .map(|(key, value)| format!("    {}: {value}", json!(key)))
         .collect();
-    format!("{{\n{}\n}}", lines.join(",\n"))
+    format!(
+        "{{\n  \"metadata\": {{\n{}\n  }},\n  \"text\": {},\n  \"encoding\": {},\n  \"source\": {}\n}}",
+        metadata.join(",\n"),
+        json!(text),
+        json!(article.encoding()),
+        json!(page.label)
+    )
 }

@@ -5,7 +5,9 @@
 
 /// One run of inline content inside a block.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum Inline {
     /// Plain text, whitespace already collapsed.
     Text(String),
@@ -40,7 +42,8 @@ impl Inline {
 
 /// What kind of block a [`Block`] is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum BlockKind {
     /// A paragraph, or a run of bare text in a container.
@@ -76,7 +79,8 @@ pub enum BlockKind {
 
 /// One block of the article body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub struct Block {
     /// What the block is.
     pub kind: BlockKind,
@@ -125,8 +129,31 @@ pub(crate) fn join_inlines(inlines: &[Inline]) -> String {
 
 /// The cleaned article body: blocks in reading order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub struct Body {
     /// The blocks of the body, in reading order.
     pub blocks: Vec<Block>,
+}
+
+impl Body {
+    /// Resolves every relative link target against `base` (images are resolved when the
+    /// page is segmented). Empty targets and fragments-only anchors stay as written.
+    pub(crate) fn resolve_links(&mut self, base: &url::Url) {
+        let resolve = |inline: &mut Inline| {
+            if let Inline::Link { href, .. } = inline
+                && !href.is_empty()
+                && !href.starts_with('#')
+                && let Ok(url) = base.join(href)
+            {
+                *href = url.to_string();
+            }
+        };
+        for block in &mut self.blocks {
+            block.inlines.iter_mut().for_each(resolve);
+            for cell in &mut block.cells {
+                cell.iter_mut().for_each(resolve);
+            }
+        }
+    }
 }

@@ -6,9 +6,9 @@
 //! date line before the lead goes), in the manner of jusText's context pass.
 
 use crate::body::{Block, BlockKind, Body, Inline};
-use crate::extractor::{Policy, Settings};
 use crate::lexicon;
 use crate::metadata::Metadata;
+use crate::options::{Policy, Settings};
 use crate::score::{LINK_BLOCK_DENSITY, Scored, is_numbered_item, is_sapo_heading};
 use crate::segment::Tag;
 use crate::select::Selection;
@@ -33,6 +33,11 @@ const RECALL_LINK_DENSITY: f32 = 0.65;
 /// whole box (comments under "Responses"); a larger one is the body itself, where the
 /// box ends when prose resumes. Tuned on fixtures/ and corpus/vietnamese-portals.
 const MAX_CLOSED_BOX_SHARE: f64 = 0.25;
+
+/// In a cruft box that closes where prose resumes, the prose that ends it is a good block
+/// at least this long, in weighted characters. Set in "Pipeline v1" (ae077ea, 2026-11-23);
+/// what it was tuned on was not recorded.
+const MIN_PROSE_ENDING_CRUFT_BOX_CHARS: usize = 2 * MIN_GOOD_BLOCK_CHARS;
 
 /// A block repeating the one before is cut (a title printed twice, as link and as alt)
 /// only when shorter than this; long repeated paragraphs are the author's.
@@ -148,7 +153,7 @@ fn classify(
         } else if bad {
             Class::Bad
         } else if in_cruft_box
-            && (closed_cruft_box || !(good_prose && score.size >= 2 * MIN_GOOD_BLOCK_CHARS))
+            && (closed_cruft_box || !(good_prose && score.size >= MIN_PROSE_ENDING_CRUFT_BOX_CHARS))
         {
             // Blocks after a cruft heading belong to its box until real prose resumes.
             Class::Bad
@@ -166,9 +171,14 @@ fn classify(
     classes
 }
 
-/// Resolves short blocks by their neighbours: kept between good blocks, kept as a
+/// Keeps or drops short blocks by their neighbours: kept between good blocks, kept as a
 /// heading or list item next to good text, dropped otherwise.
-fn resolve(scored: &Scored, selection: &Selection, classes: &[Class], policy: Policy) -> Vec<bool> {
+fn keep_by_neighbours(
+    scored: &Scored,
+    selection: &Selection,
+    classes: &[Class],
+    policy: Policy,
+) -> Vec<bool> {
     let count = classes.len();
     let mut previous_class = vec![None; count];
     let mut last = None;
@@ -223,25 +233,32 @@ fn resolve(scored: &Scored, selection: &Selection, classes: &[Class], policy: Po
         .collect()
 }
 
-/// Builds the article body from the blocks of `selection` that pass.
-pub(crate) fn clean(
+/// The blocks of `selection` that pass, and the lead, as block indices in reading order.
+pub(crate) fn kept_blocks(
     scored: &Scored,
     selection: &Selection,
     metadata: &Metadata,
     settings: &Settings,
-) -> Body {
+) -> Vec<usize> {
     let classes = classify(scored, selection, metadata, settings);
-    let keep = resolve(scored, selection, &classes, settings.policy);
+    let keep = keep_by_neighbours(scored, selection, &classes, settings.policy);
     let lead = selection.lead.filter(|&index| {
         let text = comparable(&scored.page.blocks[index].text);
         metadata.title.as_deref().map(comparable) != Some(text)
     });
-    let blocks = lead
-        .into_iter()
+    lead.into_iter()
         .map(|index| (index, true))
         .chain(selection.blocks.clone().zip(keep))
         .filter(|(_, keep)| *keep)
-        .map(|(index, _)| {
+        .map(|(index, _)| index)
+        .collect()
+}
+
+/// The owned body of the blocks `kept`.
+pub(crate) fn body_of(scored: &Scored, kept: &[usize]) -> Body {
+    let blocks = kept
+        .iter()
+        .map(|&index| {
             let block = &scored.page.blocks[index];
             Block {
                 kind: block.kind.clone(),

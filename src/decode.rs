@@ -58,6 +58,8 @@ pub(crate) struct Decoded<'a> {
     pub text: Cow<'a, str>,
     /// The encoding the bytes were read with.
     pub encoding: &'static encoding_rs::Encoding,
+    /// The bytes are binary data (an image, an executable), not text: `text` is empty.
+    pub binary: bool,
 }
 
 /// Decodes `bytes` with the charset found by the precedence in the module docs, replacing
@@ -69,6 +71,7 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded
         return Decoded {
             text: Cow::Borrowed(""),
             encoding,
+            binary: true,
         };
     }
     let (text, _) = encoding.decode_without_bom_handling(body);
@@ -77,7 +80,11 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded
     } else {
         Cow::Owned(to_nfc(&text))
     };
-    Decoded { text, encoding }
+    Decoded {
+        text,
+        encoding,
+        binary: false,
+    }
 }
 
 /// `text` in Unicode NFC, borrowed when it already is.
@@ -377,7 +384,7 @@ fn classify(c: char) -> CharClass {
 /// Whether the start of `bytes` (in an ASCII-compatible encoding) holds more than
 /// [`MAX_BINARY_PERCENT`] of WHATWG "binary data bytes": C0 controls other than tab, line
 /// feed, form feed, carriage return and escape.
-fn looks_binary(bytes: &[u8]) -> bool {
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     let sample = bytes.get(..BINARY_SNIFF_BYTES).unwrap_or(bytes);
     let binary = sample
         .iter()
@@ -745,6 +752,19 @@ fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {
     haystack
         .get(..prefix.len())
         .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+}
+
+/// Whitespace runs (including NBSP) collapsed to one space, ends trimmed: the one
+/// whitespace folding of the renderers and the metadata readers.
+pub(crate) fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 #[cfg(test)]

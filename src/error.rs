@@ -1,17 +1,67 @@
 //! The one error type of the crate: caller limits and pages without an article.
 
+use crate::metadata::PageType;
+
+/// What a page without an article is, in [`Error::NoArticle`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NoArticleKind {
+    /// A listing, home, section or tag page: many teasers, no single article.
+    Listing,
+    /// A page whose main text is shorter than
+    /// [`Extractor::min_text_chars`](crate::Extractor::min_text_chars).
+    TooShort,
+    /// No bytes, or only white space.
+    EmptyInput,
+    /// Binary data (an image, an executable), not HTML text.
+    NotHtml,
+}
+
+impl std::fmt::Display for NoArticleKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Listing => "this is a listing page",
+            Self::TooShort => "the main text is shorter than the minimum",
+            Self::EmptyInput => "the input is empty",
+            Self::NotHtml => "the input is not HTML text",
+        })
+    }
+}
+
 /// Why an extraction gave no article.
 ///
 /// Decoding never fails (bad bytes are replaced) and parsing always recovers, so every
-/// variant is either a limit the caller set or the page itself having no article.
+/// variant is a limit the caller set, an invalid option, or the page itself having no
+/// article.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The page has no single article: a listing, home or category page, or an empty one.
-    #[error("the page has no article ({reason})")]
+    /// The page has no single article: a listing, home or category page, a page whose
+    /// text is too short, an empty input or one that is not HTML. Match on `kind`:
+    ///
+    /// ```
+    /// use tinhloc::{Error, NoArticleKind};
+    /// match tinhloc::extract("   ") {
+    ///     Err(Error::NoArticle { kind: NoArticleKind::EmptyInput, .. }) => {}
+    ///     other => panic!("{other:?}"),
+    /// }
+    /// ```
+    #[error("the page has no article: {kind}")]
     NoArticle {
-        /// What was seen instead of an article, in a few words.
-        reason: &'static str,
+        /// What was seen instead of an article.
+        kind: NoArticleKind,
+        /// What the page's markup says it is (a listing page may still call itself an
+        /// article, and the other way round).
+        page_type: PageType,
+    },
+    /// The URL given to [`Extractor::base_url`](crate::Extractor::base_url) does not parse
+    /// as an absolute URL.
+    #[error("invalid base URL {url:?}: {reason}")]
+    InvalidUrl {
+        /// The URL as given.
+        url: String,
+        /// Why it does not parse.
+        reason: String,
     },
     /// The input is larger than [`Extractor::max_input_bytes`](crate::Extractor::max_input_bytes).
     #[error("input of {size} bytes is over the limit of {limit} bytes")]

@@ -2,37 +2,13 @@
 
 use crate::article::Article;
 use crate::body::{Block, BlockKind, Body, Inline};
+use crate::error::NoArticleKind;
+use crate::metadata::json_ld::JsonLd;
 use crate::metadata::{Metadata, PageType};
-use crate::parse::Limits;
-use crate::render::RenderOptions;
-use crate::{Error, clean, decode, metadata, parse, score, segment, select};
-
-/// How the extractor trades precision against recall.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Policy {
-    /// Drop doubtful blocks: less cruft, sometimes a lost paragraph.
-    Precision,
-    /// The tuned default.
-    #[default]
-    Balanced,
-    /// Keep doubtful blocks: every paragraph, sometimes a teaser too.
-    Recall,
-}
-
-/// What part of a page the extractor returns.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Scope {
-    /// The article of a news or blog page. A listing or home page gives
-    /// [`Error::NoArticle`].
-    #[default]
-    Article,
-    /// The main content of any page: an article as in [`Scope::Article`]; otherwise the
-    /// page's own content, such as a forum thread with its replies, a product's
-    /// description, a documentation page, or a listing's items with their summaries.
-    Any,
-}
+use crate::options::{Limits, Policy, RenderOptions, Scope, Settings};
+use crate::select::Rejection;
+use crate::trace::{self, Trace};
+use crate::{Error, clean, decode, html, metadata, score, segment, select};
 
 /// Default for [`Extractor::max_input_bytes`]: 64 MiB.
 const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
@@ -92,20 +68,6 @@ impl Default for Extractor {
     }
 }
 
-/// The options the stages read, resolved once per extraction.
-#[derive(Debug, Clone)]
-pub(crate) struct Settings {
-    pub policy: Policy,
-    /// Read the page as any page, not as an article: teasers, title links and replies
-    /// count as content and no listing verdict is given (the second pass of
-    /// [`Scope::Any`]).
-    pub wide: bool,
-    pub keep_tables: bool,
-    pub keep_captions: bool,
-    pub keep_images: bool,
-    pub base_url: Option<url::Url>,
-}
-
 impl Extractor {
     /// An extractor with the defaults listed on each setter.
     #[must_use]
@@ -134,7 +96,9 @@ impl Extractor {
         self
     }
 
-    /// Sets what part of a page to return. The default is [`Scope::Article`].
+    /// Sets what part of a page to return. The default is [`Scope::Article`]; with
+    /// [`Scope::Any`] a listing, forum, product or documentation page gives its main
+    /// content instead of [`Error::NoArticle`].
     #[must_use]
     pub fn scope(mut self, scope: Scope) -> Self {
         self.scope = scope;
@@ -188,12 +152,29 @@ impl Extractor {
         self
     }
 
-    /// Sets the page's URL, used to resolve relative links and images. The default is none;
-    /// an unparsable URL is ignored.
-    #[must_use]
-    pub fn base_url(mut self, url: &str) -> Self {
-        self.base_url = url::Url::parse(url).ok();
-        self
+    /// Sets the page's URL, used to resolve relative links and images. The default is none:
+    /// links and images stay as written.
+    ///
+    /// ```
+    /// let extractor = tinhloc::Extractor::new().base_url("https://example.com/news/")?;
+    /// assert!(tinhloc::Extractor::new().base_url("not a url").is_err());
+    /// # let _ = extractor;
+    /// # Ok::<(), tinhloc::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidUrl`] when `url` is not an absolute URL.
+    pub fn base_url(mut self, url: &str) -> Result<Self, Error> {
+        match url::Url::parse(url.trim()) {
+            Ok(parsed) => {
+                self.base_url = Some(parsed);
+                Ok(self)
+            }
+            Err(error) => Err(Error::InvalidUrl {
+                url: url.to_owned(),
+                reason: error.to_string(),
+            }),
+        }
     }
 
     /// Sets the largest input accepted, in bytes; larger gives [`Error::InputTooLarge`].
@@ -226,9 +207,7 @@ impl Extractor {
     /// [`Error::NoArticle`] for listing, home and empty pages; the limit errors past the
     /// configured limits.
     pub fn extract(&self, html: &str) -> Result<Article, Error> {
-        self.check_size(html.len())?;
-        let html = decode::nfc(html);
-        self.run(&html, encoding_rs::UTF_8)
+        self.extract_str(html, None)
     }
 
     /// Extracts the article from raw bytes, finding the charset from the BOM, the
@@ -241,9 +220,52 @@ impl Extractor {
         bytes: &[u8],
         content_type: Option<&str>,
     ) -> Result<Article, Error> {
+        self.extract_raw(bytes, content_type, None)
+    }
+
+    /// Extracts the article from an HTML string, and says what each stage decided on every
+    /// text block: kept or dropped, by which stage, and why (see [`Trace`]). The article is
+    /// the one [`Extractor::extract`] gives; recording the trace costs a copy of every
+    /// block's text.
+    pub fn extract_with_trace(&self, html: &str) -> (Result<Article, Error>, Trace) {
+        let mut trace = Trace::default();
+        let article = self.extract_str(html, Some(&mut trace));
+        (article, trace)
+    }
+
+    /// [`Extractor::extract_bytes`] with the [`Trace`] of
+    /// [`Extractor::extract_with_trace`].
+    pub fn extract_bytes_with_trace(
+        &self,
+        bytes: &[u8],
+        content_type: Option<&str>,
+    ) -> (Result<Article, Error>, Trace) {
+        let mut trace = Trace::default();
+        let article = self.extract_raw(bytes, content_type, Some(&mut trace));
+        (article, trace)
+    }
+
+    fn extract_str(&self, html: &str, trace: Option<&mut Trace>) -> Result<Article, Error> {
+        self.check_size(html.len())?;
+        if decode::looks_binary(html.as_bytes()) {
+            return Err(no_article(NoArticleKind::NotHtml, PageType::default()));
+        }
+        let html = decode::nfc(html);
+        self.run(&html, encoding_rs::UTF_8, trace)
+    }
+
+    fn extract_raw(
+        &self,
+        bytes: &[u8],
+        content_type: Option<&str>,
+        trace: Option<&mut Trace>,
+    ) -> Result<Article, Error> {
         self.check_size(bytes.len())?;
         let decoded = decode::decode(bytes, content_type);
-        self.run(&decoded.text, decoded.encoding)
+        if decoded.binary {
+            return Err(no_article(NoArticleKind::NotHtml, PageType::default()));
+        }
+        self.run(&decoded.text, decoded.encoding, trace)
     }
 
     /// Reads only the page's metadata, without extracting the body: works on listing
@@ -254,7 +276,7 @@ impl Extractor {
     pub fn metadata(&self, html: &str) -> Result<Metadata, Error> {
         self.check_size(html.len())?;
         let html = decode::nfc(html);
-        self.read_metadata(&parse::parse(&html, self.limits())?)
+        self.metadata_of(&html)
     }
 
     /// Reads only the page's metadata from raw bytes; see [`Extractor::extract_bytes`] for
@@ -269,7 +291,7 @@ impl Extractor {
     ) -> Result<Metadata, Error> {
         self.check_size(bytes.len())?;
         let decoded = decode::decode(bytes, content_type);
-        self.read_metadata(&parse::parse(&decoded.text, self.limits())?)
+        self.metadata_of(&decoded.text)
     }
 
     /// Extracts many pages with this extractor, in parallel across cores with the `rayon`
@@ -302,12 +324,19 @@ impl Extractor {
         }
     }
 
-    fn read_metadata(&self, document: &scraper::Html) -> Result<Metadata, Error> {
-        let mut metadata = metadata::extract(document, self.base_url.as_ref());
+    /// The metadata of decoded NFC text.
+    fn metadata_of(&self, html: &str) -> Result<Metadata, Error> {
+        let document = html::parse(html, self.limits())?;
+        Ok(self.read_metadata(&document).0)
+    }
+
+    /// Reads the metadata (the language option applied) and the page's JSON-LD.
+    fn read_metadata(&self, document: &scraper::Html) -> (Metadata, JsonLd) {
+        let (mut metadata, json_ld) = metadata::extract(document, self.base_url.as_ref());
         if let Some(language) = &self.language {
             metadata.language = Some(language.clone());
         }
-        Ok(metadata)
+        (metadata, json_ld)
     }
 
     fn check_size(&self, size: usize) -> Result<(), Error> {
@@ -332,14 +361,23 @@ impl Extractor {
         }
     }
 
-    /// Runs the stages on decoded NFC text. A page that gives no article but holds
-    /// its text in `<noscript>` fallbacks (forums that render with scripts, such as
-    /// Discourse, serve their posts there) is read again with those fallbacks as markup.
-    fn run(&self, html: &str, encoding: &'static encoding_rs::Encoding) -> Result<Article, Error> {
-        let first = self.run_once(html, encoding);
+    /// Runs the stages on decoded NFC text, filling `trace`, when given, with what they
+    /// decided. A page that gives no article but holds its text in `<noscript>` fallbacks
+    /// (forums that render with scripts, such as Discourse, serve their posts there) is
+    /// read again with those fallbacks as markup.
+    fn run(
+        &self,
+        html: &str,
+        encoding: &'static encoding_rs::Encoding,
+        mut trace: Option<&mut Trace>,
+    ) -> Result<Article, Error> {
+        if html.trim().is_empty() {
+            return Err(no_article(NoArticleKind::EmptyInput, PageType::default()));
+        }
+        let first = self.run_once(html, encoding, trace.as_deref_mut());
         let short = match &first {
             Err(Error::NoArticle { .. }) => true,
-            Ok(article) => plain_chars(&article.body) < MIN_MARKUP_BODY_CHARS,
+            Ok(article) => plain_chars(article.body()) < MIN_MARKUP_BODY_CHARS,
             Err(_) => false,
         };
         if !short {
@@ -348,69 +386,97 @@ impl Extractor {
         let Some(unwrapped) = unwrap_noscript(html) else {
             return first;
         };
-        match (self.run_once(&unwrapped, encoding), first) {
-            (Ok(second), Ok(first)) if plain_chars(&second.body) <= plain_chars(&first.body) => {
-                Ok(first)
-            }
-            (Ok(second), _) => Ok(second),
-            (Err(_), first) => first,
+        let mut second_trace = Trace::default();
+        let second = self.run_once(&unwrapped, encoding, Some(&mut second_trace));
+        let second_wins = match (&second, &first) {
+            (Ok(second), Ok(first)) => plain_chars(second.body()) > plain_chars(first.body()),
+            (Ok(_), Err(_)) => true,
+            (Err(_), _) => false,
+        };
+        if !second_wins {
+            return first;
         }
+        if let Some(trace) = trace {
+            *trace = second_trace;
+        }
+        second
     }
 
-    /// Runs the stages once on decoded NFC text.
+    /// Runs the stages once: the one place that knows their order.
     fn run_once(
         &self,
         html: &str,
         encoding: &'static encoding_rs::Encoding,
+        trace: Option<&mut Trace>,
     ) -> Result<Article, Error> {
-        let document = parse::parse(html, self.limits())?;
+        let document = html::parse(html, self.limits())?;
         let settings = self.settings();
-        let metadata = self.read_metadata(&document)?;
-        let blocks = segment::segment(&document, &settings);
-        let mut scored = score::score(blocks, &settings);
-        let article = match select::select(&scored, &settings) {
-            Ok(selection) => Ok(clean::clean(&scored, &selection, &metadata, &settings)),
-            Err(Error::NoArticle { reason }) if !select::is_listing_reason(reason) => {
-                Ok(Body::default())
-            }
-            Err(error) => Err(error),
+        let mut scored = score::score(segment::segment(&document, &settings));
+        let mut selected = select::select(&scored);
+        let (metadata, json_ld) = self.read_metadata(&document);
+        let mut kept = match &selected {
+            Ok(selection) => clean::kept_blocks(&scored, selection, &metadata, &settings),
+            Err(_) => Vec::new(),
         };
-        let body = match (self.scope, article) {
-            (Scope::Article, article) => article?,
-            (Scope::Any, article) => {
-                let wide = Settings {
-                    wide: true,
-                    ..settings
-                };
-                score::reweigh(&mut scored, &wide);
-                let whole = select::select(&scored, &wide)
-                    .map(|selection| clean::clean(&scored, &selection, &metadata, &wide))
-                    .unwrap_or_default();
-                match article {
-                    Ok(body) if prefer_article(&body, &whole, metadata.page_type) => body,
-                    _ => whole,
-                }
+        let mut body = clean::body_of(&scored, &kept);
+        let mut listing = selected
+            .as_ref()
+            .is_err_and(|rejection| rejection.is_listing());
+        if self.scope == Scope::Any {
+            // The wide reading of the same blocks; it answers unless the article does.
+            let wide = Settings {
+                wide: true,
+                ..settings
+            };
+            let mut wide_scored = scored.clone();
+            score::reweigh(&mut wide_scored, true);
+            let wide_selected = select::select_wide(&wide_scored);
+            let wide_kept = match &wide_selected {
+                Ok(selection) => clean::kept_blocks(&wide_scored, selection, &metadata, &wide),
+                Err(_) => Vec::new(),
+            };
+            let whole = clean::body_of(&wide_scored, &wide_kept);
+            if listing || !prefer_article(&body, &whole, metadata.page_type) {
+                (scored, selected, kept, body, listing) =
+                    (wide_scored, wide_selected, wide_kept, whole, false);
             }
-        };
+        }
         let chars = plain_chars;
-        let mut body = body;
-        if chars(&body) < MIN_MARKUP_BODY_CHARS.max(self.min_text_chars) {
+        let mut json_ld_body = false;
+        if !listing && chars(&body) < MIN_MARKUP_BODY_CHARS.max(self.min_text_chars) {
             // Pages that render their text with scripts still state it in JSON-LD.
-            if let Some(text) = metadata::json_ld_article_body(&document, MIN_JSON_LD_BODY_CHARS) {
+            if let Some(text) = json_ld.article_body(MIN_JSON_LD_BODY_CHARS) {
                 body = Body {
                     blocks: vec![Block::new(BlockKind::Paragraph, vec![Inline::Text(text)])],
                 };
+                json_ld_body = true;
             }
         }
+        if let Some(trace) = trace {
+            *trace = trace::record(&scored, &selected, &kept, metadata.page_type, json_ld_body);
+        }
+        if listing {
+            return Err(no_article(NoArticleKind::Listing, metadata.page_type));
+        }
         if chars(&body) < self.min_text_chars {
-            return Err(Error::NoArticle {
-                reason: "main text shorter than the minimum",
-            });
+            // Too little text among many teasers, or on a page whose markup says it lists
+            // articles, is a listing.
+            let listing = metadata.page_type == PageType::Listing
+                || selected.is_err_and(|rejection| rejection == Rejection::WeakAmongTeasers);
+            let kind = if listing {
+                NoArticleKind::Listing
+            } else {
+                NoArticleKind::TooShort
+            };
+            return Err(no_article(kind, metadata.page_type));
+        }
+        if let Some(base) = &self.base_url {
+            body.resolve_links(base);
         }
         Ok(Article {
             metadata,
             body,
-            encoding: encoding.name(),
+            encoding: encoding.name().into(),
             render_options: RenderOptions {
                 links: self.keep_links,
                 images: self.keep_images,
@@ -418,6 +484,7 @@ impl Extractor {
         })
     }
 }
+
 
 /// Whether [`Scope::Any`] answers with the article reading of a page rather than its wide
 /// reading: a long enough article wins, unless the page is typed as a listing and its
@@ -440,8 +507,7 @@ const MIN_NOSCRIPT_MARKUP_BYTES: usize = 2000;
 fn unwrap_noscript(html: &str) -> Option<String> {
     const OPEN: &[u8] = b"<noscript";
     const CLOSE: &[u8] = b"</noscript";
-    let bytes = html.as_bytes();
-    let lower = bytes.to_ascii_lowercase();
+    let lower = html.as_bytes().to_ascii_lowercase();
     let mut out = String::with_capacity(html.len());
     let mut inside_bytes = 0;
     let mut copied = 0;
@@ -478,66 +544,9 @@ fn plain_chars(body: &Body) -> usize {
         .sum()
 }
 
-/// Dumps every block with its features and the chosen container, for tuning.
-#[cfg(feature = "debug-dump")]
-pub fn debug_dump(html: &str) -> String {
-    use std::fmt::Write;
-    let extractor = Extractor::new();
-    let settings = extractor.settings();
-    let Ok(document) = parse::parse(
-        html,
-        Limits {
-            max_nodes: usize::MAX,
-            max_depth: usize::MAX,
-            trim: true,
-        },
-    ) else {
-        return String::new();
-    };
-    let metadata = metadata::extract(&document, None);
-    let scored = score::score(segment::segment(&document, &settings), &settings);
-    let selection = select::select(&scored, &settings);
-    let mut out = String::new();
-    let best = select::best_container(&scored);
-    let _ = writeln!(
-        out,
-        "best={best:?} range={:?}",
-        best.map(|(e, _)| scored.page.elements[e as usize].blocks.clone())
-    );
-    let _ = writeln!(
-        out,
-        "title={:?} selection={:?}",
-        metadata.title,
-        selection.as_ref().map(|s| (s.container, s.blocks.clone()))
-    );
-    for (i, (block, score)) in scored.page.blocks.iter().zip(&scored.scores).enumerate() {
-        let element = &scored.page.elements[block.element as usize];
-        let text: String = block.text.chars().take(90).collect();
-        let _ = writeln!(
-            out,
-            "{i:4} e{:<5} f{:<5?} d{:<3} w{:7.1} s{:5} ld{:.2} {}{}{}{}{}{}{} {:?} | {}",
-            block.element,
-            score.furniture,
-            element.depth,
-            score.weight,
-            score.size,
-            score.link_density,
-            if score.final_punctuation { "." } else { " " },
-            if score.furniture.is_some() { "F" } else { " " },
-            if score.content { "C" } else { " " },
-            if score.teaser { "T" } else { " " },
-            if score.title_link { "L" } else { " " },
-            if score.cruft_heading || score.cruft_prefix || score.credit {
-                "X"
-            } else {
-                " "
-            },
-            if block.caption { "c" } else { " " },
-            block.kind,
-            text
-        );
-    }
-    out
+/// The "no article" error of a page.
+fn no_article(kind: NoArticleKind, page_type: PageType) -> Error {
+    Error::NoArticle { kind, page_type }
 }
 
 #[cfg(test)]

@@ -8,7 +8,9 @@ use foldhash::HashSet;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
-const BOILERPLATE_CLASSES: &str = include_str!("../data/classes/boilerplate.txt");
+/// The furniture vocabulary: class/id tokens of page furniture, some also marking the
+/// regions the metadata readers skip ([`furniture_region_stems`]).
+const FURNITURE_CLASSES: &str = include_str!("../data/classes/furniture.txt");
 const CONTENT_CLASSES: &str = include_str!("../data/classes/content.txt");
 const COMMENT_CLASSES: &str = include_str!("../data/classes/comments.txt");
 const LAYOUT_CLASSES: &str = include_str!("../data/classes/layout.txt");
@@ -68,16 +70,22 @@ enum Place {
 
 impl TokenMatcher {
     /// Compiles the entries of the list files (their syntax is in the header of
-    /// `data/classes/boilerplate.txt`). A content stem is also a strong-content token.
+    /// `data/classes/furniture.txt`). A content stem is also a strong-content token.
     fn new() -> Self {
         let mut patterns: Vec<(String, Place)> = Vec::new();
         let mut flags: Vec<u8> = Vec::new();
         for (list, kind) in [
-            (BOILERPLATE_CLASSES, BOILERPLATE_TOKEN),
+            (FURNITURE_CLASSES, BOILERPLATE_TOKEN),
             (COMMENT_CLASSES, BOILERPLATE_TOKEN | COMMENT_TOKEN),
             (CONTENT_CLASSES, CONTENT_TOKEN),
         ] {
             for entry in entries(list) {
+                // "`entry` region" also marks a metadata region; "`entry` region-only"
+                // marks nothing here.
+                let (entry, region) = split_region_mark(&entry);
+                if region == Some(REGION_ONLY) {
+                    continue;
+                }
                 let strong = if kind == CONTENT_TOKEN {
                     STRONG_CONTENT_TOKEN
                 } else {
@@ -300,11 +308,46 @@ static CRUFT: LazyLock<CruftPhrases> = LazyLock::new(|| {
 /// What a credit line may open with before its phrase: "(Ảnh: …)", "[Nguồn: …]", "*Tin: …".
 const CREDIT_OPENERS: [char; 4] = ['(', '[', '*', ' '];
 
-/// The entries of a list file: NFC, lower-cased, without blank lines and `#` comments.
-fn entries(list: &str) -> impl Iterator<Item = String> + '_ {
+/// The lines of a list file under `data/`: trimmed, without blank lines and `#` comments.
+/// The one list reader of the crate; the lists are NFC (a test checks every one).
+pub(crate) fn list_lines(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.lines()
-        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
-        .map(|line| line.nfc().collect::<String>().to_lowercase())
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+/// The entries of a list file, NFC and lower-cased for case-blind matching.
+fn entries(list: &'static str) -> impl Iterator<Item = String> {
+    list_lines(list).map(|line| line.nfc().collect::<String>().to_lowercase())
+}
+
+/// The mark of a furniture entry that names a metadata region.
+const REGION: &str = "region";
+/// The mark of an entry that names a metadata region and no furniture.
+const REGION_ONLY: &str = "region-only";
+
+/// A furniture entry and its region mark, if any.
+fn split_region_mark(entry: &str) -> (&str, Option<&str>) {
+    match entry.split_once(char::is_whitespace) {
+        Some((entry, mark)) => (entry, Some(mark.trim())),
+        None => (entry, None),
+    }
+}
+
+/// The stems of the regions whose text the metadata readers never read a title, byline or
+/// date from: the furniture entries marked `region` or `region-only`, without their place
+/// marks (`*`, `~`, `=`, an edge `-`).
+pub(crate) fn furniture_region_stems() -> Vec<&'static str> {
+    list_lines(FURNITURE_CLASSES)
+        .filter_map(|line| match split_region_mark(line) {
+            (entry, Some(REGION | REGION_ONLY)) => Some(
+                entry
+                    .trim_start_matches(['*', '~', '='])
+                    .trim_matches('-'),
+            ),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Reads the class and id attribute values of an element, one token at a time.
@@ -424,6 +467,23 @@ fn is_placeholder(text: &str) -> bool {
             .chars()
             .all(|c| c.is_alphanumeric() || c == '_' || c == ' ' || c == '-')
 }
+
+// Date lines: the one family of limits, in characters, on a block or element read as a
+// date line ("Cập nhật: 21/11/2026 15:02", "Thứ Hai, 17/11/2025 10:30 (GMT+7)"), from the
+// strictest test to the loosest.
+
+/// `score`: a block of at most this many characters that is only a time or date stamp
+/// ([`is_timestamp`]) is a date line.
+pub(crate) const DATE_LINE_MAX_CHARS_STAMP: usize = 40;
+/// `segment`: a block mostly inside `<time>` is a date line up to this many characters;
+/// longer, it is text that happens to hold a `<time>`.
+pub(crate) const DATE_LINE_MAX_CHARS_TIME: usize = 60;
+/// `score`: a block this short holding a full date or a clock time and not ending a
+/// sentence is a date line. Tuned on fixtures/.
+pub(crate) const DATE_LINE_MAX_CHARS_TEXT: usize = 80;
+/// `metadata`: longest text of an element it reads a date from. Date lines run 10–60
+/// characters; the reader only reads, so its bar is the loosest.
+pub(crate) const DATE_LINE_MAX_CHARS_METADATA: usize = 120;
 
 /// Whether `text` is only a time or date stamp: "16:45", "11:48 GMT", "22/10/2025".
 pub(crate) fn is_timestamp(text: &str) -> bool {
@@ -587,6 +647,39 @@ fn has_credit_prefix(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every list under `data/` is NFC, so the list reader can hand out its lines as they
+    /// are written.
+    #[test]
+    fn every_data_list_is_nfc() {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let mut lists = 0;
+        for folder in std::fs::read_dir(&data).expect("data/").flatten() {
+            for file in std::fs::read_dir(folder.path())
+                .expect("data folder")
+                .flatten()
+            {
+                let text = std::fs::read_to_string(file.path()).expect("UTF-8 list");
+                assert!(
+                    unicode_normalization::is_nfc(&text),
+                    "{}",
+                    file.path().display()
+                );
+                lists += 1;
+            }
+        }
+        assert!(lists >= 10, "{lists} lists");
+    }
+
+    /// The furniture vocabulary gives the metadata its region stems, `*` dropped.
+    #[test]
+    fn furniture_region_stems_come_from_the_one_vocabulary() {
+        let stems = furniture_region_stems();
+        for stem in ["comment", "binh-luan", "lien_quan", "relate", "sidebar"] {
+            assert!(stems.contains(&stem), "{stem}");
+        }
+        assert!(!stems.iter().any(|s| s.starts_with('*') || s.contains(' ')));
+    }
 
     #[test]
     fn vietnamese_slug_classes_are_boilerplate() {

@@ -6,37 +6,44 @@ mod clean;
 mod decode;
 mod error;
 mod extractor;
+mod html;
 mod lexicon;
 mod metadata;
-mod parse;
+mod options;
 mod render;
 mod score;
 mod segment;
 mod select;
-mod tokenize;
+mod trace;
 
 pub use article::Article;
 pub use body::{Block, BlockKind, Body, Inline};
-pub use error::Error;
-#[cfg(feature = "debug-dump")]
-#[doc(hidden)]
-pub use extractor::debug_dump;
-pub use extractor::{Extractor, Policy, Scope};
+pub use error::{Error, NoArticleKind};
+pub use extractor::Extractor;
 pub use metadata::{Metadata, PageType};
+pub use options::{Policy, Scope};
+pub use trace::{BodySource, Reason, Stage, Trace, TracedBlock};
 
 use std::sync::LazyLock;
+
+/// The fixture reader the integration tests and benches share.
+#[cfg(test)]
+#[path = "../tests/common/fixture.rs"]
+#[allow(dead_code)]
+mod fixture;
 
 /// The fixture pages (`fixtures/*/source.html`), with their paths, for the unit tests that
 /// check a property on every one.
 #[cfg(test)]
 pub(crate) fn fixture_pages() -> Vec<(std::path::PathBuf, Vec<u8>)> {
-    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let pages: Vec<_> = std::fs::read_dir(fixtures)
+    let pages: Vec<_> = fixture::list()
+        .unwrap_or_default()
         .into_iter()
-        .flatten()
-        .flatten()
-        .map(|entry| entry.path().join("source.html"))
-        .filter_map(|path| std::fs::read(&path).ok().map(|bytes| (path, bytes)))
+        .filter_map(|f| {
+            f.source()
+                .ok()
+                .map(|bytes| (f.dir.join("source.html"), bytes))
+        })
         .collect();
     assert!(pages.len() > 40, "fixture pages not found");
     pages

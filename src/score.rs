@@ -6,9 +6,8 @@
 //! `select`, so the container with the most net article text wins.
 
 use crate::body::BlockKind;
-use crate::extractor::Settings;
 use crate::lexicon;
-use crate::segment::{Segmented, Tag, TextBlock};
+use crate::segment::{SegmentBlock, Segmented, Tag};
 
 /// How much one link character costs against one plain character. A block whose links
 /// cover 40 % of its text weighs nothing. Start: jusText's link density 0.2–0.4 band;
@@ -50,18 +49,48 @@ const MIN_TEASER_TITLE_CHARS: usize = 15;
 /// Shortest heading, in weighted characters, read as a lead paragraph when it ends a
 /// sentence. Tuned on corpus/vietnamese-portals (cafef `h2.sapo`) 2026-11-23.
 const MIN_SAPO_HEADING_CHARS: usize = 100;
-/// A block this short, in characters, holding a full date or a clock time and not
-/// ending a sentence is a date line ("Cập nhật: 21/11/2026 15:02"). Tuned on fixtures/.
-const MAX_DATELINE_CHARS: usize = 80;
 /// Factor on the size of a title link in the wide reading, where a listing's item titles
 /// are content but weigh less than prose. Tuned on the WCXB dev split 2026-12-05.
 const WIDE_TITLE_LINK_FACTOR: f32 = 0.5;
 /// Link density from which a block is a link block.
 pub(crate) const LINK_BLOCK_DENSITY: f32 = 0.5;
+/// Weight of an ideograph, kana or hangul character against one of an alphabetic script:
+/// one of them carries about a word. Set in "Pipeline v1" (ae077ea, 2026-11-23); what it
+/// was tuned on was not recorded.
+const CJK_CHAR_WEIGHT: usize = 3;
+/// Only blocks this short, in characters, take the prefix tests (cruft, promo, credit). Set
+/// in "Pipeline v1" (ae077ea, 2026-11-23); what it was tuned on was not recorded.
+const MAX_PREFIX_TEST_CHARS: usize = 200;
+/// A block with a cruft prefix ("Xem thêm:") that ends a sentence, has no link and is at
+/// most this long, in characters, is cruft. Set in "Pipeline v1" (ae077ea, 2026-11-23);
+/// what it was tuned on was not recorded.
+const MAX_CRUFT_PREFIX_SENTENCE_CHARS: usize = 60;
+/// Longest credit line ("Tin, ảnh: …"), in characters. Set in "Pipeline v1" (ae077ea,
+/// 2026-11-23) on fixtures/.
+const MAX_CREDIT_CHARS: usize = 120;
+/// Link density from which a block is a title link…
+const MIN_TITLE_LINK_DENSITY: f32 = 0.8;
+/// …or a heading is (a linked headline with a kicker or a counter). Set with the linked
+/// headings (628f612, 2026-11-23); what it was tuned on was not recorded.
+const MIN_HEADING_TITLE_LINK_DENSITY: f32 = 0.6;
+/// Most links in a title link block (a headline and its section link). This and
+/// [`MIN_TITLE_LINK_DENSITY`] were set in "Pipeline v1" (ae077ea, 2026-11-23); what it was
+/// tuned on was not recorded.
+const MAX_TITLE_LINK_LINKS: usize = 2;
+/// Weight of a teaser or a cut text, per weighted character: it counts against its
+/// container. Set in "Pipeline v1" (ae077ea, 2026-11-23); what it was tuned on was not
+/// recorded.
+const TEASER_WEIGHT_PER_CHAR: f32 = -0.5;
+/// Least penalty of a block under furniture, per weighted character. Set in "Pipeline v1"
+/// (ae077ea, 2026-11-23); what it was tuned on was not recorded.
+const MIN_FURNITURE_PENALTY_PER_CHAR: f32 = 0.5;
+/// Factor on the weight of a list item: lists are more often navigation than prose. Set in
+/// "Pipeline v1" (ae077ea, 2026-11-23); what it was tuned on was not recorded.
+const LIST_ITEM_FACTOR: f32 = 0.8;
 
 /// Features and weight of one block.
 #[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct BlockScore {
+pub(crate) struct BlockFeatures {
     /// Net article-likeness, in weighted characters.
     pub weight: f32,
     /// Weighted length: characters, CJK counted three times.
@@ -91,12 +120,12 @@ pub(crate) struct BlockScore {
 }
 
 /// The page with its block scores.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Scored {
     /// The segmented page.
     pub page: Segmented,
     /// One score per block, same order.
-    pub scores: Vec<BlockScore>,
+    pub scores: Vec<BlockFeatures>,
     /// `weight_prefix[i]` = sum of the weights of blocks `0..i`.
     pub weight_prefix: Vec<f64>,
     /// `size_prefix[i]` = sum of the sizes of blocks `0..i`.
@@ -131,7 +160,9 @@ pub(crate) fn weighted_size(text: &str) -> usize {
     }
     text.chars()
         .map(|ch| match ch as u32 {
-            0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF => 3,
+            0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF => {
+                CJK_CHAR_WEIGHT
+            }
             _ => 1,
         })
         .sum()
@@ -177,7 +208,7 @@ pub(crate) fn ends_with_ellipsis(text: &str) -> bool {
 }
 
 /// Scores every block of `page`.
-pub(crate) fn score(page: Segmented, settings: &Settings) -> Scored {
+pub(crate) fn score(page: Segmented) -> Scored {
     let mut size_prefix = Vec::with_capacity(page.blocks.len() + 1);
     size_prefix.push(0usize);
     let mut sizes = Vec::with_capacity(page.blocks.len());
@@ -199,10 +230,10 @@ pub(crate) fn score(page: Segmented, settings: &Settings) -> Scored {
         size_prefix,
         plain_prefix,
     };
-    let mut scores: Vec<BlockScore> = Vec::with_capacity(scored.page.blocks.len());
+    let mut scores: Vec<BlockFeatures> = Vec::with_capacity(scored.page.blocks.len());
     for (index, block) in scored.page.blocks.iter().enumerate() {
         let mut features = features(block, sizes[index]);
-        features.furniture = effective_furniture(&scored, block.element, total_size, settings.wide);
+        features.furniture = effective_furniture(&scored, block.element, total_size, false);
         features.content = scored
             .page
             .elements
@@ -212,24 +243,25 @@ pub(crate) fn score(page: Segmented, settings: &Settings) -> Scored {
     }
     mark_teasers(&scored, &mut scores);
     scored.scores = scores;
-    weigh(&mut scored, settings.wide);
+    weigh(&mut scored, false);
     scored
 }
 
-/// Scores the blocks again for the wide reading ([`Settings::wide`]): replies are no
+/// Scores the blocks again for the wide reading (`wide`, as [`Scope::Any`](crate::Scope::Any) reads a page
+/// that is not an article): replies are no
 /// longer furniture, and title links and teasers count as content.
-pub(crate) fn reweigh(scored: &mut Scored, settings: &Settings) {
+pub(crate) fn reweigh(scored: &mut Scored, wide: bool) {
     let total_size = scored.size_prefix.last().copied().unwrap_or(0).max(1);
     let furniture: Vec<Option<u32>> = scored
         .page
         .blocks
         .iter()
-        .map(|block| effective_furniture(scored, block.element, total_size, settings.wide))
+        .map(|block| effective_furniture(scored, block.element, total_size, wide))
         .collect();
     for (score, furniture) in scored.scores.iter_mut().zip(furniture) {
         score.furniture = furniture;
     }
-    weigh(scored, settings.wide);
+    weigh(scored, wide);
 }
 
 /// Sets every block's weight and the weight prefix sums.
@@ -249,7 +281,7 @@ fn weigh(scored: &mut Scored, wide: bool) {
 /// Marks the blocks of teaser units: small elements (a few blocks, a few hundred
 /// characters) that start with a title link and hold at most one prose block, such as
 /// `<article><h3><a>Title</a></h3><time>…</time><p>Sapo.</p></article>`.
-fn mark_teasers(scored: &Scored, scores: &mut [BlockScore]) {
+fn mark_teasers(scored: &Scored, scores: &mut [BlockFeatures]) {
     let mut title_prefix = Vec::with_capacity(scores.len() + 1);
     let mut prose_prefix = Vec::with_capacity(scores.len() + 1);
     title_prefix.push(0usize);
@@ -296,17 +328,17 @@ fn mark_teasers(scored: &Scored, scores: &mut [BlockScore]) {
 }
 
 /// The features of one block that need no neighbours.
-fn features(block: &TextBlock, size: usize) -> BlockScore {
+fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
     let link_density = if block.chars == 0 {
         0.0
     } else {
         block.link_chars as f32 / block.chars as f32
     };
-    let short = block.chars <= 200;
+    let short = block.chars <= MAX_PREFIX_TEST_CHARS;
     // Only short blocks take the prefix tests.
     let start = short.then(|| lexicon::BlockStart::of(&block.text));
     let start = start.as_ref();
-    BlockScore {
+    BlockFeatures {
         size,
         link_density,
         final_punctuation: ends_sentence(&block.text),
@@ -314,22 +346,27 @@ fn features(block: &TextBlock, size: usize) -> BlockScore {
         cruft_heading: lexicon::is_cruft_heading_or_line(&block.text),
         dateline: block.dateline
             || (block.cells.is_empty()
-                && ((block.chars <= 40 && lexicon::is_timestamp(&block.text))
-                    || (block.chars <= MAX_DATELINE_CHARS
+                && ((block.chars <= lexicon::DATE_LINE_MAX_CHARS_STAMP
+                    && lexicon::is_timestamp(&block.text))
+                    || (block.chars <= lexicon::DATE_LINE_MAX_CHARS_TEXT
                         && !ends_sentence(&block.text)
                         && lexicon::has_date_or_time(&block.text)))),
         cruft_prefix: start.is_some_and(|start| {
             start.has_promo_prefix()
                 || start.has_cruft_prefix()
-                    && (link_density > 0.0 || !ends_sentence(&block.text) || block.chars <= 60)
+                    && (link_density > 0.0
+                        || !ends_sentence(&block.text)
+                        || block.chars <= MAX_CRUFT_PREFIX_SENTENCE_CHARS)
         }),
-        credit: block.chars <= 120 && start.is_some_and(lexicon::BlockStart::has_credit_prefix),
-        title_link: (link_density >= 0.8
-            || (matches!(block.kind, BlockKind::Heading(_)) && link_density >= 0.6))
+        credit: block.chars <= MAX_CREDIT_CHARS
+            && start.is_some_and(lexicon::BlockStart::has_credit_prefix),
+        title_link: (link_density >= MIN_TITLE_LINK_DENSITY
+            || (matches!(block.kind, BlockKind::Heading(_))
+                && link_density >= MIN_HEADING_TITLE_LINK_DENSITY))
             && block.chars >= MIN_TEASER_TITLE_CHARS
-            && block.links <= 2
+            && block.links <= MAX_TITLE_LINK_LINKS
             && !(matches!(block.kind, BlockKind::Heading(_)) && is_numbered_item(&block.text)),
-        ..BlockScore::default()
+        ..BlockFeatures::default()
     }
 }
 
@@ -382,12 +419,12 @@ fn effective_furniture(
 
 /// Whether a heading is really a lead paragraph set in `<h2>` (cafef's `h2.sapo`,
 /// Medium's subtitle): too long for a heading.
-pub(crate) fn is_sapo_heading(features: &BlockScore, block: &TextBlock) -> bool {
+pub(crate) fn is_sapo_heading(features: &BlockFeatures, block: &SegmentBlock) -> bool {
     matches!(block.kind, BlockKind::Heading(_)) && features.size >= MIN_SAPO_HEADING_CHARS
 }
 
 /// The net article-likeness of a block.
-fn weight(features: &BlockScore, block: &TextBlock, wide: bool) -> f32 {
+fn weight(features: &BlockFeatures, block: &SegmentBlock, wide: bool) -> f32 {
     let size = features.size as f32;
     let sapo_heading = is_sapo_heading(features, block);
     if block.caption
@@ -417,16 +454,16 @@ fn weight(features: &BlockScore, block: &TextBlock, wide: bool) -> f32 {
         }
         // An ellipsis cuts teasers; inside a content container it ends an enumeration.
         if !wide && ((features.ellipsis && !features.content) || features.teaser) {
-            weight = -0.5 * size;
+            weight = TEASER_WEIGHT_PER_CHAR * size;
         }
     }
     if features.furniture.is_some() {
-        weight = -weight.abs().max(0.5 * size);
+        weight = -weight.abs().max(MIN_FURNITURE_PENALTY_PER_CHAR * size);
     } else if features.content && weight > 0.0 {
         weight *= CONTENT_BONUS;
     }
     if matches!(block.kind, BlockKind::ListItem { .. }) && weight > 0.0 {
-        weight *= 0.8;
+        weight *= LIST_ITEM_FACTOR;
     }
     weight
 }

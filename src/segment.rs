@@ -9,8 +9,8 @@
 
 use crate::body::{BlockKind, Inline};
 use crate::decode;
-use crate::extractor::Settings;
 use crate::lexicon::{self, ClassHint};
+use crate::options::Settings;
 use aho_corasick::AhoCorasick;
 use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
@@ -26,9 +26,21 @@ const MAX_DATA_TABLE_CELL_CHARS: usize = 1000;
 /// mislabelled wrapper. Tuned on corpus/scrapinghub 2026-11-23.
 const MAX_CAPTION_CHARS: usize = 500;
 
-/// A block longer than this, in characters, is not a date line even if it holds a
-/// `<time>`.
-const MAX_DATELINE_CHARS: usize = 60;
+/// A table with an image and at most this many rows…
+const MAX_IMAGE_TABLE_ROWS: usize = 3;
+/// …and less text than this, in characters, frames the image (a caption table)…
+const MAX_IMAGE_TABLE_CHARS: usize = 600;
+/// …as does any table with an image and less text than this. The three were set in
+/// "Pipeline v1" (ae077ea, 2026-11-23); what they were tuned on was not recorded.
+const MAX_IMAGE_ONLY_TABLE_CHARS: usize = 100;
+/// A block whose characters lie under a caption element for at least this share
+/// (numerator, denominator) is a caption. Set with the inline captions (2381ed2,
+/// 2026-11-23); what it was tuned on was not recorded.
+const MIN_CAPTION_SHARE: (usize, usize) = (4, 5);
+/// A block whose characters lie under `<time>` for at least this share (numerator,
+/// denominator) is a date line. Set with the `<time>` date lines (d31cd63, 2026-11-23);
+/// what it was tuned on was not recorded.
+const MIN_TIME_SHARE: (usize, usize) = (2, 5);
 
 /// What an element is, as far as the later stages care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,16 +49,8 @@ pub(crate) enum Tag {
     Article,
     /// `<nav>`, `<aside>` or `<footer>`: page furniture by name.
     Furniture,
-    /// `<header>`.
-    Header,
-    /// `<figure>` or `<figcaption>`.
-    Figure,
     /// `<h1>`.
     H1,
-    /// `<table>`.
-    Table,
-    /// `<form>`.
-    Form,
     /// Anything else.
     Other,
 }
@@ -74,7 +78,7 @@ pub(crate) struct Element {
 
 /// A run of text between block boundaries.
 #[derive(Debug, Clone)]
-pub(crate) struct TextBlock {
+pub(crate) struct SegmentBlock {
     /// Index of the innermost element holding the block.
     pub element: u32,
     /// Paragraph, heading, list item, table row, …
@@ -98,12 +102,12 @@ pub(crate) struct TextBlock {
 }
 
 /// The segmented page.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Segmented {
     /// Elements in document order; index 0 is the root element.
     pub elements: Vec<Element>,
     /// Text blocks in document order.
-    pub blocks: Vec<TextBlock>,
+    pub blocks: Vec<SegmentBlock>,
 }
 
 /// How an element affects the walk.
@@ -185,11 +189,7 @@ fn tag_of(name: &str) -> Tag {
     match name {
         "article" | "main" => Tag::Article,
         "nav" | "aside" | "footer" => Tag::Furniture,
-        "header" => Tag::Header,
-        "figure" | "figcaption" => Tag::Figure,
         "h1" => Tag::H1,
-        "table" => Tag::Table,
-        "form" => Tag::Form,
         _ => Tag::Other,
     }
 }
@@ -367,7 +367,10 @@ fn table_mode(table: NodeRef<'_, Node>) -> TableMode {
             return TableMode::Layout;
         }
     }
-    if has_image && ((rows <= 3 && text_chars < 600) || text_chars < 100) {
+    if has_image
+        && ((rows <= MAX_IMAGE_TABLE_ROWS && text_chars < MAX_IMAGE_TABLE_CHARS)
+            || text_chars < MAX_IMAGE_ONLY_TABLE_CHARS)
+    {
         TableMode::Image
     } else {
         TableMode::Data
@@ -606,11 +609,11 @@ impl<'a> Walker<'a> {
             .all(|inline| matches!(inline, Inline::Emphasis(_) | Inline::LineBreak));
         let caption = (self.caption_depth > 0
             || matches!(self.tables.last(), Some(TableMode::Image))
-            || caption_chars * 5 >= chars * 4
+            || caption_chars * MIN_CAPTION_SHARE.1 >= chars * MIN_CAPTION_SHARE.0
             || (after_image && emphasised && cells.is_empty()))
             && chars <= MAX_CAPTION_CHARS;
         let element = self.current_element();
-        self.out.blocks.push(TextBlock {
+        self.out.blocks.push(SegmentBlock {
             element,
             kind,
             inlines,
@@ -620,7 +623,8 @@ impl<'a> Walker<'a> {
             links,
             text,
             caption,
-            dateline: time_chars * 5 >= chars * 2 && chars <= MAX_DATELINE_CHARS,
+            dateline: time_chars * MIN_TIME_SHARE.1 >= chars * MIN_TIME_SHARE.0
+                && chars <= lexicon::DATE_LINE_MAX_CHARS_TIME,
         });
     }
 
@@ -804,7 +808,7 @@ impl<'a> Walker<'a> {
                         None => src.to_string(),
                     };
                     let element_index = self.current_element();
-                    self.out.blocks.push(TextBlock {
+                    self.out.blocks.push(SegmentBlock {
                         element: element_index,
                         kind: BlockKind::Image { src, alt },
                         inlines: Vec::new(),

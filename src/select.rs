@@ -5,9 +5,7 @@
 //! winner is the smallest element that holds the whole body and its lead. Pages whose
 //! best container is weak, or is a run of teasers, are listings.
 
-use crate::Error;
 use crate::body::BlockKind;
-use crate::extractor::Settings;
 use crate::score::{LINK_BLOCK_DENSITY, Scored};
 use std::ops::Range;
 
@@ -55,13 +53,28 @@ pub(crate) struct Selection {
     pub lead: Option<usize>,
 }
 
-/// Reasons for [`Error::NoArticle`] that say the page is a listing (as opposed to a page
-/// whose text the markup does not hold).
-const LISTING_REASONS: [&str; 2] = ["the page lists teasers", "short text among many teasers"];
+/// Why [`select`] found no article container.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rejection {
+    /// The page has no text block.
+    NoText,
+    /// No container sums to [`MIN_CONTAINER_WEIGHT`].
+    WeakContainer,
+    /// No container sums to [`MIN_CONTAINER_WEIGHT`], and the page holds many teasers:
+    /// a listing, unless its JSON-LD still gives an article body.
+    WeakAmongTeasers,
+    /// The best container is a run of title links with little prose.
+    TeaserList,
+    /// Short prose among many teasers elsewhere on the page.
+    ShortAmongTeasers,
+}
 
-/// Whether a "no article" reason says the page is a listing.
-pub(crate) fn is_listing_reason(reason: &str) -> bool {
-    LISTING_REASONS.contains(&reason)
+impl Rejection {
+    /// Whether the verdict says the page is a listing (as opposed to a page whose text
+    /// the markup does not hold).
+    pub(crate) fn is_listing(self) -> bool {
+        matches!(self, Self::TeaserList | Self::ShortAmongTeasers)
+    }
 }
 
 /// The element with the largest summed block weight, and that weight.
@@ -141,18 +154,31 @@ fn with_continuations(scored: &Scored, container: u32) -> (u32, Range<usize>) {
 }
 
 /// Picks the article's container.
-pub(crate) fn select(scored: &Scored, settings: &Settings) -> Result<Selection, Error> {
+pub(crate) fn select(scored: &Scored) -> Result<Selection, Rejection> {
+    select_in(scored, false)
+}
+
+/// Picks the main content's container in the wide reading of
+/// [`Scope::Any`](crate::Scope::Any): as [`select`], with no listing verdict.
+pub(crate) fn select_wide(scored: &Scored) -> Result<Selection, Rejection> {
+    select_in(scored, true)
+}
+
+/// Picks the container; `wide` skips the listing verdicts.
+fn select_in(scored: &Scored, wide: bool) -> Result<Selection, Rejection> {
     let best = best_container(scored);
     let Some((container, weight)) = best else {
-        return Err(Error::NoArticle { reason: "no text" });
+        return Err(Rejection::NoText);
     };
     if weight < MIN_CONTAINER_WEIGHT {
-        return Err(Error::NoArticle {
-            reason: "no container of article text",
+        return Err(if count_teasers(scored) >= LISTING_MIN_TEASERS {
+            Rejection::WeakAmongTeasers
+        } else {
+            Rejection::WeakContainer
         });
     }
     let (container, blocks) = with_continuations(scored, container);
-    if settings.wide {
+    if wide {
         // Any page has main content: no listing verdict.
         return Ok(Selection {
             container,
@@ -170,22 +196,14 @@ pub(crate) fn select(scored: &Scored, settings: &Settings) -> Result<Selection, 
         .map(|i| scored.scores[i].size)
         .sum();
     if title_links >= LISTING_MIN_TITLE_LINKS && prose < title_links * LISTING_PROSE_PER_TITLE {
-        return Err(Error::NoArticle {
-            reason: LISTING_REASONS[0],
-        });
+        return Err(Rejection::TeaserList);
     }
-    let page_teasers = scored
-        .scores
-        .iter()
-        .filter(|score| score.teaser && score.size >= MIN_COUNTED_TEASER_CHARS)
-        .count();
+    let page_teasers = count_teasers(scored);
     if page_teasers >= LISTING_MIN_TEASERS
         && prose < LISTING_MAX_PROSE_CHARS
         && !(prose >= MIN_HEADLINED_PROSE_CHARS && has_headline(scored, &blocks))
     {
-        return Err(Error::NoArticle {
-            reason: LISTING_REASONS[1],
-        });
+        return Err(Rejection::ShortAmongTeasers);
     }
     let lead = lead_before(scored, &blocks);
     Ok(Selection {
@@ -193,6 +211,15 @@ pub(crate) fn select(scored: &Scored, settings: &Settings) -> Result<Selection, 
         blocks,
         lead,
     })
+}
+
+/// The page's teaser sapos of at least [`MIN_COUNTED_TEASER_CHARS`].
+fn count_teasers(scored: &Scored) -> usize {
+    scored
+        .scores
+        .iter()
+        .filter(|score| score.teaser && score.size >= MIN_COUNTED_TEASER_CHARS)
+        .count()
 }
 
 /// The lead paragraph before block `start`, if one stands within a few short blocks of

@@ -727,9 +727,10 @@ fn json_format_has_metadata_and_text() {
     );
     assert_eq!(run.code, Some(0), "{run:#?}");
     let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON output");
-    assert_eq!(value["title"], TITLE);
+    assert_eq!(value["metadata"]["title"], TITLE);
     assert_eq!(value["encoding"], "UTF-8");
-    assert_eq!(value["language"], "vi");
+    assert_eq!(value["metadata"]["language"], "vi");
+    assert_eq!(value["metadata"]["page_type"], "article");
     assert_eq!(
         value["text"].as_str().map(str::trim_end),
         Some(expected_text().trim_end())
@@ -785,4 +786,26 @@ fn help_exits_0() {
     let run = fetch(&["--help"]);
     assert_eq!(run.code, Some(0), "{run:#?}");
     assert!(run.stdout.contains("--max-bytes"), "{run:#?}");
+}
+
+/// `fetch --help | head -1`: the reader closes the pipe after one line, and the example
+/// must exit 0 instead of panicking on the broken pipe (exit 101). Issue 13.
+#[test]
+fn issue_13_help_into_a_closed_pipe_does_not_panic() {
+    use std::process::Stdio;
+    let mut child = std::process::Command::new(fetch_binary())
+        .arg("--help")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run fetch");
+    // Close the read end before the example writes.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("wait for fetch");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }

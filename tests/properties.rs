@@ -13,9 +13,11 @@
 //! with its charset declared by the header (or a BOM) must give the same text as the UTF-8
 //! original. Failing cases are shrunk by proptest, and their seeds saved in
 //! `tests/properties.proptest-regressions`, which is re-run first on every run.
+#[path = "common/fixture.rs"]
+#[allow(dead_code)] // each test file uses part of the fixture reader
+mod fixture;
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::{LazyLock, Mutex};
 
 use proptest::prelude::*;
@@ -72,31 +74,24 @@ struct Page {
 
 /// Every `fixtures/*/source.html`, with the content type of its `meta.json`.
 static PAGES: LazyLock<Vec<Page>> = LazyLock::new(|| {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut pages = Vec::new();
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
-        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    dirs.sort();
-    for dir in dirs {
-        let Ok(bytes) = std::fs::read(dir.join("source.html")) else {
-            continue;
-        };
-        let content_type = std::fs::read(dir.join("meta.json"))
-            .ok()
-            .and_then(|raw| serde_json::from_slice::<serde_json::Value>(&raw).ok())
-            .and_then(|meta| meta.get("content_type")?.as_str().map(str::to_owned));
-        let name = dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        pages.push(Page {
-            name,
-            bytes,
-            content_type,
-        });
-    }
-    assert!(!pages.is_empty(), "no fixtures under {}", root.display());
+    let pages: Vec<Page> = fixture::list()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|f| {
+            let bytes = f.source().ok()?;
+            let content_type = f.meta().ok().and_then(|meta| meta.content_type);
+            Some(Page {
+                name: f.name,
+                bytes,
+                content_type,
+            })
+        })
+        .collect();
+    assert!(
+        !pages.is_empty(),
+        "no fixtures under {}",
+        fixture::root().display()
+    );
     pages
 });
 

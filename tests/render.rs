@@ -1,7 +1,9 @@
 //! Renderers through the public API: Markdown keeps the words of `text()`, and `html()` is
 //! safe even when the page is hostile.
 
-use std::path::PathBuf;
+#[path = "common/fixture.rs"]
+#[allow(dead_code)] // each test file uses part of the fixture reader
+mod fixture;
 
 use regex::Regex;
 
@@ -50,31 +52,19 @@ fn markdown_to_text(markdown: &str) -> String {
 /// Every article fixture: the Markdown's words equal the text's, in order.
 #[test]
 fn markdown_keeps_the_words_of_text_on_fixtures() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
-        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    dirs.sort();
     let mut checked = 0;
     let mut with_table_and_list = Vec::new();
     let mut failures = Vec::new();
-    for dir in dirs {
-        let Ok(bytes) = std::fs::read(dir.join("source.html")) else {
+    for f in fixture::list().unwrap_or_default() {
+        let Ok(bytes) = f.source() else {
             continue;
         };
-        let meta: serde_json::Value = std::fs::read_to_string(dir.join("meta.json"))
-            .ok()
-            .and_then(|m| serde_json::from_str(&m).ok())
-            .unwrap_or_default();
-        let content_type = meta.get("content_type").and_then(|c| c.as_str());
-        let Ok(article) = tinhloc::extract_bytes(&bytes, content_type) else {
+        let content_type = f.meta().ok().and_then(|meta| meta.content_type);
+        let Ok(article) = tinhloc::extract_bytes(&bytes, content_type.as_deref()) else {
             continue;
         };
         checked += 1;
-        let id = dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let id = f.name.clone();
         let markdown = article.markdown();
         if markdown.contains("| --- |") && markdown.lines().any(|l| l.starts_with("- ")) {
             with_table_and_list.push(id.clone());
@@ -121,7 +111,7 @@ fn html_is_safe_on_a_hostile_page() {
         .keep_links(true)
         .keep_images(true)
         .base_url("https://example.vn/chuyen-muc/")
-        .extract(HOSTILE_PAGE);
+        .and_then(|extractor| extractor.extract(HOSTILE_PAGE));
     let Ok(article) = article else {
         panic!("extraction failed: {article:?}");
     };

@@ -7,14 +7,13 @@
 //! depth: no scripts, styles, event handlers, `javascript:` URLs or unknown tags can come
 //! out even if a future change here forgets to escape.
 
-use super::RenderOptions;
+use super::MAX_LIST_DEPTH;
 use super::markdown::is_safe_url;
 use crate::body::{Block, BlockKind, Body, Inline};
+use crate::decode::collapse;
+use crate::options::RenderOptions;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
-
-/// Deepest list nesting rendered; deeper items are drawn at this depth.
-const MAX_LIST_DEPTH: usize = 16;
 
 /// Tags the fragment may contain.
 const ALLOWED_TAGS: &[&str] = &[
@@ -310,10 +309,6 @@ fn escape(text: &str) -> String {
         }
     }
     out
-}
-
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

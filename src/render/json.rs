@@ -1,44 +1,56 @@
-//! JSON (feature `serde`): the article's metadata, plain text, body blocks and encoding.
-//!
-//! ```json
-//! {"metadata": {"title": "…", "authors": ["…"], "published": "2025-11-17T10:30:00+07:00",
-//!               "modified": null, "site_name": "…", "url": "…", "description": "…",
-//!               "image": "…", "language": "vi", "tags": ["…"], "page_type": "article"},
-//!  "text": "…", "body": {"blocks": [{"kind": "Paragraph", "inlines": [{"Text": "…"}],
-//!  "cells": []}]}, "encoding": "UTF-8"}
-//! ```
+//! JSON (feature `serde`): the one schema of [`Article::to_json`](crate::Article::to_json)
+//! and of `Article`'s `Serialize` and `Deserialize`: metadata, plain text, body blocks and
+//! encoding.
 
 use crate::article::Article;
 use crate::body::Body;
 use crate::metadata::Metadata;
 
-/// The JSON document: [`Article`]'s public fields plus its plain text.
-#[derive(serde::Serialize)]
-struct Document<'a> {
-    metadata: &'a Metadata,
+/// The JSON document of an [`Article`]: its metadata, body and encoding, plus its plain
+/// text (ignored when read back).
+#[derive(serde::Serialize, serde::Deserialize)]
+pub(crate) struct ArticleJson {
+    metadata: Metadata,
+    #[serde(default)]
     text: String,
-    body: &'a Body,
-    encoding: &'a str,
+    body: Body,
+    encoding: String,
+}
+
+impl From<Article> for ArticleJson {
+    fn from(article: Article) -> Self {
+        Self {
+            text: article.text(),
+            metadata: article.metadata,
+            body: article.body,
+            encoding: article.encoding.into_owned(),
+        }
+    }
+}
+
+impl From<ArticleJson> for Article {
+    fn from(json: ArticleJson) -> Self {
+        Self {
+            metadata: json.metadata,
+            body: json.body,
+            encoding: json.encoding.into(),
+            render_options: crate::options::RenderOptions::default(),
+        }
+    }
 }
 
 /// Renders `article` as one line of JSON.
 pub(crate) fn to_json(article: &Article) -> String {
-    let document = Document {
-        metadata: &article.metadata,
-        text: article.text(),
-        body: &article.body,
-        encoding: article.encoding,
-    };
     // Serializing strings, numbers and derived structs into a String cannot fail; an empty
     // object keeps the signature infallible all the same.
-    serde_json::to_string(&document).unwrap_or_else(|_| String::from("{}"))
+    serde_json::to_string(article).unwrap_or_else(|_| String::from("{}"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::body::{Block, BlockKind, Inline};
-    use crate::render::RenderOptions;
+    use crate::options::RenderOptions;
 
     #[test]
     fn fields_and_text() {
@@ -56,7 +68,7 @@ mod tests {
                     vec![Inline::Text("Đoạn một.".into())],
                 )],
             },
-            encoding: "UTF-8",
+            encoding: "UTF-8".into(),
             render_options: RenderOptions::default(),
         };
         let json = to_json(&article);
@@ -66,7 +78,13 @@ mod tests {
         assert_eq!(value["metadata"]["page_type"], "article");
         assert_eq!(value["metadata"]["modified"], serde_json::Value::Null);
         assert_eq!(value["text"], "Đoạn một.");
-        assert_eq!(value["body"]["blocks"][0]["kind"], "Paragraph");
+        assert_eq!(value["body"]["blocks"][0]["kind"], "paragraph");
+        assert_eq!(
+            value["body"]["blocks"][0]["inlines"][0]["text"],
+            "Đoạn một."
+        );
         assert_eq!(value["encoding"], "UTF-8");
+        let back: Article = serde_json::from_str(&json).expect("read back");
+        assert_eq!(back, article);
     }
 }

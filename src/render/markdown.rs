@@ -7,11 +7,10 @@
 //! character would otherwise become syntax; `_` inside a word is left alone (GFM does not
 //! read intraword `_` as emphasis).
 
-use super::RenderOptions;
+use super::MAX_LIST_DEPTH;
 use crate::body::{Block, BlockKind, Body, Inline};
-
-/// Deepest list nesting rendered; deeper items are drawn at this depth.
-const MAX_LIST_DEPTH: usize = 16;
+use crate::decode::collapse;
+use crate::options::RenderOptions;
 
 /// Renders `body` as Markdown.
 pub(crate) fn to_markdown(body: &Body, options: RenderOptions) -> String {
@@ -425,10 +424,6 @@ fn longest_run(text: &str, target: char) -> usize {
         }
     }
     best
-}
-
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

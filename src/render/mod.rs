@@ -2,7 +2,7 @@
 
 mod html;
 #[cfg(feature = "serde")]
-mod json;
+pub(crate) mod json;
 mod markdown;
 mod text;
 
@@ -12,11 +12,6 @@ pub(crate) use json::to_json;
 pub(crate) use markdown::to_markdown;
 pub(crate) use text::to_text;
 
-/// What the renderers include beyond the text itself.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct RenderOptions {
-    /// Keep link targets in Markdown and HTML.
-    pub links: bool,
-    /// Keep images in Markdown and HTML.
-    pub images: bool,
-}
+/// Deepest list nesting rendered in Markdown and HTML; deeper items are drawn at this
+/// depth.
+const MAX_LIST_DEPTH: usize = 16;

@@ -3,9 +3,9 @@
 //! `{"ok": true, "text": "…", "secs": …}`, timing only the extraction call.
 //!
 //! ```text
-//! cargo build --release --example bench_worker
+//! cargo build --release -p tinhloc-devtools --bin bench_worker
 //! cd ../shared/bench && .venv/bin/python evaluate.py ../corpus/scrapinghub \
-//!     --jsonl-cmd tinhloc="$PWD/../../main/target/release/examples/bench_worker --worker"
+//!     --jsonl-cmd tinhloc="$PWD/../../main/target/release/bench_worker --worker"
 //! ```
 //!
 //! With a file argument instead of `--worker` it prints that page's text, for `--cmd`.
@@ -24,9 +24,9 @@ const WARM_UP_PAGE: &str = "<html><body><article><p>Warm-up paragraph with enoug
 fn extract(extractor: &tinhloc::Extractor, bytes: &[u8]) -> Result<String, String> {
     match catch_unwind(AssertUnwindSafe(|| extractor.extract_bytes(bytes, None))) {
         Ok(Ok(article)) => Ok(article.text()),
-        Ok(Err(tinhloc::Error::NoArticle { reason })) => {
+        Ok(Err(tinhloc::Error::NoArticle { kind, .. })) => {
             if std::env::var_os("TINHLOC_DEBUG").is_some() {
-                eprintln!("no article: {reason}");
+                eprintln!("no article: {kind}");
             }
             Ok(String::new())
         }

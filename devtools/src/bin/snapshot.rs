@@ -2,7 +2,7 @@
 //! two builds can be compared: an optimisation must leave every file the same.
 //!
 //! ```text
-//! cargo run --release --example snapshot -- OUT_DIR FOLDER...
+//! cargo run --release -p tinhloc-devtools --bin snapshot -- OUT_DIR FOLDER...
 //! diff -r before/ after/
 //! ```
 //!
@@ -49,7 +49,7 @@ fn main() {
             };
             let report = match extractor.extract_bytes(&bytes, None) {
                 Ok(article) => {
-                    let m = &article.metadata;
+                    let m = &article.metadata();
                     format!(
                         "title {:?}\nauthors {:?}\npublished {:?}\nmodified {:?}\nlanguage {:?}\n\
                          site {:?}\n--- text\n{}\n--- markdown\n{}\n",

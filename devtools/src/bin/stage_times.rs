@@ -1,6 +1,6 @@
 //! Times parse-only against the whole extraction over a folder of pages, for profiling.
 //!
-//! `cargo run --release --example stage_times -- ../shared/corpus/scrapinghub`
+//! `cargo run --release -p tinhloc-devtools --bin stage_times -- ../shared/corpus/scrapinghub`
 
 use std::time::{Duration, Instant};
 

@@ -26,7 +26,7 @@
 //! JSON-LD script holding `<!--`, an SVG doctype with an internal subset), and on 200,000
 //! generated pages with random seeds.
 
-use crate::parse::{comment_end, ends_name, find_end_tag, is_space, skip_spaces};
+use super::bytes::{comment_end, ends_name, find_end_tag, is_space, skip_spaces};
 use html5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::{RawKind, State};
@@ -866,12 +866,12 @@ mod tests {
                 "{}",
                 file.display()
             );
-            let limits = crate::parse::Limits {
+            let limits = crate::options::Limits {
                 max_nodes: usize::MAX,
                 max_depth: usize::MAX,
                 trim: true,
             };
-            if let Ok(trimmed) = crate::parse::prescan(markup, limits) {
+            if let Ok(trimmed) = crate::html::prescan(markup, limits) {
                 assert_eq!(
                     outline(&parse_document(&trimmed, 0)),
                     outline(&Html::parse_document(&trimmed)),

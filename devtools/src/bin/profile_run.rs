@@ -3,11 +3,11 @@
 //! whatever else the machine does) or `perf record`.
 //!
 //! ```text
-//! cargo build --release --example profile_run
+//! cargo build --release -p tinhloc-devtools --bin profile_run
 //! valgrind --tool=callgrind --callgrind-out-file=cg.extract \
-//!     target/release/examples/profile_run extract ../shared/corpus/scrapinghub 60
+//!     target/release/profile_run extract ../shared/corpus/scrapinghub 60
 //! valgrind --tool=callgrind --callgrind-out-file=cg.parse \
-//!     target/release/examples/profile_run parse ../shared/corpus/scrapinghub 60
+//!     target/release/profile_run parse ../shared/corpus/scrapinghub 60
 //! callgrind_annotate --inclusive=yes cg.extract | grep tinhloc:: | head -30
 //! ```
 //!

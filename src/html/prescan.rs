@@ -1,503 +1,31 @@
-//! Takes the decoded page and returns the parsed document, or an error past the limits.
-//!
-//! html5ever's tree builder (fed by [`crate::tokenize`], into scraper's tree) recovers
-//! from any markup, so the only failures are the caller's limits. They are checked twice:
-//! by a linear pre-scan of the markup *before* the tree is built, and exactly on the
-//! finished tree.
-//!
-//! # Why a pre-scan
-//!
-//! Measured on scraper 0.29 / html5ever 0.40, release build, 2026-11-23:
-//!
-//! | input | size | parse time | result |
-//! |---|---|---|---|
-//! | 10,000 nested `<div>` | 110 KB | 0.37 s | depth 10,004 |
-//! | 20,000 nested `<div>` | 220 KB | 1.4 s | |
-//! | 40,000 nested `<div>` | 440 KB | 6.1 s | |
-//! | 100,000 nested `<div>` | 1.1 MB | 59 s | no stack overflow; drop takes 2 ms |
-//! | 20,000 nested `<span>` or `<b>` | 120 KB | 0.02 s | |
-//! | `<div><b id=i>`×3,000 `</div>` + `<div>x</div>`×3,000 | 68 KB | 6.7 s | 9 million nodes, 1.5 GB RSS |
-//! | one tag with 40,000 attributes | 270 KB | 0.5 s | 160,000: 8 s |
-//! | `<div>`×4,000 open, then `<div>x</div>`×100,000 | 1.2 MB | 2.1–3.2 s | 1,000 open: 0.98 s; 500: 0.62 s; 100: 0.13 s |
-//!
-//! Three things are quadratic in html5ever:
-//! - **Deep stacks.** Most block start and end tags walk the stack of open elements for a
-//!   scope check, so N nested blocks cost N²/2 steps. The tree is an arena (ego-tree), so
-//!   nothing recurses and dropping a deep tree is cheap; the cost is time.
-//! - **Formatting reconstruction.** Formatting elements (`<b>`, `<font>`, …) popped by a
-//!   block end tag are re-created before the next text, as the HTML standard says. With
-//!   many distinct ones pending, every `<div>x</div>` re-creates all of them: a 68 KB page
-//!   builds 9 million nodes. Sloppy `<p><font color=…>` pages nest one level per paragraph
-//!   the same way.
-//! - **Attributes.** Each attribute is checked against all earlier ones of its tag.
-//!
-//! The limits on the finished tree come too late for these, so [`prescan`] replays the
-//! markup through a small model of the tree builder (stack of open elements with scope
-//! rules, implied end tags, table sections and cells, the list of active formatting
-//! elements with markers, Noah's Ark and reconstruction, adoption of misnested formatting
-//! end tags, foreign content) and counts the depth and the nodes html5ever will build. It
-//! costs one pass over the bytes, a hash lookup per tag and O(1) amortised work per tag,
-//! and stops at the first limit passed. The model errs towards under-counting where it
-//! simplifies (so a real page is not rejected on an estimate); the exact check on the tree
-//! backs it. Tags with more than [`MAX_ATTRIBUTES_PER_TAG`] attributes lose the extra ones
-//! before parsing.
-//!
-//! The pre-scan costs about 2 ns per byte where html5ever takes about 20 (3.3 MB of a
-//! fixture page repeated). It was checked against html5ever on the 688 pages of the shared
-//! evaluation corpora and the fixtures: its depth never exceeded the real one and stayed
-//! within 30 % of it on all but one tiny page, and its node count was within 0.5 %.
-//!
-//! With the limits enforced, the worst cost left is linear in the input with a slope that
-//! grows with `max_depth` (every block tag may scan the whole stack): about 2 µs per byte
-//! at depth 4,000, 0.5 µs at 500 and 0.1 µs at 100.
-//!
-//! # What the pre-scan cuts
-//!
-//! html5ever is most of an extraction's time, so the pre-scan also cuts what no later
-//! stage reads before html5ever sees it: the text of scripts (JSON-LD kept), styles and
-//! the fallback text of `<noscript>`; comments (but where a table takes text); and the
-//! attributes outside [`READ_ATTRIBUTES`] of every non-formatting element. Where the
-//! model may part from html5ever (a tag taking HTML rules while SVG or MathML is open,
-//! raw text in a `<select>`), cutting stops for the rest of the page. The tree
-//! keeps its shape (the tests here parse both markups and compare), and the extraction
-//! gives the same result with and without the cuts (`trimming_changes_no_result` in
-//! `extractor.rs` on every fixture; the same on the 695 corpus and fixture pages with
-//! `examples/snapshot.rs`, 2026-12-01). On the 181 scrapinghub pages the cuts took
-//! html5ever's share of an extraction from 1.4 ms to about 0.9 ms per page.
+//! The pre-scan's model of the tree builder: a linear replay of the markup that counts the
+//! depth and the nodes html5ever will build, and records the cuts of what no stage reads.
+//! The module docs of [`super`] say why.
 
+use super::attributes::*;
+use super::bytes::*;
+use super::tags::*;
 use crate::Error;
-use ego_tree::iter::Edge;
+use crate::options::Limits;
 use foldhash::HashMap;
 use foldhash::HashMapExt;
-use scraper::Html;
 use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::ops::Range;
 
-/// The attributes a later stage reads (the segmenter, the metadata selectors and meta
-/// tags) or that may change how a tree builder builds the tree (`type` of a hidden
-/// `<input>` in a table, `shadowrootmode` of `<template>`, and `encoding` of
-/// `<annotation-xml>`, which scraper's tree sink ignores but others read). The
-/// pre-scan cuts every other attribute of a non-formatting element: html5ever spends
-/// more on attributes than on any other part of the markup (interned names, one
-/// allocation per value, a sort per element), and on the 181 scrapinghub pages cutting
-/// the unread ones took its parse time from 1.30 to about 1.0 ms per page (2026-12-01).
-/// Formatting elements other than `<a>` keep all of theirs: Noah's Ark compares them. A
-/// stage that reads a new attribute adds it here; `trimming_changes_no_result` in
-/// `extractor.rs` checks the fixtures come out the same with and without the cut.
-pub(crate) const READ_ATTRIBUTES: &[&str] = &[
-    "align",
-    "alt",
-    "class",
-    "content",
-    "data-role",
-    "data-src",
-    "datetime",
-    "encoding",
-    "hidden",
-    "href",
-    "http-equiv",
-    "id",
-    "itemprop",
-    "lang",
-    "name",
-    "property",
-    "pubdate",
-    "rel",
-    "shadowrootmode",
-    "src",
-    "style",
-    "type",
-];
-
-/// Whether the attribute named `name` (as written) is in [`READ_ATTRIBUTES`].
-fn is_read_attribute(name: &[u8]) -> bool {
-    /// Longer than every read name.
-    const LONGEST: usize = 16;
-    // Lower-cased into a buffer on the stack, then looked up by length first.
-    let mut lower = [0u8; LONGEST];
-    let Some(lower) = lower.get_mut(..name.len()) else {
-        return false;
-    };
-    for (to, from) in lower.iter_mut().zip(name) {
-        *to = from.to_ascii_lowercase();
-    }
-    READ_ATTRIBUTES
-        .iter()
-        .any(|read| read.len() == lower.len() && read.as_bytes() == &*lower)
-}
-
-/// Attributes kept per tag; later ones are cut before parsing. html5ever compares each
-/// attribute with all earlier ones of the tag, so a tag costs the square of its attribute
-/// count. Real pages stay under ~40 (data-* heavy widgets).
-const MAX_ATTRIBUTES_PER_TAG: usize = 256;
-
 /// Nodes html5ever creates for every document before any markup: document, `<html>`,
 /// `<head>`, `<body>`.
-const BASE_NODES: usize = 4;
+pub(super) const BASE_NODES: usize = 4;
 
 /// Elements every document nests in before its content: `<html>` and `<body>`.
-const BASE_DEPTH: usize = 2;
-
-/// Caller limits checked while parsing.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Limits {
-    /// Most element and text nodes a document may have.
-    pub max_nodes: usize,
-    /// Deepest element nesting allowed.
-    pub max_depth: usize,
-    /// Cut what no later stage reads before html5ever runs ([`contents_unread`],
-    /// [`READ_ATTRIBUTES`]). Off only to check that trimming changes no result.
-    pub trim: bool,
-}
-
-/// Parses `html` into a document: the pre-scan's model and cuts, then
-/// [`crate::tokenize::parse_document`]. html5ever recovers from any markup, so the only
-/// failures are the limits.
-///
-/// # Errors
-/// [`Error::TooDeep`] or [`Error::TooManyNodes`] when the pre-scan or the finished tree
-/// passes a limit.
-pub(crate) fn parse(html: &str, limits: Limits) -> Result<Html, Error> {
-    let (markup, nodes) = prescan_counting(html, limits)?;
-    let document = crate::tokenize::parse_document(&markup, nodes);
-    check_tree(&document, limits)?;
-    Ok(document)
-}
-
-/// Checks the finished tree against the limits, without recursion.
-fn check_tree(document: &Html, limits: Limits) -> Result<(), Error> {
-    if document.tree.nodes().len() > limits.max_nodes {
-        return Err(Error::TooManyNodes {
-            limit: limits.max_nodes,
-        });
-    }
-    let mut depth = 0usize;
-    for edge in document.tree.root().traverse() {
-        match edge {
-            Edge::Open(node) if node.value().is_element() => {
-                depth += 1;
-                if depth > limits.max_depth {
-                    return Err(Error::TooDeep {
-                        limit: limits.max_depth,
-                    });
-                }
-            }
-            Edge::Close(node) if node.value().is_element() => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
-/// Replays `html` through the tree-builder model; the markup to parse (with excess
-/// attributes cut), or the first limit it passes.
-#[cfg(test)]
-pub(crate) fn prescan(html: &str, limits: Limits) -> Result<Cow<'_, str>, Error> {
-    prescan_counting(html, limits).map(|(markup, _)| markup)
-}
-
-/// [`prescan`], with the model's count of the nodes the tree will have.
-fn prescan_counting(html: &str, limits: Limits) -> Result<(Cow<'_, str>, usize), Error> {
-    let mut scan = Scan::new(limits);
-    scan.run(html)?;
-    let nodes = scan.nodes;
-    if scan.cuts.is_empty() {
-        return Ok((Cow::Borrowed(html), nodes));
-    }
-    let mut out = String::with_capacity(html.len());
-    let mut from = 0;
-    for cut in &scan.cuts {
-        out.push_str(html.get(from..cut.start).unwrap_or_default());
-        from = cut.end;
-    }
-    out.push_str(html.get(from..).unwrap_or_default());
-    Ok((Cow::Owned(out), nodes))
-}
-
-// ---------------------------------------------------------------------------------------
-// Element names and their roles in the tree builder.
-
-/// The element is a formatting element (active formatting list).
-const FORMATTING: u16 = 1;
-/// "Special" in the HTML standard: stops the generic end-tag search.
-const SPECIAL: u16 = 1 << 1;
-/// Bounds the default scope.
-const SCOPE: u16 = 1 << 2;
-/// Bounds the table scope.
-const TABLE_SCOPE: u16 = 1 << 3;
-/// Its start tag closes an open `<p>`.
-const CLOSES_P: u16 = 1 << 4;
-/// Pushes a marker on the active formatting list.
-const MARKER: u16 = 1 << 5;
-/// Bounds the list-item scope besides the default scope.
-const LIST: u16 = 1 << 6;
-/// Bounds the button scope besides the default scope.
-const BUTTON: u16 = 1 << 7;
-/// Void: never has children.
-const VOID: u16 = 1 << 8;
-/// Raw text or RCDATA: contents are text up to the matching end tag.
-const RAW: u16 = 1 << 9;
-/// Not pushed: `<html>`, `<head>`, `<body>`, `<frameset>` merge into the implied ones.
-const IGNORED: u16 = 1 << 10;
-/// A special element whose start tag still reconstructs the formatting elements.
-const RECONSTRUCT: u16 = 1 << 11;
-/// `<h1>`–`<h6>`.
-const HEADING: u16 = 1 << 12;
-/// Its start tag leaves foreign (SVG, MathML) content.
-const BREAKOUT: u16 = 1 << 13;
-/// An SVG/MathML integration point: its children are HTML. Set by namespace when a
-/// foreign element is pushed, not in [`KNOWN`].
-const INTEGRATION: u16 = 1 << 14;
-
-const BLOCK: u16 = SPECIAL | CLOSES_P;
-
-/// Every name the model treats specially, with its roles. The formatting elements come
-/// first so that their index doubles as their slot in the active formatting list.
-const KNOWN: &[(&str, u16)] = &[
-    ("a", FORMATTING),
-    ("b", FORMATTING | BREAKOUT),
-    ("big", FORMATTING | BREAKOUT),
-    ("code", FORMATTING | BREAKOUT),
-    ("em", FORMATTING | BREAKOUT),
-    ("font", FORMATTING),
-    ("i", FORMATTING | BREAKOUT),
-    ("nobr", FORMATTING | BREAKOUT),
-    ("s", FORMATTING | BREAKOUT),
-    ("small", FORMATTING | BREAKOUT),
-    ("strike", FORMATTING | BREAKOUT),
-    ("strong", FORMATTING | BREAKOUT),
-    ("tt", FORMATTING | BREAKOUT),
-    ("u", FORMATTING | BREAKOUT),
-    ("html", IGNORED | SPECIAL | SCOPE | TABLE_SCOPE),
-    ("head", IGNORED | SPECIAL | BREAKOUT),
-    ("body", IGNORED | SPECIAL | BREAKOUT),
-    ("frameset", IGNORED | SPECIAL),
-    ("p", BLOCK | BREAKOUT),
-    ("div", BLOCK | BREAKOUT),
-    ("address", BLOCK),
-    ("article", BLOCK),
-    ("aside", BLOCK),
-    ("blockquote", BLOCK | BREAKOUT),
-    ("center", BLOCK | BREAKOUT),
-    ("details", BLOCK),
-    ("dialog", CLOSES_P),
-    ("dir", BLOCK),
-    ("dl", BLOCK | BREAKOUT),
-    ("fieldset", BLOCK),
-    ("figcaption", BLOCK),
-    ("figure", BLOCK),
-    ("footer", BLOCK),
-    ("header", BLOCK),
-    ("hgroup", BLOCK),
-    ("main", BLOCK),
-    ("menu", BLOCK | BREAKOUT),
-    ("nav", BLOCK),
-    ("search", BLOCK),
-    ("section", BLOCK),
-    ("summary", BLOCK),
-    ("ol", BLOCK | LIST | BREAKOUT),
-    ("ul", BLOCK | LIST | BREAKOUT),
-    ("li", BLOCK | BREAKOUT),
-    ("dd", BLOCK | BREAKOUT),
-    ("dt", BLOCK | BREAKOUT),
-    ("h1", BLOCK | HEADING | BREAKOUT),
-    ("h2", BLOCK | HEADING | BREAKOUT),
-    ("h3", BLOCK | HEADING | BREAKOUT),
-    ("h4", BLOCK | HEADING | BREAKOUT),
-    ("h5", BLOCK | HEADING | BREAKOUT),
-    ("h6", BLOCK | HEADING | BREAKOUT),
-    ("pre", BLOCK | BREAKOUT),
-    ("listing", BLOCK | BREAKOUT),
-    ("form", BLOCK),
-    ("plaintext", BLOCK),
-    ("table", BLOCK | SCOPE | TABLE_SCOPE | BREAKOUT),
-    ("caption", SPECIAL | SCOPE | MARKER),
-    ("td", SPECIAL | SCOPE | MARKER),
-    ("th", SPECIAL | SCOPE | MARKER),
-    ("tr", SPECIAL),
-    ("tbody", SPECIAL),
-    ("thead", SPECIAL),
-    ("tfoot", SPECIAL),
-    ("colgroup", SPECIAL),
-    ("col", SPECIAL | VOID),
-    ("template", SPECIAL | SCOPE | TABLE_SCOPE | MARKER),
-    ("applet", SPECIAL | SCOPE | MARKER | RECONSTRUCT),
-    ("marquee", SPECIAL | SCOPE | MARKER | RECONSTRUCT),
-    ("object", SPECIAL | SCOPE | MARKER | RECONSTRUCT),
-    ("button", SPECIAL | BUTTON | RECONSTRUCT),
-    ("select", SPECIAL | RECONSTRUCT),
-    ("hr", SPECIAL | VOID | CLOSES_P | BREAKOUT),
-    ("br", SPECIAL | VOID | RECONSTRUCT | BREAKOUT),
-    ("img", SPECIAL | VOID | RECONSTRUCT | BREAKOUT),
-    ("image", SPECIAL | VOID | RECONSTRUCT),
-    ("area", SPECIAL | VOID | RECONSTRUCT),
-    ("embed", SPECIAL | VOID | RECONSTRUCT | BREAKOUT),
-    ("input", SPECIAL | VOID | RECONSTRUCT),
-    ("keygen", SPECIAL | VOID | RECONSTRUCT),
-    ("wbr", SPECIAL | VOID | RECONSTRUCT),
-    ("base", SPECIAL | VOID),
-    ("basefont", SPECIAL | VOID),
-    ("bgsound", SPECIAL | VOID),
-    ("link", SPECIAL | VOID),
-    ("meta", SPECIAL | VOID | BREAKOUT),
-    ("param", SPECIAL | VOID),
-    ("source", SPECIAL | VOID),
-    ("track", SPECIAL | VOID),
-    ("frame", SPECIAL | VOID),
-    ("script", SPECIAL | RAW),
-    ("style", SPECIAL | RAW),
-    ("noembed", SPECIAL | RAW),
-    ("noframes", SPECIAL | RAW),
-    ("noscript", SPECIAL | RAW),
-    ("iframe", SPECIAL | RAW),
-    ("title", SPECIAL | RAW),
-    ("textarea", SPECIAL | RAW),
-    ("xmp", BLOCK | RAW | RECONSTRUCT),
-    ("option", 0),
-    ("optgroup", 0),
-    ("rb", 0),
-    ("rp", 0),
-    ("rt", 0),
-    ("rtc", 0),
-    ("ruby", BREAKOUT),
-    ("span", BREAKOUT),
-    ("sub", BREAKOUT),
-    ("sup", BREAKOUT),
-    ("var", BREAKOUT),
-    ("svg", 0),
-    ("math", 0),
-    ("foreignobject", 0),
-    ("desc", 0),
-    ("mi", 0),
-    ("mo", 0),
-    ("mn", 0),
-    ("ms", 0),
-    ("mtext", 0),
-    ("annotation-xml", 0),
-];
-
-/// Number of formatting elements (the first entries of [`KNOWN`]).
-const FORMATTING_SLOTS: usize = 14;
-
-/// Index of `name` in [`KNOWN`], at compile time.
-const fn id(name: &str) -> u32 {
-    let mut i = 0;
-    while i < KNOWN.len() {
-        let known = KNOWN[i].0.as_bytes();
-        let wanted = name.as_bytes();
-        if known.len() == wanted.len() {
-            let mut j = 0;
-            while j < known.len() && known[j] == wanted[j] {
-                j += 1;
-            }
-            if j == known.len() {
-                return i as u32;
-            }
-        }
-        i += 1;
-    }
-    panic!("name missing from KNOWN")
-}
-
-const A: u32 = id("a");
-const NOBR: u32 = id("nobr");
-const P: u32 = id("p");
-const LI: u32 = id("li");
-const DD: u32 = id("dd");
-const DT: u32 = id("dt");
-const ADDRESS: u32 = id("address");
-const DIV: u32 = id("div");
-const FORM: u32 = id("form");
-const PLAINTEXT: u32 = id("plaintext");
-const TABLE: u32 = id("table");
-const CAPTION: u32 = id("caption");
-const COLGROUP: u32 = id("colgroup");
-const COL: u32 = id("col");
-const TBODY: u32 = id("tbody");
-const THEAD: u32 = id("thead");
-const TFOOT: u32 = id("tfoot");
-const TR: u32 = id("tr");
-const TD: u32 = id("td");
-const TH: u32 = id("th");
-const BUTTON_ID: u32 = id("button");
-const BR: u32 = id("br");
-const OPTION: u32 = id("option");
-const OPTGROUP: u32 = id("optgroup");
-const RB: u32 = id("rb");
-const RP: u32 = id("rp");
-const RT: u32 = id("rt");
-const RTC: u32 = id("rtc");
-const SVG: u32 = id("svg");
-const FONT: u32 = id("font");
-const SELECT: u32 = id("select");
-const MI: u32 = id("mi");
-const MO: u32 = id("mo");
-const MN: u32 = id("mn");
-const MS: u32 = id("ms");
-const MTEXT: u32 = id("mtext");
-const DESC: u32 = id("desc");
-const FOREIGN_OBJECT: u32 = id("foreignobject");
-const MATH: u32 = id("math");
-const TITLE: u32 = id("title");
-const SCRIPT: u32 = id("script");
-const SPAN: u32 = id("span");
-const IMG: u32 = id("img");
-const META: u32 = id("meta");
-const STYLE: u32 = id("style");
-const NOSCRIPT: u32 = id("noscript");
-const H1: u32 = id("h1");
-
-/// Tag names met so far, interned: the [`KNOWN`] ones first, then the page's own.
-struct Names {
-    ids: HashMap<Box<[u8]>, u32>,
-    flags: Vec<u16>,
-}
-
-impl Names {
-    fn new() -> Self {
-        let mut ids = HashMap::with_capacity(KNOWN.len() * 2);
-        let mut flags = Vec::with_capacity(KNOWN.len() * 2);
-        for (i, (name, flag)) in KNOWN.iter().enumerate() {
-            ids.insert(name.as_bytes().into(), i as u32);
-            flags.push(*flag);
-        }
-        Self { ids, flags }
-    }
-
-    fn intern(&mut self, name: &[u8]) -> u32 {
-        // The commonest tags of real pages, without hashing.
-        match name {
-            b"div" => return DIV,
-            b"a" => return A,
-            b"li" => return LI,
-            b"p" => return P,
-            b"span" => return SPAN,
-            b"img" => return IMG,
-            b"script" => return SCRIPT,
-            b"meta" => return META,
-            _ => {}
-        }
-        if let Some(&id) = self.ids.get(name) {
-            return id;
-        }
-        let id = self.flags.len() as u32;
-        self.ids.insert(name.into(), id);
-        self.flags.push(0);
-        id
-    }
-
-    fn flags(&self, id: u32) -> u16 {
-        self.flags.get(id as usize).copied().unwrap_or(0)
-    }
-}
+pub(super) const BASE_DEPTH: usize = 2;
 
 // ---------------------------------------------------------------------------------------
 // The stack of open elements.
 
 /// Categories whose topmost open element the model must find in O(1).
 #[derive(Clone, Copy)]
-enum Category {
+pub(super) enum Category {
     Special = 0,
     Scope,
     TableScope,
@@ -509,11 +37,11 @@ enum Category {
     Html,
 }
 
-const CATEGORIES: usize = 7;
+pub(super) const CATEGORIES: usize = 7;
 
 /// One open element, or the hole left by one the adoption agency took out.
 #[derive(Clone, Copy)]
-struct Open {
+pub(super) struct Open {
     name: u32,
     /// Categories it was pushed into, as bits of `1 << Category`.
     categories: u8,
@@ -529,7 +57,7 @@ struct Open {
 
 /// An entry of the list of active formatting elements.
 #[derive(Clone, Copy)]
-enum Entry {
+pub(super) enum Entry {
     Marker,
     Formatting {
         slot: u8,
@@ -541,7 +69,7 @@ enum Entry {
 }
 
 /// The tree-builder model.
-struct Scan {
+pub(super) struct Scan {
     limits: Limits,
     names: Names,
     stack: Vec<Open>,
@@ -576,7 +104,7 @@ struct Scan {
 }
 
 /// What the tokenizer saw at a `<`.
-enum Token {
+pub(super) enum Token {
     Start {
         name: u32,
         self_closing: bool,
@@ -1560,175 +1088,8 @@ impl Scan {
     }
 }
 
-/// The [`KNOWN`] name for a raw-text element id (raw elements are all known).
-fn known_name(id: u32) -> &'static [u8] {
-    KNOWN
-        .get(id as usize)
-        .map_or(&b""[..], |(name, _)| name.as_bytes())
-}
-
-/// Where a tag's attributes end and the tag itself ends.
-struct TagEnd {
-    /// Just past the `>`.
-    end: usize,
-    /// Where the attributes end (before `/>` or `>`).
-    attrs_end: usize,
-    self_closing: bool,
-}
-
-/// Skips the attributes of a tag whose name ends at `pos`, as the HTML tokenizer does
-/// (quoted values may hold `>`). Records a cut for attributes past the limit. `None` at
-/// the end of input (html5ever drops an unterminated tag).
-fn skip_attributes(
-    bytes: &[u8],
-    mut pos: usize,
-    cuts: Option<(&mut Vec<Range<usize>>, bool)>,
-) -> Option<TagEnd> {
-    let (mut cuts, trim_unread) = match cuts {
-        Some((cuts, trim_unread)) => (Some(cuts), trim_unread),
-        None => (None, false),
-    };
-    let mut count = 0usize;
-    let mut cut_start = None;
-    loop {
-        let &b = bytes.get(pos)?;
-        match b {
-            b'>' => {
-                return Some(finish_tag(pos, pos, false, cut_start, cuts));
-            }
-            b'/' if bytes.get(pos + 1) == Some(&b'>') => {
-                return Some(finish_tag(pos + 1, pos, true, cut_start, cuts));
-            }
-            b'/' => pos += 1,
-            b if is_space(b) => pos += 1,
-            _ => {
-                count += 1;
-                if count == MAX_ATTRIBUTES_PER_TAG + 1 {
-                    cut_start = Some(pos);
-                }
-                let attribute = read_attribute(bytes, pos)?;
-                let name_start = attribute.name.start;
-                let attribute_end = attribute.end;
-                pos = attribute.end;
-                let name = bytes.get(attribute.name).unwrap_or_default();
-                // An attribute right after a `/` stays: cutting it could leave `/>`, which
-                // self-closes a foreign element.
-                let after_slash = name_start > 0 && bytes.get(name_start - 1) == Some(&b'/');
-                if trim_unread
-                    && cut_start.is_none()
-                    && !after_slash
-                    && !is_read_attribute(name)
-                    && let Some(cuts) = cuts.as_deref_mut()
-                {
-                    // The spaces after it go too (html5ever steps through them one by
-                    // one); the ones before stay, so an unquoted value before it still ends.
-                    push_cut(cuts, name_start..skip_spaces(bytes, attribute_end));
-                }
-            }
-        }
-    }
-}
-
-/// One attribute as the tokenizer reads it: its name, its value (empty when it has none)
-/// and where the attribute ends.
-struct AttributeSpan {
-    name: Range<usize>,
-    value: Range<usize>,
-    end: usize,
-}
-
-/// The attribute whose name starts at `start`: the name takes at least one byte, up to a
-/// space, `/`, `>` or `=`; a quoted value ends at its quote, an unquoted one at a space or
-/// `>`. `None` when a quoted value runs to the end of the input.
-fn read_attribute(bytes: &[u8], start: usize) -> Option<AttributeSpan> {
-    let mut pos = start + 1;
-    while bytes
-        .get(pos)
-        .is_some_and(|&b| !is_space(b) && b != b'/' && b != b'>' && b != b'=')
-    {
-        pos += 1;
-    }
-    let name = start..pos.min(bytes.len());
-    let after_name = skip_spaces(bytes, pos);
-    if bytes.get(after_name) != Some(&b'=') {
-        return Some(AttributeSpan {
-            value: name.end..name.end,
-            end: name.end,
-            name,
-        });
-    }
-    pos = skip_spaces(bytes, after_name + 1);
-    let value = match bytes.get(pos) {
-        Some(&quote @ (b'"' | b'\'')) => {
-            let close = memchr::memchr(quote, bytes.get(pos + 1..)?)?;
-            let value = pos + 1..pos + 1 + close;
-            pos += close + 2;
-            value
-        }
-        _ => {
-            let value_start = pos;
-            while bytes.get(pos).is_some_and(|&b| !is_space(b) && b != b'>') {
-                pos += 1;
-            }
-            value_start..pos
-        }
-    };
-    Some(AttributeSpan {
-        name,
-        value,
-        end: pos,
-    })
-}
-
-/// The attributes of a tag (`bytes[attrs]`, after its name), as (name, value) byte slices.
-fn attributes(bytes: &[u8], attrs: Range<usize>) -> impl Iterator<Item = (&[u8], &[u8])> {
-    let markup = bytes.get(attrs).unwrap_or_default();
-    let mut pos = 0;
-    std::iter::from_fn(move || {
-        while markup.get(pos).is_some_and(|&b| is_space(b) || b == b'/') {
-            pos += 1;
-        }
-        if markup.get(pos).is_none_or(|&b| b == b'>') {
-            return None;
-        }
-        let attribute = read_attribute(markup, pos)?;
-        pos = attribute.end;
-        Some((markup.get(attribute.name)?, markup.get(attribute.value)?))
-    })
-}
-
-/// Whether the tag has one of the attributes `names` (lower-case; ASCII case ignored).
-fn has_attribute(bytes: &[u8], attrs: Range<usize>, names: &[&[u8]]) -> bool {
-    attributes(bytes, attrs).any(|(name, _)| names.iter().any(|n| name.eq_ignore_ascii_case(n)))
-}
-
-/// Adds a cut after the others, merged with the last one when they touch.
-fn push_cut(cuts: &mut Vec<Range<usize>>, cut: Range<usize>) {
-    match cuts.last_mut() {
-        Some(last) if last.end == cut.start => last.end = cut.end,
-        _ => cuts.push(cut),
-    }
-}
-
-fn finish_tag(
-    gt: usize,
-    attrs_end: usize,
-    self_closing: bool,
-    cut_start: Option<usize>,
-    cuts: Option<&mut Vec<Range<usize>>>,
-) -> TagEnd {
-    if let (Some(start), Some(cuts)) = (cut_start, cuts) {
-        push_cut(cuts, start..attrs_end);
-    }
-    TagEnd {
-        end: gt + 1,
-        attrs_end,
-        self_closing,
-    }
-}
-
 /// A comment whose body starts at `pos` (after `<!--`).
-fn comment(bytes: &[u8], pos: usize) -> Token {
+pub(super) fn comment(bytes: &[u8], pos: usize) -> Token {
     let rest = bytes.get(pos..).unwrap_or_default();
     if rest.starts_with(b">") {
         return Token::Comment { end: pos + 1 };
@@ -1742,43 +1103,11 @@ fn comment(bytes: &[u8], pos: usize) -> Token {
     }
 }
 
-/// Where a comment whose text starts at `body` (after `<!--`) ends: the end of its text
-/// and the position after its `-->` (or `--!>`, whichever comes first); `None` when the
-/// input ends first. The abrupt `<!-->` and `<!--->` are the caller's.
-pub(crate) fn comment_end(bytes: &[u8], body: usize) -> Option<(usize, usize)> {
-    let mut pos = body;
-    loop {
-        let dashes = find(bytes, pos, b"--")?;
-        match bytes.get(dashes + 2..) {
-            Some([b'>', ..]) => return Some((dashes, dashes + 3)),
-            Some([b'!', b'>', ..]) => return Some((dashes, dashes + 4)),
-            _ => pos = dashes + 1,
-        }
-    }
-}
-
 /// A bogus comment (doctype, `<?…>`, `</ …>`): up to the next `>`.
-fn bogus_comment(bytes: &[u8], pos: usize) -> Token {
+pub(super) fn bogus_comment(bytes: &[u8], pos: usize) -> Token {
     match find(bytes, pos, b">") {
         Some(at) => Token::Comment { end: at + 1 },
         None => Token::Eof,
-    }
-}
-
-/// Position of the `</name` that ends a raw-text element whose contents start at `pos`
-/// (a `</name` the input ends right after counts too).
-pub(crate) fn find_end_tag(bytes: &[u8], mut pos: usize, name: &[u8]) -> Option<usize> {
-    loop {
-        let at = find(bytes, pos, b"</")?;
-        let after = at + 2 + name.len();
-        let matches = bytes
-            .get(at + 2..after)
-            .is_some_and(|candidate| candidate.eq_ignore_ascii_case(name))
-            && bytes.get(after).is_none_or(|&b| ends_name(b));
-        if matches {
-            return Some(at);
-        }
-        pos = at + 2;
     }
 }
 
@@ -1788,7 +1117,7 @@ pub(crate) fn find_end_tag(bytes: &[u8], mut pos: usize, name: &[u8]) -> Option<
 /// metadata's element text leaves out. (`<iframe>`, `<noembed>` and `<noframes>` text is
 /// read by one or the other.) On the 181 scrapinghub pages, script and style text is 53 %
 /// of the bytes (2026-12-01).
-fn contents_unread(name: u32, bytes: &[u8], attributes: &Range<usize>) -> bool {
+pub(super) fn contents_unread(name: u32, bytes: &[u8], attributes: &Range<usize>) -> bool {
     match name {
         SCRIPT => !bytes
             .get(attributes.clone())
@@ -1798,105 +1127,30 @@ fn contents_unread(name: u32, bytes: &[u8], attributes: &Range<usize>) -> bool {
     }
 }
 
-/// Whether `haystack` holds `needle`, ASCII case ignored.
-pub(crate) fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|window| window.eq_ignore_ascii_case(needle))
-}
-
-/// Where the text of a `<script>` started at `pos` ends: the `</script` the tokenizer
-/// stops at. Follows the script-data states of the HTML standard: inside `<!--`, a
-/// `<script` opens a double-escaped run in which `</script` does not end the element,
-/// until its own `</script` or a `-->`.
-fn find_script_end(bytes: &[u8], from: usize) -> Option<usize> {
-    #[derive(PartialEq)]
-    enum State {
-        Data,
-        Escaped,
-        DoubleEscaped,
+/// [`super::prescan`], with the model's count of the nodes the tree will have.
+pub(super) fn prescan_counting(html: &str, limits: Limits) -> Result<(Cow<'_, str>, usize), Error> {
+    let mut scan = Scan::new(limits);
+    scan.run(html)?;
+    let nodes = scan.nodes;
+    if scan.cuts.is_empty() {
+        return Ok((Cow::Borrowed(html), nodes));
     }
-    let mut state = State::Data;
-    // The earliest index the dashes of a closing `-->` may start at.
-    let mut dashes_from = 0;
-    let mut pos = from;
-    loop {
-        let at = if state == State::Data {
-            pos + memchr::memchr(b'<', bytes.get(pos..)?)?
-        } else {
-            pos + memchr::memchr2(b'<', b'>', bytes.get(pos..)?)?
-        };
-        let rest = bytes.get(at..).unwrap_or_default();
-        if rest.first() == Some(&b'>') {
-            if at >= dashes_from + 2 && bytes.get(at - 2..at) == Some(b"--") {
-                state = State::Data;
-            }
-            pos = at + 1;
-            continue;
-        }
-        match state {
-            State::Data if rest.starts_with(b"<!--") => {
-                state = State::Escaped;
-                dashes_from = at + 2;
-                pos = at + 4;
-                continue;
-            }
-            _ if rest.get(1) == Some(&b'/') && is_tag_named(rest, 2, b"script") => {
-                if state == State::DoubleEscaped {
-                    state = State::Escaped;
-                } else {
-                    return Some(at);
-                }
-            }
-            State::Escaped if is_tag_named(rest, 1, b"script") => {
-                state = State::DoubleEscaped;
-            }
-            _ => {}
-        }
-        pos = at + 1;
+    let mut out = String::with_capacity(html.len());
+    let mut from = 0;
+    for cut in &scan.cuts {
+        out.push_str(html.get(from..cut.start).unwrap_or_default());
+        from = cut.end;
     }
-}
-
-/// Whether `markup[offset..]` starts with `name` (ASCII case ignored) followed by a space,
-/// `/` or `>`.
-fn is_tag_named(markup: &[u8], offset: usize, name: &[u8]) -> bool {
-    markup
-        .get(offset..offset + name.len())
-        .is_some_and(|candidate| candidate.eq_ignore_ascii_case(name))
-        && markup
-            .get(offset + name.len())
-            .is_some_and(|&b| ends_name(b))
-}
-
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() {
-        return None;
-    }
-    memchr::memmem::find(bytes.get(from..)?, needle).map(|at| from + at)
-}
-
-/// A byte that ends a tag or attribute name: a space, `/` or `>`.
-pub(crate) fn ends_name(b: u8) -> bool {
-    is_space(b) || b == b'/' || b == b'>'
-}
-
-/// The first position from `pos` that is not a space.
-pub(crate) fn skip_spaces(bytes: &[u8], mut pos: usize) -> usize {
-    while bytes.get(pos).is_some_and(|&b| is_space(b)) {
-        pos += 1;
-    }
-    pos
-}
-
-/// HTML whitespace (carriage returns included, as the pre-scan reads the page before they
-/// are normalised).
-pub(crate) fn is_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')
+    out.push_str(html.get(from..).unwrap_or_default());
+    Ok((Cow::Owned(out), nodes))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::html::{parse, prescan};
+    use ego_tree::iter::Edge;
+    use scraper::Html;
 
     const LIMITS: Limits = Limits {
         max_nodes: 1_000_000,

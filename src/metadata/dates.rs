@@ -1,0 +1,527 @@
+//! Publication and modification dates: JSON-LD, meta tags, `<time>`, itemprop and the
+//! visible date line.
+
+use super::json_ld::JsonLd;
+use super::meta_tags::MetaTags;
+use super::regions::{
+    Candidates, DATE_LINES, ITEMPROP_MODIFIED, ITEMPROP_PUBLISHED, Layout, TIMES,
+    in_excluded_region, matching,
+};
+use super::text::{MAX_CANDIDATES, clean_text, element_text, truncate_chars};
+use scraper::Selector;
+
+use crate::lexicon::DATE_LINE_MAX_CHARS_METADATA;
+/// Vietnam's UTC offset in minutes, the default for Vietnamese pages.
+pub(super) const VIETNAM_OFFSET_MINUTES: i32 = 7 * 60;
+
+/// `<meta>` keys (name, property or itemprop, lowercased) of the publication time, best first.
+pub(super) const PUBLISHED_META_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish_date",
+    "publish-date",
+    "article.published",
+    "article_date_original",
+    "parsely-pub-date",
+    "sailthru.date",
+    "cxenseparse:recs:publishtime",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "citation_publication_date",
+    "date",
+];
+
+/// `<meta>` keys of the last modification time, best first.
+pub(super) const MODIFIED_META_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "lastmod",
+    "last-modified",
+    "article.updated",
+    "dc.date.modified",
+    "dcterms.modified",
+];
+
+/// A point in time as a page writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Stamp {
+    pub(super) year: i32,
+    pub(super) month: u32,
+    pub(super) day: u32,
+    /// Hour, minute, second; `None` for a bare date.
+    pub(super) time: Option<(u32, u32, u32)>,
+    /// UTC offset in minutes, when the page gives one.
+    pub(super) offset: Option<i32>,
+}
+
+impl Stamp {
+    /// RFC 3339 with seconds and offset; `default_offset` (minutes) fills a missing offset.
+    pub(super) fn rfc3339(&self, default_offset: i32) -> String {
+        let (h, mi, s) = self.time.unwrap_or((0, 0, 0));
+        let offset = self.offset.unwrap_or(default_offset);
+        let sign = if offset < 0 { '-' } else { '+' };
+        let abs = offset.unsigned_abs();
+        format!(
+            "{:04}-{:02}-{:02}T{h:02}:{mi:02}:{s:02}{sign}{:02}:{:02}",
+            self.year,
+            self.month,
+            self.day,
+            abs / 60,
+            abs % 60
+        )
+    }
+
+    pub(super) fn same_day(&self, other: &Self) -> bool {
+        (self.year, self.month, self.day) == (other.year, other.month, other.day)
+    }
+}
+
+pub(super) fn published(
+    page: &Candidates,
+    layout: &Layout,
+    metas: &MetaTags,
+    json_ld: &JsonLd,
+    title_node: Option<ego_tree::NodeId>,
+    default_offset: i32,
+) -> Option<String> {
+    let mut candidates: Vec<Stamp> = Vec::new();
+    candidates.extend(
+        json_ld
+            .article_str("datePublished")
+            .as_deref()
+            .and_then(parse_date),
+    );
+    candidates.extend(
+        PUBLISHED_META_KEYS
+            .iter()
+            .filter_map(|k| metas.first(&[k]))
+            .find_map(parse_date),
+    );
+    candidates.extend(itemprop_date(page, &ITEMPROP_PUBLISHED, layout));
+    candidates.extend(
+        json_ld
+            .any_str("datePublished")
+            .as_deref()
+            .and_then(parse_date),
+    );
+    candidates.extend(time_element(page, title_node, layout));
+    candidates.extend(date_line(page, title_node, layout));
+    best_stamp(&candidates).map(|s| s.rfc3339(default_offset))
+}
+
+pub(super) fn modified(
+    page: &Candidates,
+    layout: &Layout,
+    metas: &MetaTags,
+    json_ld: &JsonLd,
+    default_offset: i32,
+) -> Option<String> {
+    let mut candidates: Vec<Stamp> = Vec::new();
+    candidates.extend(
+        json_ld
+            .article_str("dateModified")
+            .as_deref()
+            .and_then(parse_date),
+    );
+    candidates.extend(
+        MODIFIED_META_KEYS
+            .iter()
+            .filter_map(|k| metas.first(&[k]))
+            .find_map(parse_date),
+    );
+    candidates.extend(itemprop_date(page, &ITEMPROP_MODIFIED, layout));
+    best_stamp(&candidates).map(|s| s.rfc3339(default_offset))
+}
+
+/// The first candidate, with its time taken from a later candidate of the same day when it
+/// has none (JSON-LD gives "2026-01-08", the date line "08/01/2026 - 18:21").
+pub(super) fn best_stamp(candidates: &[Stamp]) -> Option<Stamp> {
+    let mut best = *candidates.first()?;
+    if best.time.is_none()
+        && let Some(timed) = candidates
+            .iter()
+            .find(|c| c.time.is_some() && c.same_day(&best))
+    {
+        best = *timed;
+    }
+    if best.offset.is_none()
+        && let Some(offset) = candidates
+            .iter()
+            .find(|c| c.same_day(&best) && c.time == best.time && c.offset.is_some())
+            .and_then(|c| c.offset)
+    {
+        best.offset = Some(offset);
+    }
+    Some(best)
+}
+
+/// A date from an `itemprop` element outside `<meta>` (those are in [`MetaTags`]).
+pub(super) fn itemprop_date(page: &Candidates, sel: &Selector, layout: &Layout) -> Option<Stamp> {
+    matching(&page.itemprops, sel)
+        .take(MAX_CANDIDATES)
+        .filter(|el| el.value().name() != "meta" && !in_excluded_region(*el, layout))
+        .find_map(|el| {
+            el.value()
+                .attr("content")
+                .or_else(|| el.value().attr("datetime"))
+                .and_then(parse_date)
+                .or_else(|| parse_date(&element_text(el, DATE_LINE_MAX_CHARS_METADATA)))
+        })
+}
+
+/// The `<time datetime>` of the article: a `pubdate` one, else the first after the headline,
+/// else the first.
+pub(super) fn time_element(
+    page: &Candidates,
+    title_node: Option<ego_tree::NodeId>,
+    layout: &Layout,
+) -> Option<Stamp> {
+    let mut first = None;
+    let mut after_title = None;
+    for el in matching(&page.times, &TIMES).take(MAX_CANDIDATES) {
+        if in_excluded_region(el, layout) {
+            continue;
+        }
+        let Some(stamp) = el.value().attr("datetime").and_then(parse_date) else {
+            continue;
+        };
+        if el.value().attr("pubdate").is_some() {
+            return Some(stamp);
+        }
+        first = first.or(Some(stamp));
+        if after_title.is_none() && title_node.is_some_and(|t| el.id() > t) {
+            after_title = Some(stamp);
+        }
+    }
+    after_title.or(first)
+}
+
+/// A visible date line ("Thứ Hai, 17/11/2025 10:30 (GMT+7)"): the first after the headline,
+/// else the first on the page.
+pub(super) fn date_line(
+    page: &Candidates,
+    title_node: Option<ego_tree::NodeId>,
+    layout: &Layout,
+) -> Option<Stamp> {
+    let mut first = None;
+    for el in matching(&page.date_lines, &DATE_LINES).take(MAX_CANDIDATES) {
+        if in_excluded_region(el, layout) {
+            continue;
+        }
+        let text = element_text(el, DATE_LINE_MAX_CHARS_METADATA + 1);
+        if text.is_empty() || text.chars().count() > DATE_LINE_MAX_CHARS_METADATA {
+            continue;
+        }
+        let Some(stamp) = parse_text_date(&text) else {
+            continue;
+        };
+        if title_node.is_none_or(|t| el.id() > t) {
+            return Some(stamp);
+        }
+        first = first.or(Some(stamp));
+    }
+    first
+}
+
+/// Parses a machine-readable or displayed date: ISO 8601 variants first
+/// ("2025-10-22T19:25:52+07:00", "+0700", ".000 +07:00", "2015-03-23 08:06 +07:00"), then
+/// the displayed forms of [`parse_text_date`].
+pub(super) fn parse_date(text: &str) -> Option<Stamp> {
+    let text = clean_text(truncate_chars(text, DATE_LINE_MAX_CHARS_METADATA));
+    parse_iso(&text).or_else(|| parse_text_date(&text))
+}
+
+/// Reads ASCII digits at `*i`, at most `max` of them; returns the value and the count.
+pub(super) fn read_number(bytes: &[u8], i: &mut usize, max: usize) -> Option<(u32, usize)> {
+    let start = *i;
+    let mut value: u32 = 0;
+    while *i < bytes.len() && bytes[*i].is_ascii_digit() && *i - start < max {
+        value = value * 10 + u32::from(bytes[*i] - b'0');
+        *i += 1;
+    }
+    (*i > start).then_some((value, *i - start))
+}
+
+/// ISO 8601 as pages write it: `YYYY-MM-DD`, then optionally `T` or spaces, `HH:MM[:SS[.f]]`,
+/// spaces, and `Z`, `±HH:MM`, `±HHMM` or `±HH`.
+pub(super) fn parse_iso(text: &str) -> Option<Stamp> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let (year, 4) = read_number(bytes, &mut i, 4)? else {
+        return None;
+    };
+    let sep = *bytes.get(i)?;
+    if sep != b'-' && sep != b'/' {
+        return None;
+    }
+    i += 1;
+    let (month, _) = read_number(bytes, &mut i, 2)?;
+    if bytes.get(i) != Some(&sep) {
+        return None;
+    }
+    i += 1;
+    let (day, _) = read_number(bytes, &mut i, 2)?;
+    let mut stamp = valid_date(i32::try_from(year).ok()?, month, day)?;
+    // Time.
+    let mut j = i;
+    while matches!(bytes.get(j), Some(b' ' | b'T' | b't')) {
+        j += 1;
+    }
+    let Some((hour, _)) = read_number(bytes, &mut j, 2) else {
+        return Some(stamp);
+    };
+    if bytes.get(j) != Some(&b':') {
+        return Some(stamp);
+    }
+    j += 1;
+    let (minute, 2) = read_number(bytes, &mut j, 2)? else {
+        return Some(stamp);
+    };
+    let mut second = 0;
+    if bytes.get(j) == Some(&b':') {
+        j += 1;
+        second = read_number(bytes, &mut j, 2).map_or(0, |(s, _)| s);
+        if bytes.get(j) == Some(&b'.') || bytes.get(j) == Some(&b',') {
+            j += 1;
+            while bytes.get(j).is_some_and(u8::is_ascii_digit) {
+                j += 1;
+            }
+        }
+    }
+    if hour > 23 || minute > 59 || second > 60 {
+        return Some(stamp);
+    }
+    stamp.time = Some((hour, minute, second.min(59)));
+    // A 12-hour suffix ("7:12:35 AM") is not ISO; leave it to the text parser.
+    let rest = text[j..].trim_start();
+    let lower = rest.to_ascii_lowercase();
+    if lower.starts_with("am") || lower.starts_with("pm") {
+        return None;
+    }
+    stamp.offset = parse_offset(rest);
+    Some(stamp)
+}
+
+/// A UTC offset at the start of `text`: `Z`, `±HH:MM`, `±HHMM`, `±HH`, optionally after
+/// `GMT`/`UTC` and an opening parenthesis.
+pub(super) fn parse_offset(text: &str) -> Option<i32> {
+    let mut rest = text.trim_start().trim_start_matches('(').trim_start();
+    let upper = rest.to_ascii_uppercase();
+    if upper.starts_with("GMT") || upper.starts_with("UTC") {
+        rest = rest[3..].trim_start();
+        if !rest.starts_with(['+', '-', '−']) {
+            return Some(0);
+        }
+    } else if upper.starts_with('Z') {
+        return Some(0);
+    }
+    let (sign, rest) = if let Some(r) = rest.strip_prefix('+') {
+        (1, r)
+    } else if let Some(r) = rest.strip_prefix('-').or_else(|| rest.strip_prefix('−')) {
+        (-1, r)
+    } else {
+        return None;
+    };
+    let bytes = rest.trim_start().as_bytes();
+    let mut i = 0;
+    let (first, digits) = read_number(bytes, &mut i, 4)?;
+    let (hours, minutes) = if digits >= 3 {
+        (first / 100, first % 100)
+    } else if bytes.get(i) == Some(&b':') {
+        i += 1;
+        (first, read_number(bytes, &mut i, 2).map_or(0, |(m, _)| m))
+    } else {
+        (first, 0)
+    };
+    (hours <= 14 && minutes < 60).then(|| sign * i32::try_from(hours * 60 + minutes).unwrap_or(0))
+}
+
+/// A checked calendar date from 1970 to 2100.
+pub(super) fn valid_date(year: i32, month: u32, day: u32) -> Option<Stamp> {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    ((1970..=2100).contains(&year) && (1..=days).contains(&day)).then_some(Stamp {
+        year,
+        month,
+        day,
+        time: None,
+        offset: None,
+    })
+}
+
+/// Parses a displayed date: day first ("17/11/2025", "17-11-2025", "17.11.2025", "ngày 17
+/// tháng 11 năm 2025"; month first only when the second number cannot be a month), with
+/// an optional time before or after it ("10:30", "10:30:15", "10h30", "AM"/"PM") and an
+/// optional offset ("GMT+7", "(GMT+07:00)", "+07:00"). Weekday names and other words are
+/// ignored. Dates without a year ("Sáng 28-2") are not dates here.
+pub(super) fn parse_text_date(text: &str) -> Option<Stamp> {
+    let text = truncate_chars(text, DATE_LINE_MAX_CHARS_METADATA);
+    let bytes = text.as_bytes();
+    let mut date: Option<Stamp> = None;
+    let mut time: Option<((u32, u32, u32), usize)> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let Some((a, a_digits)) = read_number(bytes, &mut i, 4) else {
+            i += 1;
+            continue;
+        };
+        if bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            // A run of 5+ digits: an id or a timestamp, not a date part.
+            while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            continue;
+        }
+        let sep = bytes.get(i).copied();
+        match sep {
+            Some(sep @ (b'/' | b'-' | b'.')) if date.is_none() => {
+                let mut j = i + 1;
+                let Some((b, _)) = read_number(bytes, &mut j, 2) else {
+                    i += 1;
+                    continue;
+                };
+                if bytes.get(j) != Some(&sep) {
+                    i = j;
+                    continue;
+                }
+                j += 1;
+                let Some((c, c_digits)) = read_number(bytes, &mut j, 4) else {
+                    i = j;
+                    continue;
+                };
+                if bytes.get(j).is_some_and(u8::is_ascii_digit) {
+                    i = j;
+                    continue;
+                }
+                let found = if a_digits == 4 {
+                    valid_date(i32::try_from(a).ok()?, b, c)
+                } else if c_digits == 4 && a_digits <= 2 {
+                    let year = i32::try_from(c).ok()?;
+                    valid_date(year, b, a)
+                        .or_else(|| (a <= 12).then(|| valid_date(year, a, b)).flatten())
+                } else {
+                    None
+                };
+                if found.is_some() {
+                    date = found;
+                }
+                i = j;
+            }
+            Some(b':') if a_digits <= 2 && time.is_none() => {
+                let mut j = i + 1;
+                let Some((minute, 2)) = read_number(bytes, &mut j, 2) else {
+                    i += 1;
+                    continue;
+                };
+                let mut second = 0;
+                if bytes.get(j) == Some(&b':') {
+                    let mut k = j + 1;
+                    if let Some((s, 2)) = read_number(bytes, &mut k, 2) {
+                        second = s;
+                        j = k;
+                    }
+                }
+                if a <= 23 && minute <= 59 && second <= 59 {
+                    time = Some(((a, minute, second.min(59)), j));
+                }
+                i = j;
+            }
+            Some(b'h' | b'H') if a_digits <= 2 && time.is_none() => {
+                // "10h30"; a bare "19h" is too vague.
+                let mut j = i + 1;
+                match read_number(bytes, &mut j, 2) {
+                    Some((minute, 2))
+                        if a <= 23
+                            && minute <= 59
+                            && !bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) =>
+                    {
+                        time = Some(((a, minute, 0), j));
+                    }
+                    _ => {}
+                }
+                i = j;
+            }
+            _ => {
+                let _ = start;
+            }
+        }
+    }
+    let mut stamp = date.or_else(|| long_vietnamese_date(text))?;
+    if let Some(((mut hour, minute, second), end)) = time {
+        let rest = text[end..].trim_start();
+        let lower = rest.to_ascii_lowercase();
+        let word_end = |s: &str| !s.chars().nth(2).is_some_and(char::is_alphanumeric);
+        if (lower.starts_with("pm") || lower.starts_with("ch")) && word_end(&lower) && hour < 12 {
+            hour += 12;
+        } else if (lower.starts_with("am") || lower.starts_with("sa"))
+            && word_end(&lower)
+            && hour == 12
+        {
+            hour = 0;
+        }
+        stamp.time = Some((hour, minute, second));
+        stamp.offset = find_offset(text);
+    } else {
+        stamp.offset = None;
+    }
+    Some(stamp)
+}
+
+/// "ngày 17 tháng 11 năm 2025".
+pub(super) fn long_vietnamese_date(text: &str) -> Option<Stamp> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    words.windows(5).find_map(|w| {
+        if w[1] != "tháng" || w[3] != "năm" {
+            return None;
+        }
+        let day = w[0].parse().ok()?;
+        let month = w[2].parse().ok()?;
+        let year = w[4].parse().ok()?;
+        valid_date(year, month, day)
+    })
+}
+
+/// The first "GMT+7"/"UTC+07:00" in `text`, or a bare "+07:00" after a time.
+pub(super) fn find_offset(text: &str) -> Option<i32> {
+    let upper = text.to_ascii_uppercase();
+    for marker in ["GMT", "UTC"] {
+        if let Some(at) = upper.find(marker)
+            && let Some(offset) = parse_offset(&text[at..])
+        {
+            return Some(offset);
+        }
+    }
+    // "09:30:00 +07:00": a sign right after a digit and a space.
+    let bytes = text.as_bytes();
+    (1..bytes.len()).find_map(|i| {
+        (matches!(bytes[i], b'+')
+            && bytes[i - 1] == b' '
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+        .then(|| parse_offset(&text[i..]))
+        .flatten()
+    })
+}

@@ -1,0 +1,463 @@
+//! Takes the parsed document and returns its [`Metadata`]: a side branch over the same tree.
+//!
+//! Sources, strongest first: JSON-LD (`<script type="application/ld+json">`, parsed with
+//! serde_json, `@graph` and arrays walked), `<meta>` tags (Open Graph, `article:*`,
+//! `itemprop`, Dublin Core), then visible markup (the headline element, the byline, the date
+//! line under the title, the signature at the end of the body). Visible text is never read
+//! from comment threads, related-article boxes, sidebars or footers.
+//!
+//! Every walk is iterative and capped (scripts, meta tags, candidates, characters), so a
+//! hostile page costs time linear in its size and never panics.
+
+mod authors;
+mod dates;
+pub(crate) mod json_ld;
+mod language;
+mod meta_tags;
+mod page_type;
+mod regions;
+mod site;
+mod text;
+mod title;
+
+use authors::{Anchors, authors};
+use dates::{VIETNAM_OFFSET_MINUTES, modified, published};
+use json_ld::{JSON_LD, JsonLd};
+use language::language;
+use meta_tags::MetaTags;
+use page_type::page_type;
+use regions::{Candidates, Layout, TITLE, main_body, matching};
+use scraper::Html;
+use site::{canonical_url, description, image, site_name, site_name_variants, tags};
+use text::{MAX_FIELD_CHARS, element_text};
+use title::title;
+
+/// Whether the page is a single article or a listing of many.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[non_exhaustive]
+pub enum PageType {
+    /// One article.
+    #[default]
+    Article,
+    /// A home, section, tag or search page listing many articles.
+    Listing,
+}
+
+/// What the page says about its article. Every field is optional: pages often omit them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Metadata {
+    /// Headline as displayed: the page's headline element (`<h1>` or a `*title*` element)
+    /// when it agrees with JSON-LD `headline`, `og:title` or `<title>`; else JSON-LD
+    /// `headline`, `og:title`, or `<title>` without the site suffix (" - VnExpress").
+    pub title: Option<String>,
+    /// Author names as the byline writes them (case kept), in page order, without
+    /// duplicates. From the visible byline or signature ("Tin, ảnh: HÀ PHƯƠNG", a bold name
+    /// closing the body), else JSON-LD `author` and author `<meta>` tags. Sources ("Theo
+    /// TTXVN"), photo credits and the site's own name are not authors.
+    pub authors: Vec<String>,
+    /// Publication time, RFC 3339 with offset and seconds (`2025-11-17T10:30:00+07:00`).
+    /// A time without offset is read as +07:00 on Vietnamese pages (language `vi` or a
+    /// `.vn` host) and as UTC elsewhere; a date without time becomes midnight
+    /// (`T00:00:00`) of that day. Day-first in visible text (`17/11/2025`), unless the
+    /// second number cannot be a month.
+    pub published: Option<String>,
+    /// Last modification time, in the same form as [`Metadata::published`].
+    pub modified: Option<String>,
+    /// Name of the site or publication (`og:site_name`, JSON-LD publisher, `<title>`
+    /// suffix), preferring a written name over a domain or slug.
+    pub site_name: Option<String>,
+    /// Canonical URL of the page (`link[rel=canonical]`, `og:url`), resolved against the
+    /// base URL when one is known.
+    pub url: Option<String>,
+    /// Description or lead, from `<meta name=description>`, `og:description` or JSON-LD.
+    pub description: Option<String>,
+    /// Main image URL (`og:image`, JSON-LD `image`), resolved against the base URL when one
+    /// is known.
+    pub image: Option<String>,
+    /// Language as a lowercase ISO 639-1 code such as `vi` or `en`: declared by the page
+    /// (`<html lang>`, `content-language`, `og:locale`, JSON-LD `inLanguage`), else
+    /// detected from the paragraphs with whatlang. A declared `en` that the text clearly
+    /// contradicts (templates often keep `lang="en"`) gives way to the detected language.
+    pub language: Option<String>,
+    /// Tags and categories (`keywords`, `news_keywords`, `article:tag`, JSON-LD `keywords`).
+    pub tags: Vec<String>,
+    /// Article or listing, from JSON-LD `@type` and `og:type`; article when unsure.
+    pub page_type: PageType,
+}
+
+// ---------------------------------------------------------------------------------------
+// Entry point
+// ---------------------------------------------------------------------------------------
+
+/// Reads the metadata of `document`, and returns it with the page's JSON-LD (parsed once,
+/// for the extractor's body fallback too). `base_url` resolves relative URLs.
+pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> (Metadata, JsonLd) {
+    let page = Candidates::collect(document);
+    let metas = MetaTags::collect(&page.metas);
+    let json_ld = JsonLd::collect(matching(&page.scripts, &JSON_LD));
+
+    let url = canonical_url(&page, &metas, base_url);
+    // Relative image and canonical URLs resolve against the base URL, else the canonical one.
+    let page_url = base_url
+        .cloned()
+        .or_else(|| url.as_deref().and_then(|u| url::Url::parse(u).ok()));
+    let host = page_url
+        .as_ref()
+        .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
+
+    let language = language(&page, &metas, &json_ld);
+    let vietnamese =
+        language.as_deref() == Some("vi") || host.as_deref().is_some_and(|h| h.ends_with(".vn"));
+    let default_offset = if vietnamese {
+        VIETNAM_OFFSET_MINUTES
+    } else {
+        0
+    };
+
+    let raw_title = matching(&page.titles, &TITLE)
+        .next()
+        .map(|el| element_text(el, MAX_FIELD_CHARS));
+    let site_name = site_name(&metas, &json_ld, raw_title.as_deref(), host.as_deref());
+    let site_names = site_name_variants(&metas, &json_ld, site_name.as_deref(), host.as_deref());
+
+    // The article body and the headline anchor the search for the byline and date; their
+    // ancestors are page layout.
+    let body = main_body(document, &page);
+    let mut layout = Layout::new();
+    if let Some(body) = body {
+        layout.extend(body.ancestors().map(|a| a.id()));
+    }
+    let (title, title_node) = title(
+        &page,
+        &layout,
+        &metas,
+        &json_ld,
+        raw_title.as_deref(),
+        &site_names,
+    );
+    if let Some(node) = title_node.and_then(|id| document.tree.get(id)) {
+        layout.extend(node.ancestors().map(|a| a.id()));
+    }
+    let published = published(&page, &layout, &metas, &json_ld, title_node, default_offset);
+    let modified = modified(&page, &layout, &metas, &json_ld, default_offset);
+    let anchors = Anchors {
+        layout: &layout,
+        body,
+        title_node,
+    };
+    let authors = authors(&page, &anchors, &metas, &json_ld, &site_names, vietnamese);
+
+    let page_type = page_type(&page, &metas, &json_ld, url.as_deref());
+    let metadata = Metadata {
+        title,
+        authors,
+        published,
+        modified,
+        site_name,
+        url,
+        description: description(&metas, &json_ld),
+        image: image(&page, &metas, &json_ld, page_url.as_ref()),
+        language,
+        tags: tags(&metas, &json_ld),
+        page_type,
+    };
+    (metadata, json_ld)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::authors::*;
+    use super::dates::*;
+    use super::json_ld::*;
+    use super::regions::*;
+    use super::text::*;
+    use super::*;
+    use scraper::{ElementRef, Selector};
+
+    /// Every element a selector matches on a page is among that selector's candidates: the
+    /// one-walk index loses nothing the full-tree `select` would find. Checked on every
+    /// fixture page and on markup that reaches each list only through an attribute or a
+    /// stem.
+    #[test]
+    fn candidates_hold_every_selector_match() {
+        let mut pages: Vec<String> = vec![
+            "<html lang=vi><head><title>T</title><link rel=canonical href=/a>\
+             <link rel=image_src href=/i.jpg><meta name=x content=y></head><body>\
+             <div class='Title-Detail'>h</div><span itemprop=headline>h</span>\
+             <div data-role=author>a</div><a rel=author>a</a><p class=tacgia>a</p>\
+             <div id=PostDate>d</div><span class=ngay-dang>d</span><time datetime=x>d</time>\
+             <div itemprop=datePublished>d</div><div itemprop=dateModified>d</div>\
+             <div data-role=publishdate>d</div><div id=Article-Body><p>b</p></div>\
+             <div class=fck_detail>b</div><article>b</article><div itemprop=articleBody>b</div>\
+             <h2 class=entry-title>h</h2><div class=post-content>b</div><p class=news-title>h</p>\
+             <div class='x content-fck'>b</div><div class=ArticleContent>b</div>\
+             <div class=article__title>h</div><span class=article-credit>a</span>\
+             <script type='application/ld+json'>{}</script></body></html>"
+                .to_string(),
+        ];
+        for (_, bytes) in crate::fixture_pages() {
+            pages.push(String::from_utf8_lossy(&bytes).into_owned());
+        }
+        for html in &pages {
+            let document = Html::parse_document(html);
+            let page = Candidates::collect(&document);
+            let mut checks: Vec<(&Selector, &[ElementRef])> = vec![
+                (&TITLE, &page.titles),
+                (&JSON_LD, &page.scripts),
+                (&HEADLINES, &page.headlines),
+                (&H1, &page.h1),
+                (&HTML_LANG, &page.html_lang),
+                (&CANONICAL, &page.links),
+                (&IMAGE_SRC, &page.links),
+                (&DATE_LINES, &page.date_lines),
+                (&TIMES, &page.times),
+                (&ITEMPROP_PUBLISHED, &page.itemprops),
+                (&ITEMPROP_MODIFIED, &page.itemprops),
+                (&ARTICLE_BODY, &page.itemprops),
+            ];
+            checks.extend(BYLINES.iter().map(|s| (s, page.bylines.as_slice())));
+            checks.extend(BODIES.iter().map(|s| (s, page.bodies.as_slice())));
+            for (sel, list) in checks {
+                let mut want: Vec<_> = document.select(sel).map(|e| e.id()).collect();
+                let mut got: Vec<_> = matching(list, sel).map(|e| e.id()).collect();
+                want.sort();
+                got.sort();
+                assert_eq!(got, want, "{sel:?} on {}", &html[..html.len().min(80)]);
+            }
+            let metas = document.select(&selector("meta")).count();
+            let paragraphs = document.select(&selector("p")).count();
+            assert_eq!(
+                (page.metas.len(), page.paragraphs.len()),
+                (metas, paragraphs)
+            );
+        }
+    }
+
+    fn meta(html: &str) -> Metadata {
+        extract(&Html::parse_document(html), None).0
+    }
+
+    #[test]
+    fn json_ld_graph_headline_author_dates() {
+        let html = r#"<html><head><script type="application/ld+json">
+            {"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Báo Mẫu"},
+            {"@type":"NewsArticle","headline":"Gi&#225; v&#224;ng tăng","datePublished":"2025-11-17T10:30:00+0700",
+             "dateModified":"2025-11-17T11:00:00.000 +07:00","author":[{"@type":"Person","name":"Hà Phương"}],
+             "publisher":{"@type":"Organization","name":"Báo Mẫu"}}]}</script></head>
+            <body><p>x</p></body></html>"#;
+        let m = meta(html);
+        assert_eq!(m.title.as_deref(), Some("Giá vàng tăng"));
+        assert_eq!(m.published.as_deref(), Some("2025-11-17T10:30:00+07:00"));
+        assert_eq!(m.modified.as_deref(), Some("2025-11-17T11:00:00+07:00"));
+        assert_eq!(m.authors, vec!["Hà Phương".to_string()]);
+        assert_eq!(m.site_name.as_deref(), Some("Báo Mẫu"));
+    }
+
+    #[test]
+    fn h1_agreeing_with_title_wins_and_suffix_is_stripped() {
+        let html = "<html lang='vi'><head><title>Giá vàng giảm mạnh - VnExpress</title></head><body>\
+            <div class='popup'><h1>Thông báo</h1></div><h1 class='title-detail'>Giá vàng giảm mạnh</h1></body></html>";
+        assert_eq!(meta(html).title.as_deref(), Some("Giá vàng giảm mạnh"));
+        let html = "<html><head><title>Giá vàng giảm mạnh trong phiên sáng | Báo Dân trí</title></head></html>";
+        assert_eq!(
+            meta(html).title.as_deref(),
+            Some("Giá vàng giảm mạnh trong phiên sáng")
+        );
+    }
+
+    #[test]
+    fn vietnamese_date_lines() {
+        let cases = [
+            (
+                "Thứ Hai, 17/11/2025 10:30 (GMT+7)",
+                "2025-11-17T10:30:00+07:00",
+            ),
+            (
+                "Thứ tư, 22/10/2025, 19:25 (GMT+7)",
+                "2025-10-22T19:25:00+07:00",
+            ),
+            ("17/11/2025 - 10:30", "2025-11-17T10:30:00+07:00"),
+            ("17-11-2025 10:30", "2025-11-17T10:30:00+07:00"),
+            ("10:30 | 17/11/2025", "2025-11-17T10:30:00+07:00"),
+            ("10:30, 17/11/2025", "2025-11-17T10:30:00+07:00"),
+            ("07-03-2026 - 09:40 PM", "2026-03-07T21:40:00+07:00"),
+            (
+                "Thứ Tư, 24/12/2025 09:30:00 +07:00",
+                "2025-12-24T09:30:00+07:00",
+            ),
+            ("07:12 ngày 24/03/2024", "2024-03-24T07:12:00+07:00"),
+            ("3/24/2024 7:12:35 AM", "2024-03-24T07:12:35+07:00"),
+            ("ngày 17 tháng 11 năm 2025", "2025-11-17T00:00:00+07:00"),
+            ("08/01/2026", "2026-01-08T00:00:00+07:00"),
+        ];
+        for (text, want) in cases {
+            let got = parse_date(text).map(|s| s.rfc3339(VIETNAM_OFFSET_MINUTES));
+            assert_eq!(got.as_deref(), Some(want), "{text}");
+        }
+        for text in [
+            "Sáng 28-2",
+            "19h tối 8/2",
+            "22h30",
+            "31/02/2025",
+            "id 1234567",
+        ] {
+            assert_eq!(parse_date(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn iso_variants() {
+        let cases = [
+            ("2025-10-22T19:25:52+07:00", "2025-10-22T19:25:52+07:00"),
+            ("2025-10-11T10:02:08+0700", "2025-10-11T10:02:08+07:00"),
+            (
+                "2026-03-07T08:52:11.000 +07:00",
+                "2026-03-07T08:52:11+07:00",
+            ),
+            ("2015-03-23 08:06 +07:00", "2015-03-23T08:06:00+07:00"),
+            ("2026-03-07T00:01:00", "2026-03-07T00:01:00+07:00"),
+            ("2024-08-08T23:53:17Z", "2024-08-08T23:53:17+00:00"),
+            ("2024-08-08T10:00:00-04:00", "2024-08-08T10:00:00-04:00"),
+        ];
+        for (text, want) in cases {
+            let got = parse_date(text).map(|s| s.rfc3339(VIETNAM_OFFSET_MINUTES));
+            assert_eq!(got.as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn date_line_after_headline_not_sidebar_or_comments() {
+        let html = "<html lang='vi'><body><div class='sidebar'><span class='time'>01/01/2024 08:00</span></div>\
+            <h1>Tiêu đề bài</h1><span class='date'>Thứ Hai, 17/11/2025 10:30 (GMT+7)</span>\
+            <div class='comment'><span class='time'>18/11/2025 09:00</span></div></body></html>";
+        assert_eq!(
+            meta(html).published.as_deref(),
+            Some("2025-11-17T10:30:00+07:00")
+        );
+    }
+
+    #[test]
+    fn date_only_gets_time_from_date_line() {
+        let html = r#"<html lang="vi"><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Tin A","datePublished":"2026-01-08"}</script></head>
+            <body><span class="pubdate">08/01/2026 - 18:21</span><h1>Tin A</h1></body></html>"#;
+        assert_eq!(
+            meta(html).published.as_deref(),
+            Some("2026-01-08T18:21:00+07:00")
+        );
+    }
+
+    #[test]
+    fn byline_lines() {
+        assert_eq!(
+            byline_name("Tin, ảnh: HÀ PHƯƠNG").as_deref(),
+            Some("HÀ PHƯƠNG")
+        );
+        assert_eq!(
+            byline_name("Bài và ảnh: Minh Anh").as_deref(),
+            Some("Minh Anh")
+        );
+        assert_eq!(
+            byline_name("NHẬT XUÂN - NGHI VŨ").as_deref(),
+            Some("NHẬT XUÂN - NGHI VŨ")
+        );
+        assert_eq!(byline_name("Q.C").as_deref(), Some("Q.C"));
+        assert_eq!(byline_name("Hà Thu (tổng hợp)").as_deref(), Some("Hà Thu"));
+        assert_eq!(byline_name("Theo TTXVN"), None);
+        assert_eq!(byline_name("Ảnh: QUỐC THANH"), None);
+        assert_eq!(byline_name("TIN LIÊN QUAN"), None);
+        assert_eq!(byline_name("Anh Dũng"), None);
+        assert_eq!(signature_name("Anh Dũng").as_deref(), Some("Anh Dũng"));
+        assert_eq!(signature_name("Xem thêm"), None);
+        assert_eq!(
+            byline_name("Giá vàng tăng mạnh trong phiên sáng nay."),
+            None
+        );
+    }
+
+    #[test]
+    fn authors_from_byline_signature_and_meta() {
+        let html = "<html><body><h1>Tiêu đề</h1><div class='author-info'><a class='name'>Minh Chiến</a></div>\
+            <div class='comment'><span class='author'>Bạn Đọc</span></div></body></html>";
+        assert_eq!(meta(html).authors, vec!["Minh Chiến".to_string()]);
+        let html = "<html><body><h1>Tiêu đề</h1><article class='fck_detail'><p>Một đoạn văn rất dài của bài báo, \
+            đủ dài để được coi là văn xuôi chứ không phải là một dòng chữ ký ở cuối bài viết này đâu nhé bạn.</p>\
+            <p style='text-align:right'><strong>Anh Dũng</strong></p></article></body></html>";
+        assert_eq!(meta(html).authors, vec!["Anh Dũng".to_string()]);
+        let html = "<html><head><meta name='author' content='baochinhphu.vn'>\
+            <meta property='article:author' content='https://facebook.com/x'>\
+            <meta property='dable:author' content='NHẬT XUÂN;NGHI VŨ'></head><body></body></html>";
+        assert_eq!(
+            meta(html).authors,
+            vec!["NHẬT XUÂN".to_string(), "NGHI VŨ".to_string()]
+        );
+    }
+
+    #[test]
+    fn language_declared_detected_and_template_default() {
+        let vi = "<p>Giá vàng trong nước hôm nay tiếp tục giảm mạnh sau nhiều phiên tăng liên tiếp, \
+            khiến nhiều nhà đầu tư lo lắng về xu hướng của thị trường trong những tuần tới.</p>";
+        assert_eq!(
+            meta(&format!("<html lang='vi-VN'><body>{vi}</body></html>"))
+                .language
+                .as_deref(),
+            Some("vi")
+        );
+        assert_eq!(
+            meta(&format!("<html lang='en'><body>{vi}</body></html>"))
+                .language
+                .as_deref(),
+            Some("vi")
+        );
+        assert_eq!(
+            meta(&format!("<html><body>{vi}</body></html>"))
+                .language
+                .as_deref(),
+            Some("vi")
+        );
+        assert_eq!(
+            meta("<html lang='fr'><body><p>x</p></body></html>")
+                .language
+                .as_deref(),
+            Some("fr")
+        );
+    }
+
+    #[test]
+    fn image_url_tags_and_page_type() {
+        let html = "<html><head><meta property='og:image' content='/img/a.jpg'>\
+            <link rel='canonical' href='/bai-viet-1.html'><meta name='keywords' content='vàng, giá vàng,Vàng'>\
+            <meta property='og:type' content='website'></head><body></body></html>";
+        let base = url::Url::parse("https://example.vn/x/").ok();
+        let m = extract(&Html::parse_document(html), base.as_ref()).0;
+        assert_eq!(m.image.as_deref(), Some("https://example.vn/img/a.jpg"));
+        assert_eq!(m.url.as_deref(), Some("https://example.vn/bai-viet-1.html"));
+        assert_eq!(m.tags, vec!["vàng".to_string(), "giá vàng".to_string()]);
+        assert_eq!(m.page_type, PageType::Listing);
+    }
+
+    #[test]
+    fn hostile_input_does_not_panic() {
+        let deep = "<div>".repeat(5000) + "<h1>T</h1>" + &"</div>".repeat(5000);
+        let _ = meta(&deep);
+        let json = format!(
+            "<script type='application/ld+json'>{}{}</script>",
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        );
+        let _ = meta(&json);
+        for text in [
+            "99/99/9999 99:99",
+            "2025-13-45T25:61",
+            "+99:99",
+            "GMT+",
+            "1/1/1",
+            "ngày tháng năm",
+        ] {
+            let _ = parse_date(text);
+        }
+    }
+}
