@@ -220,10 +220,20 @@ fn install_panic_hook() {
 }
 
 /// Extracts one page, timing `extract_bytes` and `text()` (as the harness worker does).
-fn run_page(bytes: &[u8], content_type: Option<&str>) -> (Outcome, f64) {
+/// Pages read with `Scope::Any` when `wide` (fixtures with `"scope": "any"`, or every
+/// page with `TINHLOC_SCOPE=any`).
+fn run_page(bytes: &[u8], content_type: Option<&str>, wide: bool) -> (Outcome, f64) {
+    let scope = if wide || std::env::var("TINHLOC_SCOPE").as_deref() == Ok("any") {
+        tinhloc::Scope::Any
+    } else {
+        tinhloc::Scope::Article
+    };
+    let extractor = tinhloc::Extractor::new().scope(scope);
     let start = Instant::now();
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
-        tinhloc::extract_bytes(bytes, content_type).map(|a| a.text())
+        extractor
+            .extract_bytes(bytes, content_type)
+            .map(|a| a.text())
     }));
     let secs = start.elapsed().as_secs_f64();
     let outcome = match result {
@@ -343,7 +353,7 @@ fn run_fixtures(args: &Args, baseline: &mut Value, gate: &mut Gate) {
         hasher.write(expected.as_bytes());
         hasher.write(&[0]);
 
-        let (outcome, secs) = run_page(&bytes, meta.content_type.as_deref());
+        let (outcome, secs) = run_page(&bytes, meta.content_type.as_deref(), meta.wide_scope);
         let mut page = Page::new(
             f.name.clone(),
             meta.language.clone(),
@@ -600,7 +610,7 @@ fn run_corpus(dir: &Path, args: &Args, baseline: &mut Value, gate: &mut Gate) {
                 continue;
             }
         };
-        let (outcome, secs) = run_page(&bytes, None);
+        let (outcome, secs) = run_page(&bytes, None, false);
         pages.push(Page::new(
             id.clone(),
             langs.get(id).cloned(),

@@ -49,6 +49,10 @@ const MIN_TEASER_TITLE_CHARS: usize = 15;
 /// Shortest heading, in weighted characters, read as a lead paragraph when it ends a
 /// sentence. Tuned on corpus/vietnamese-portals (cafef `h2.sapo`) 2026-11-23.
 const MIN_SAPO_HEADING_CHARS: usize = 100;
+/// In the wide reading, a furniture-classed box with at least this many characters outside
+/// links, most of its text, is content. Tuned on fixtures/shop-collection-page and the
+/// WCXB dev split 2026-12-05.
+const MIN_WIDE_PROSE_BOX_CHARS: usize = 300;
 /// Factor on the size of a title link in the wide reading, where a listing's item titles
 /// are content but weigh less than prose. Tuned on the WCXB dev split 2026-12-05.
 const WIDE_TITLE_LINK_FACTOR: f32 = 0.5;
@@ -401,8 +405,15 @@ fn effective_furniture(
         let mixed_wrapper = (furniture.hint.strong_content || furniture.tag == Tag::Article)
             && furniture_size >= MAX_MIXED_FURNITURE_CHARS;
         let reply_box = wide && furniture.hint.comments && furniture.tag != Tag::Furniture;
+        // In the wide reading no class hint outweighs plentiful prose (a shop's
+        // `main__banner` holding the collection's introduction).
+        let prose_box = wide
+            && furniture.tag != Tag::Furniture
+            && scored.plain_sum(&furniture.blocks) >= MIN_WIDE_PROSE_BOX_CHARS
+            && scored.plain_sum(&furniture.blocks) * 2 >= scored.size_sum(&furniture.blocks);
         if share <= MAX_FURNITURE_SHARE
             && !reply_box
+            && !prose_box
             && !furniture.article_body
             && !wraps_content
             && !mixed_wrapper

@@ -48,6 +48,13 @@ pub struct Meta {
     pub must_not: Vec<String>,
     /// Per-fixture F1 floor (discouraged), else [`DEFAULT_F1_FLOOR`].
     pub f1_floor: f64,
+    /// `"scope": "any"`: extracted with `Scope::Any` (the page's main content), not as an
+    /// article.
+    pub wide_scope: bool,
+    /// `must`/`must_not` snippets the extractor is known to get wrong today
+    /// (`"known_gaps"`): reported, not failed on; a gap that closes fails, so that it is
+    /// taken off the list.
+    pub known_gaps: Vec<String>,
     /// The whole document, for checks and tables that want more keys.
     pub raw: Value,
 }
@@ -148,6 +155,12 @@ fn parse_meta(raw: Value) -> Result<Meta, String> {
             _ => return Err(format!("\"f1_floor\" is not a number in 0..=1: {v}")),
         },
     };
+    let wide_scope = match raw.get("scope").and_then(Value::as_str) {
+        None | Some("article") => false,
+        Some("any") => true,
+        Some(other) => return Err(format!("\"scope\" must be \"article\" or \"any\": {other}")),
+    };
+    let known_gaps = strings("known_gaps")?;
     Ok(Meta {
         content_type: opt_str("content_type")?,
         language: opt_str("language")?,
@@ -155,6 +168,8 @@ fn parse_meta(raw: Value) -> Result<Meta, String> {
         must: strings("must")?,
         must_not: strings("must_not")?,
         f1_floor,
+        wide_scope,
+        known_gaps,
         raw,
     })
 }
