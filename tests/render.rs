@@ -29,6 +29,10 @@ fn markdown_to_text(markdown: &str) -> String {
     static ESCAPE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
         Regex::new(r"\\([[:punct:]])").unwrap_or_else(|e| panic!("{e}"))
     });
+    // Emphasis markers, which may stand inside a word (`*9:31 pm*Classic` renders as the
+    // text's "pmClassic"); escaped stars are text.
+    static EMPHASIS: std::sync::LazyLock<Regex> =
+        std::sync::LazyLock::new(|| Regex::new(r"(^|[^\\])\*+").unwrap_or_else(|e| panic!("{e}")));
     let mut out = String::new();
     for line in markdown.lines() {
         let mut line = line.trim_start();
@@ -43,7 +47,8 @@ fn markdown_to_text(markdown: &str) -> String {
         if SEPARATOR.is_match(line) || line.starts_with("```") {
             continue;
         }
-        out.push_str(&ESCAPE.replace_all(line, "$1"));
+        let line = EMPHASIS.replace_all(line, "$1");
+        out.push_str(&ESCAPE.replace_all(&line, "$1"));
         out.push('\n');
     }
     out
