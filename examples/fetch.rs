@@ -17,6 +17,7 @@
 //! | option | default | meaning |
 //! |---|---|---|
 //! | `--format text\|markdown\|json\|html` | `text` | output format (`json`: `Article::to_json`'s schema without `body`, plus `source`) |
+//! | `--scope article\|any` | `article` | `any`: the main content of any page (listing, forum, product, docs) instead of "no article" |
 //! | `--timeout SECS` | 30 | total time for the request, redirects and body |
 //! | `--connect-timeout SECS` | 10 | time to open each connection (DNS, TCP, TLS) |
 //! | `--max-bytes N` | 10485760 (10 MiB) | largest body read, after decompression |
@@ -114,6 +115,7 @@ usage: cargo run --example fetch -- <URL | FILE | -> [OPTIONS]
 
 options:
   --format text|markdown|json|html   output format (default: text)
+  --scope article|any                any: main content of any page (default: article)
   --timeout SECS                     total time limit (default: 30)
   --connect-timeout SECS             connection time limit (default: 10)
   --max-bytes N                      largest body read (default: 10485760)
@@ -161,6 +163,7 @@ enum Input {
 struct Options {
     input: Input,
     format: Format,
+    scope: tinhloc::Scope,
     timeout: Duration,
     connect_timeout: Duration,
     max_bytes: u64,
@@ -249,6 +252,7 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
     };
 
     let mut extractor = tinhloc::Extractor::new()
+        .scope(options.scope)
         .max_input_bytes(usize::try_from(options.max_bytes).unwrap_or(usize::MAX));
     if let Some(url) = &page.final_url {
         extractor = match extractor.clone().base_url(url) {
@@ -299,6 +303,7 @@ fn run(args: Vec<OsString>) -> Result<(), Failure> {
 fn parse_args(args: Vec<OsString>) -> Result<Option<Options>, Failure> {
     let mut input: Option<Input> = None;
     let mut format = Format::Text;
+    let mut scope = tinhloc::Scope::Article;
     let mut timeout = secs(DEFAULT_TIMEOUT_SECS);
     let mut connect_timeout = secs(DEFAULT_CONNECT_TIMEOUT_SECS);
     let mut max_bytes = DEFAULT_MAX_BYTES;
@@ -355,6 +360,18 @@ fn parse_args(args: Vec<OsString>) -> Result<Option<Options>, Failure> {
                     }
                 }
             }
+            "--scope" => {
+                scope = match value()?.to_ascii_lowercase().as_str() {
+                    "article" => tinhloc::Scope::Article,
+                    "any" => tinhloc::Scope::Any,
+                    other => {
+                        return Err(Failure::new(
+                            EXIT_USAGE,
+                            format!("unknown scope {other:?} (expected article or any)"),
+                        ));
+                    }
+                }
+            }
             "--timeout" => timeout = parse_secs(&name, &value()?)?,
             "--connect-timeout" => connect_timeout = parse_secs(&name, &value()?)?,
             "--max-bytes" => {
@@ -388,6 +405,7 @@ fn parse_args(args: Vec<OsString>) -> Result<Option<Options>, Failure> {
     Ok(Some(Options {
         input,
         format,
+        scope,
         timeout,
         connect_timeout,
         max_bytes,
