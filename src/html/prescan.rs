@@ -101,6 +101,10 @@ pub(super) struct Scan {
     foreign_open: usize,
     /// Whether the model still follows html5ever exactly enough to cut markup.
     exact: bool,
+    /// Whether the last tag was `</body>` or `</html>`: the next end tag, even an ignored
+    /// one, switches html5ever back to "in body" (which decides where comments go), so it
+    /// is not cut.
+    after_body: bool,
 }
 
 /// What the tokenizer saw at a `<`.
@@ -151,6 +155,7 @@ impl Scan {
             key_buf: Vec::new(),
             foreign_open: 0,
             exact: true,
+            after_body: false,
         }
     }
 
@@ -185,7 +190,25 @@ impl Scan {
                     self.text()?;
                     pos += 1;
                 }
-                Token::Eof => break,
+                Token::Eof => {
+                    // A start or end tag cut off by the end of the input is dropped by
+                    // html5ever; cut, it would be handed to html5ever's tokenizer, which
+                    // compares each attribute with all earlier ones (issue 15: an
+                    // unterminated tag of 40,000 attributes took 2 s).
+                    let next = bytes.get(pos + 1).copied();
+                    let after_slash = bytes.get(pos + 2).copied();
+                    let tag = next.is_some_and(|b| b.is_ascii_alphabetic())
+                        || (next == Some(b'/')
+                            && after_slash.is_some_and(|b| b.is_ascii_alphabetic()));
+                    if tag && self.exact {
+                        // With the cuts of its attributes.
+                        while self.cuts.last().is_some_and(|cut| cut.start >= pos) {
+                            self.cuts.pop();
+                        }
+                        push_cut(&mut self.cuts, pos..bytes.len());
+                    }
+                    break;
+                }
                 Token::Nothing { end } => pos = end,
                 Token::Comment { end } => {
                     // No stage reads comments: cut, they leave the text around them one
@@ -211,7 +234,22 @@ impl Scan {
                     if self.foreign_open > 0 && !self.takes_foreign_end_rule(name) {
                         self.exact = false;
                     }
-                    self.end_tag(name)?;
+                    // An end tag that closes nothing is cut: html5ever's tree builder
+                    // walks the stack of open elements for each (issue 15: 505 open
+                    // `<span>` and a million `</y>` took seconds). Only in the body, out
+                    // of foreign content, tables, selects and templates, where ignoring it
+                    // has no other effect and the text around it is one run either way.
+                    let may_cut = self.trims()
+                        && self.foreign_open == 0
+                        && self.depth > 0
+                        && !self.after_body
+                        && self.table_context().is_none()
+                        && self.top(SELECT).is_none()
+                        && self.top(TEMPLATE).is_none();
+                    if self.end_tag(name)? && may_cut {
+                        push_cut(&mut self.cuts, pos..end);
+                    }
+                    self.after_body = name == BODY || name == HTML;
                     pos = end;
                 }
                 Token::Start {
@@ -221,6 +259,7 @@ impl Scan {
                     end,
                 } => {
                     self.in_text = false;
+                    self.after_body = false;
                     let flags = self.names.flags(name);
                     // Where the model is not exact, cutting stops for the rest of the page: a
                     // tag taking HTML rules with foreign content open, and raw text in a
@@ -1036,7 +1075,8 @@ impl Scan {
         Ok(())
     }
 
-    fn end_tag(&mut self, name: u32) -> Result<(), Error> {
+    /// Models an end tag; `true` when html5ever ignores it without any other effect.
+    fn end_tag(&mut self, name: u32) -> Result<bool, Error> {
         // `</p>` and `</br>` leave foreign content, then take the HTML rules.
         if (name == P || name == BR) && self.in_foreign() {
             while self.in_foreign() {
@@ -1050,41 +1090,49 @@ impl Scan {
             && let Some(position) = self.top(name)
         {
             self.pop_to(position);
-            return Ok(());
+            return Ok(false);
         }
         if flags & (IGNORED | VOID | RAW) != 0 {
             if name == BR {
                 self.reconstruct()?;
                 self.add_nodes(1)?;
             }
-            return Ok(());
+            // A raw-text element's end tag is where the pre-scan stopped its text: kept.
+            return Ok(name != BR && flags & (IGNORED | RAW) == 0);
         }
         if flags & FORMATTING != 0 && self.adopt(name)? {
-            return Ok(());
+            return Ok(false);
         }
-        let position = match name {
+        let (position, ignorable) = match name {
             P => {
                 let p = self.in_scope(P, &[Category::Scope, Category::Button]);
                 if p.is_none() {
                     // `</p>` without a `<p>` makes an empty one.
                     self.add_nodes(1)?;
                 }
-                p
+                (p, false)
             }
-            LI => self.in_scope(LI, &[Category::Scope, Category::List]),
+            LI => (self.in_scope(LI, &[Category::Scope, Category::List]), true),
             TABLE | CAPTION | TBODY | THEAD | TFOOT | TR | TD | TH => {
-                self.in_scope(name, &[Category::TableScope])
+                (self.in_scope(name, &[Category::TableScope]), false)
             }
-            _ if flags & HEADING != 0 => {
-                (H1..H1 + 6).filter_map(|h| self.in_default_scope(h)).max()
-            }
-            _ if flags & SPECIAL != 0 => self.in_default_scope(name),
-            _ => self.in_scope(name, &[Category::Special]),
+            _ if flags & HEADING != 0 => (
+                (H1..H1 + 6).filter_map(|h| self.in_default_scope(h)).max(),
+                true,
+            ),
+            _ if flags & SPECIAL != 0 => (
+                self.in_default_scope(name),
+                name != FORM && name != TEMPLATE,
+            ),
+            _ => (self.in_scope(name, &[Category::Special]), true),
         };
-        if let Some(position) = position {
-            self.pop_to(position);
+        match position {
+            Some(position) => {
+                self.pop_to(position);
+                Ok(false)
+            }
+            None => Ok(ignorable),
         }
-        Ok(())
     }
 }
 
@@ -1341,6 +1389,45 @@ mod tests {
             "<div class=a data-x=1 id=b data-y='2'id=c>t</div>",
         ];
         assert_same_trees(&cases);
+    }
+
+    #[test]
+    fn ignored_end_tags_and_cut_off_tags_are_cut_leaving_the_same_tree() {
+        let cases = [
+            "<span><span>a</y>b</y></dd></div></i></img></textarea>c</span>d",
+            "<div><div>a</dd></li></h2></address></b>b</div></div>",
+            "<div>a</body></y><?pi x><p>b",
+            "<div>a</html></y><?pi x><p>b</html></y>",
+            "<div>a</body>  </y><!--c--><?pi><p>b",
+            "</y><!DOCTYPE html><div>a</y>",
+            "<div></y><!DOCTYPE html>a</y>",
+            "<table><tr></y> x</y><td>c</y>d</table>",
+            "<table><colgroup></y><col></y></table>",
+            "<select><option>a</y>b</select>",
+            "<template><tr></y></template><div>t</y></div>",
+            "<form><div></form></y></form>x</div>",
+            "<div></p></br></y>x</div>",
+            "<svg><g></y></g></svg><div></y>x</div>",
+            "<b><span></i></b>x</y></span>",
+            "<div>x</noscript></script>y</div>",
+            "<p>a</p><div a0=x a1=y a2",
+            "<p>a</p><div a0=x a1=\"y",
+            "<p>a</p></div a0=x a1",
+            "<p>a<b>b</b",
+            "<div>t</div><d",
+            "<html><head><title>t</title></head><body><div>a</div></body></html></y>",
+        ];
+        assert_same_trees(&cases);
+        let html = format!("<div>{}x", "</y>".repeat(10));
+        let Ok(markup) = prescan(&html, LIMITS) else {
+            panic!("rejected");
+        };
+        assert_eq!(markup, "<div>x");
+        let html = format!("<p>t</p><div {}", "a=x ".repeat(10));
+        let Ok(markup) = prescan(&html, LIMITS) else {
+            panic!("rejected");
+        };
+        assert_eq!(markup, "<p>t</p>");
     }
 
     #[test]

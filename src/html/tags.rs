@@ -235,6 +235,9 @@ pub(super) const IMG: u32 = id("img");
 pub(super) const META: u32 = id("meta");
 pub(super) const STYLE: u32 = id("style");
 pub(super) const NOSCRIPT: u32 = id("noscript");
+pub(super) const TEMPLATE: u32 = id("template");
+pub(super) const BODY: u32 = id("body");
+pub(super) const HTML: u32 = id("html");
 pub(super) const H1: u32 = id("h1");
 
 /// Tag names met so far, interned: the [`KNOWN`] ones first, then the page's own.

@@ -192,6 +192,15 @@ impl Reader<'_> {
             };
             self.flush(&mut text, at);
             let Some((token, end)) = token else {
+                // A start or end tag cut off by the end of the input is dropped (the
+                // standard's eof-in-tag); html5ever's tokenizer would get there comparing
+                // each attribute with all earlier ones, quadratic in their number.
+                let tag = next.is_some_and(|b| b.is_ascii_alphabetic())
+                    || (next == Some(b'/')
+                        && bytes.get(at + 2).is_some_and(u8::is_ascii_alphabetic));
+                if tag {
+                    return Stop::End;
+                }
                 return handoff(at, State::Data, None);
             };
             pos = end;
