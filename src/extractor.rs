@@ -485,7 +485,6 @@ impl Extractor {
     }
 }
 
-
 /// Whether [`Scope::Any`] answers with the article reading of a page rather than its wide
 /// reading: a long enough article wins, unless the page is typed as a listing and its
 /// wide reading is several times larger.

@@ -340,11 +340,9 @@ fn split_region_mark(entry: &str) -> (&str, Option<&str>) {
 pub(crate) fn furniture_region_stems() -> Vec<&'static str> {
     list_lines(FURNITURE_CLASSES)
         .filter_map(|line| match split_region_mark(line) {
-            (entry, Some(REGION | REGION_ONLY)) => Some(
-                entry
-                    .trim_start_matches(['*', '~', '='])
-                    .trim_matches('-'),
-            ),
+            (entry, Some(REGION | REGION_ONLY)) => {
+                Some(entry.trim_start_matches(['*', '~', '=']).trim_matches('-'))
+            }
             _ => None,
         })
         .collect()
