@@ -104,7 +104,8 @@ header{position:sticky;top:0;background:#fff;border-bottom:1px solid #ccc;paddin
 body.hide-dropped .dropped{display:none}";
 
 const SCRIPT: &str = "document.getElementById('hide-dropped').addEventListener('change',function(e){\
-document.body.classList.toggle('hide-dropped',e.target.checked);});";
+document.body.classList.toggle('hide-dropped',e.target.checked);});\
+document.body.dataset.ready='1';";
 
 /// The self-contained HTML report of a trace.
 pub fn report(page: &str, article: &Result<Article, Error>, trace: &Trace) -> String {

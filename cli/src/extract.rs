@@ -288,7 +288,19 @@ pub fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 if !files.is_empty() {
                     run_files(&pool, std::mem::take(&mut files), &mut handle);
                 }
-                input::read_warc(&path, BATCH_PAGES, &mut handle);
+                // The archive is read (and gunzipped) on its own thread while the pool
+                // extracts the batch before: reading never idles the workers.
+                let (send, receive) = std::sync::mpsc::sync_channel(2);
+                std::thread::scope(|scope| {
+                    scope.spawn(move || {
+                        input::read_warc(&path, BATCH_PAGES, |pages| {
+                            let _ = send.send(pages);
+                        });
+                    });
+                    for pages in receive {
+                        handle(pages);
+                    }
+                });
             }
             other => files.push(other),
         }
