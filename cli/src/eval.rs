@@ -12,7 +12,7 @@ use crate::score;
 /// Arguments of `tinhloc eval`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Folder of `<id>.html` pages and `<id>.txt` gold texts.
+    /// Folder of `<id>.html` pages and `<id>.txt` gold texts (or of fixture folders).
     dir: PathBuf,
     #[command(flatten)]
     extractor: crate::ExtractorArgs,
@@ -24,26 +24,58 @@ pub struct Args {
     parallel: usize,
 }
 
-/// The `<id>` of every page with both files, sorted.
-fn pairs(dir: &Path) -> std::io::Result<Vec<String>> {
-    let mut ids = Vec::new();
+/// One gold pair.
+struct Pair {
+    id: String,
+    html: PathBuf,
+    gold: PathBuf,
+    /// The `content_type` of a fixture's `meta.json`.
+    content_type: Option<String>,
+}
+
+/// The gold pairs of `dir`, sorted by id: `<id>.html` + `<id>.txt` files, or the
+/// project's fixture layout, `<id>/source.html` + `<id>/expected.txt` (with the
+/// `content_type` of `<id>/meta.json`, as the quality bench reads them).
+fn pairs(dir: &Path) -> std::io::Result<Vec<Pair>> {
+    let mut pairs = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
-        if path.extension().is_some_and(|e| e == "html")
+        let Some(stem) = path.file_stem().map(|s| s.to_string_lossy().into_owned()) else {
+            continue;
+        };
+        if path.is_dir() {
+            let (html, gold) = (path.join("source.html"), path.join("expected.txt"));
+            if html.is_file() && gold.is_file() {
+                let content_type = std::fs::read(path.join("meta.json"))
+                    .ok()
+                    .and_then(|m| serde_json::from_slice::<serde_json::Value>(&m).ok())
+                    .and_then(|m| m["content_type"].as_str().map(str::to_string));
+                pairs.push(Pair {
+                    id: stem,
+                    html,
+                    gold,
+                    content_type,
+                });
+            }
+        } else if path.extension().is_some_and(|e| e == "html")
             && path.with_extension("txt").is_file()
-            && let Some(stem) = path.file_stem()
         {
-            ids.push(stem.to_string_lossy().into_owned());
+            pairs.push(Pair {
+                id: stem,
+                gold: path.with_extension("txt"),
+                html: path,
+                content_type: None,
+            });
         }
     }
-    ids.sort();
-    Ok(ids)
+    pairs.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(pairs)
 }
 
 /// Runs `tinhloc eval`.
 pub fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    let ids = pairs(&args.dir)?;
-    if ids.is_empty() {
+    let pairs = pairs(&args.dir)?;
+    if pairs.is_empty() {
         return Err(format!("{}: no <id>.html + <id>.txt pairs", args.dir.display()).into());
     }
     let pool = rayon::ThreadPoolBuilder::new()
@@ -51,19 +83,22 @@ pub fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         .build()?;
     let extractor = args.extractor.extractor();
     let scored: Vec<(String, score::PageScore, String)> = pool.install(|| {
-        ids.par_iter()
-            .map(|id| {
-                let html = std::fs::read(args.dir.join(format!("{id}.html")));
-                let gold = std::fs::read_to_string(args.dir.join(format!("{id}.txt")));
+        pairs
+            .par_iter()
+            .map(|pair| {
+                let html = std::fs::read(&pair.html);
+                let gold = std::fs::read_to_string(&pair.gold);
                 let (pred, note) = match (&html, &gold) {
-                    (Ok(html), Ok(_)) => match extractor.extract_bytes(html, None) {
-                        Ok(article) => (article.text(), String::new()),
-                        Err(err) => (String::new(), err.to_string()),
-                    },
+                    (Ok(html), Ok(_)) => {
+                        match extractor.extract_bytes(html, pair.content_type.as_deref()) {
+                            Ok(article) => (article.text(), String::new()),
+                            Err(err) => (String::new(), err.to_string()),
+                        }
+                    }
                     (Err(err), _) | (_, Err(err)) => (String::new(), err.to_string()),
                 };
                 let gold = gold.unwrap_or_default();
-                (id.clone(), score::score_page(&gold, &pred), note)
+                (pair.id.clone(), score::score_page(&gold, &pred), note)
             })
             .collect()
     });
