@@ -1,0 +1,346 @@
+//! `tinhloc extract`: pages in (from `input`), JSON Lines or one file per page out, a
+//! closing summary on stderr, and trafilatura's exit codes (0 all ok, 1 some failed, 126
+//! nearly all failed).
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use serde_json::Value;
+use tinhloc::{Article, Error, Extractor, NoArticleKind};
+
+use crate::input::{self, Input, Page};
+
+/// Pages handed to the thread pool at once: output streams in input order per batch.
+const BATCH_PAGES: usize = 256;
+
+/// Share of failed pages, from which the exit code is 126 instead of 1 (trafilatura's
+/// "nearly all failed").
+const NEARLY_ALL_FAILED: f64 = 0.9;
+
+/// Output format.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON record per page on stdout.
+    #[default]
+    Jsonl,
+    /// Plain text, one file per page in `--output-dir`.
+    Text,
+    /// Markdown, one file per page in `--output-dir`.
+    Markdown,
+    /// Sanitized HTML, one file per page in `--output-dir`.
+    Html,
+}
+
+/// Arguments of `tinhloc extract`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files, folders, WARC archives, or `-` for stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    extractor: crate::ExtractorArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    format: Format,
+    /// Folder for the text, markdown or html files (required by those formats).
+    #[arg(long, short = 'o')]
+    output_dir: Option<PathBuf>,
+    /// Worker threads (0: all cores).
+    #[arg(long, short = 'p', default_value_t = 0)]
+    parallel: usize,
+    /// No closing summary.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+/// What became of one page.
+enum Outcome {
+    Ok(Box<Article>),
+    /// The library's error.
+    Failed(Error),
+    /// The page could not be read.
+    Unreadable(String),
+}
+
+/// The stable code of an error kind in the JSONL `error` field.
+fn error_code(err: &Error) -> &'static str {
+    match err {
+        Error::NoArticle { kind, .. } => match kind {
+            NoArticleKind::Listing => "listing",
+            NoArticleKind::TooShort => "too_short",
+            NoArticleKind::EmptyInput => "empty_input",
+            NoArticleKind::NotHtml => "not_html",
+            _ => "no_article",
+        },
+        Error::InvalidUrl { .. } => "invalid_url",
+        Error::InputTooLarge { .. } => "input_too_large",
+        Error::TooManyNodes { .. } => "too_many_nodes",
+        Error::TooDeep { .. } => "too_deep",
+        _ => "error",
+    }
+}
+
+fn extract_page(extractor: &Extractor, page: &Page) -> Outcome {
+    let bytes = match &page.bytes {
+        Ok(bytes) => bytes,
+        Err(err) => return Outcome::Unreadable(err.clone()),
+    };
+    // The page's own URL resolves its links; an unparsable one is ignored.
+    let with_url = page
+        .url
+        .as_deref()
+        .and_then(|url| extractor.clone().base_url(url).ok());
+    let extractor = with_url.as_ref().unwrap_or(extractor);
+    match extractor.extract_bytes(bytes, page.content_type.as_deref()) {
+        Ok(article) => Outcome::Ok(Box::new(article)),
+        Err(err) => Outcome::Failed(err),
+    }
+}
+
+/// The JSONL record of a page, fields in this order.
+#[derive(serde::Serialize)]
+struct Record<'a> {
+    source: Value,
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page_type: Option<tinhloc::PageType>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    metadata: Option<&'a tinhloc::Metadata>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+}
+
+/// The JSONL record of a page.
+fn record<'a>(page: &Page, outcome: &'a Outcome) -> Record<'a> {
+    let mut record = Record {
+        source: page.source.to_json(),
+        ok: false,
+        error: None,
+        message: None,
+        page_type: None,
+        metadata: None,
+        text: None,
+    };
+    match outcome {
+        Outcome::Ok(article) => {
+            record.ok = true;
+            record.metadata = Some(article.metadata());
+            record.text = Some(article.text());
+        }
+        Outcome::Failed(err) => {
+            record.error = Some(error_code(err));
+            record.message = Some(err.to_string());
+            if let Error::NoArticle { page_type, .. } = err {
+                record.page_type = Some(*page_type);
+            }
+        }
+        Outcome::Unreadable(message) => {
+            record.error = Some("unreadable");
+            record.message = Some(message.clone());
+        }
+    }
+    record
+}
+
+/// Running counts for the closing summary.
+#[derive(Default)]
+struct Summary {
+    pages: usize,
+    ok: usize,
+    no_article: BTreeMap<&'static str, usize>,
+    errors: usize,
+}
+
+impl Summary {
+    fn add(&mut self, outcome: &Outcome) {
+        self.pages += 1;
+        match outcome {
+            Outcome::Ok(_) => self.ok += 1,
+            Outcome::Failed(err @ Error::NoArticle { .. }) => {
+                *self.no_article.entry(error_code(err)).or_default() += 1;
+            }
+            Outcome::Failed(_) | Outcome::Unreadable(_) => self.errors += 1,
+        }
+    }
+
+    fn exit_code(&self) -> ExitCode {
+        let failed = self.pages - self.ok;
+        if self.pages > 0 && failed == 0 {
+            ExitCode::SUCCESS
+        } else if self.pages == 0 || failed as f64 >= NEARLY_ALL_FAILED * self.pages as f64 {
+            ExitCode::from(126)
+        } else {
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Where the results go.
+struct Sink {
+    format: Format,
+    output_dir: Option<PathBuf>,
+    stdout: std::io::BufWriter<std::io::Stdout>,
+}
+
+impl Sink {
+    fn write(&mut self, page: &Page, outcome: &Outcome) -> std::io::Result<()> {
+        if self.format == Format::Jsonl {
+            serde_json::to_writer(&mut self.stdout, &record(page, outcome))?;
+            self.stdout.write_all(b"\n")?;
+            return Ok(());
+        }
+        let Outcome::Ok(article) = outcome else {
+            let line = record(page, outcome);
+            eprintln!(
+                "tinhloc: {}: {}",
+                line.source,
+                line.message.unwrap_or_default()
+            );
+            return Ok(());
+        };
+        let (body, ext) = match self.format {
+            Format::Text => (article.text(), "txt"),
+            Format::Markdown => (article.markdown(), "md"),
+            Format::Html => (article.html(), "html"),
+            Format::Jsonl => unreachable!(),
+        };
+        let dir = self
+            .output_dir
+            .as_deref()
+            .unwrap_or(std::path::Path::new("."));
+        let mut path = dir.join(page.source.output_stem());
+        let name = format!(
+            "{}.{ext}",
+            path.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        );
+        path.set_file_name(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, body)
+    }
+}
+
+/// Runs `tinhloc extract`.
+pub fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    if args.format != Format::Jsonl && args.output_dir.is_none() {
+        return Err("--format text|markdown|html needs --output-dir DIR".into());
+    }
+    if let Some(dir) = &args.output_dir {
+        std::fs::create_dir_all(dir)?;
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.parallel)
+        .build()?;
+    let extractor = args.extractor.extractor();
+    let inputs = input::collect(&args.inputs);
+
+    let progress = if std::io::stderr().is_terminal() && !args.quiet {
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {pos} pages {per_sec} {elapsed} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+
+    let mut sink = Sink {
+        format: args.format,
+        output_dir: args.output_dir.clone(),
+        stdout: std::io::BufWriter::new(std::io::stdout()),
+    };
+    let mut summary = Summary::default();
+    let start = Instant::now();
+    let mut io_error = None;
+    let mut handle = |pages: Vec<Page>| {
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            pages
+                .par_iter()
+                .map(|page| extract_page(&extractor, page))
+                .collect()
+        });
+        for (page, outcome) in pages.iter().zip(&outcomes) {
+            summary.add(outcome);
+            if let Err(err) = sink.write(page, outcome) {
+                io_error.get_or_insert(err);
+            }
+        }
+        progress.inc(pages.len() as u64);
+    };
+
+    let mut files = Vec::new();
+    for input in inputs {
+        match input {
+            Input::Warc(path) => {
+                if !files.is_empty() {
+                    run_files(&pool, std::mem::take(&mut files), &mut handle);
+                }
+                // The archive is read (and gunzipped) on its own thread while the pool
+                // extracts the batch before: reading never idles the workers.
+                let (send, receive) = std::sync::mpsc::sync_channel(2);
+                std::thread::scope(|scope| {
+                    scope.spawn(move || {
+                        input::read_warc(&path, BATCH_PAGES, |pages| {
+                            let _ = send.send(pages);
+                        });
+                    });
+                    for pages in receive {
+                        handle(pages);
+                    }
+                });
+            }
+            other => files.push(other),
+        }
+    }
+    run_files(&pool, files, &mut handle);
+    sink.stdout.flush()?;
+    progress.finish_and_clear();
+    if let Some(err) = io_error {
+        return Err(err.into());
+    }
+
+    let seconds = start.elapsed().as_secs_f64();
+    if !args.quiet {
+        let no_article: Vec<String> = summary
+            .no_article
+            .iter()
+            .map(|(kind, n)| format!("{kind} {n}"))
+            .collect();
+        eprintln!(
+            "tinhloc: {} pages, {} ok, {} no article ({}), {} errors, {:.1} s, {:.1} pages/s",
+            summary.pages,
+            summary.ok,
+            summary.no_article.values().sum::<usize>(),
+            if no_article.is_empty() {
+                "-".to_string()
+            } else {
+                no_article.join(", ")
+            },
+            summary.errors,
+            seconds,
+            summary.pages as f64 / seconds.max(1e-9),
+        );
+    }
+    Ok(summary.exit_code())
+}
+
+/// Reads page files in parallel, in batches, and hands each batch on.
+fn run_files(pool: &rayon::ThreadPool, files: Vec<Input>, handle: &mut impl FnMut(Vec<Page>)) {
+    for chunk in files.chunks(BATCH_PAGES) {
+        let pages: Vec<Page> = pool.install(|| chunk.par_iter().map(input::read_page).collect());
+        handle(pages);
+    }
+}

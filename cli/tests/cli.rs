@@ -1,0 +1,340 @@
+//! The `tinhloc` binary end to end: every input kind (file, folder, `.html.gz`, stdin,
+//! WARC.gz written here), every output format, a listing's JSONL record, a bad file not
+//! stopping its batch, exit codes, `explain` and `eval`. No network, no `../shared`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use flate2::Compression;
+use flate2::write::GzEncoder;
+use serde_json::Value;
+
+const ARTICLE: &str = "guardian-style-world";
+const LISTING: &str = "en-news-home-listing";
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../fixtures")
+        .join(name)
+        .join("source.html")
+}
+
+fn tinhloc(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tinhloc"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run tinhloc")
+}
+
+fn records(output: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("a JSON line"))
+        .collect()
+}
+
+/// A scratch folder under the target dir, emptied first.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+fn path_str(path: &Path) -> &str {
+    path.to_str().expect("UTF-8 path")
+}
+
+#[test]
+fn one_file_gives_one_ok_record_with_metadata_and_text() {
+    let out = tinhloc(&["extract", path_str(&fixture(ARTICLE))]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["ok"], true);
+    assert!(recs[0]["source"].as_str().unwrap().ends_with("source.html"));
+    assert!(recs[0]["text"].as_str().unwrap().len() > 200);
+    assert!(recs[0]["metadata"]["title"].is_string());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("1 pages, 1 ok"), "{stderr}");
+    assert!(stderr.contains("pages/s"), "{stderr}");
+}
+
+#[test]
+fn text_matches_the_library() {
+    let bytes = std::fs::read(fixture(ARTICLE)).unwrap();
+    let article = tinhloc::extract_bytes(&bytes, None).unwrap();
+    let out = tinhloc(&["extract", path_str(&fixture(ARTICLE))]);
+    assert_eq!(records(&out)[0]["text"], article.text());
+}
+
+#[test]
+fn listing_page_gives_a_listing_record_and_exit_126() {
+    let out = tinhloc(&["extract", path_str(&fixture(LISTING))]);
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["ok"], false);
+    assert_eq!(recs[0]["error"], "listing");
+    // One page, all failed: "nearly all failed".
+    assert_eq!(out.status.code(), Some(126));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("listing 1"), "{stderr}");
+}
+
+#[test]
+fn scope_any_extracts_the_listing() {
+    let out = tinhloc(&["extract", "--scope", "any", path_str(&fixture(LISTING))]);
+    assert_eq!(records(&out)[0]["ok"], true, "{out:?}");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn folder_with_a_bad_file_keeps_going_and_exits_1() {
+    let dir = scratch("folder");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::copy(fixture(ARTICLE), dir.join("a.html")).unwrap();
+    std::fs::copy(fixture(ARTICLE), dir.join("sub/b.htm")).unwrap();
+    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+    gz.write_all(&std::fs::read(fixture(ARTICLE)).unwrap())
+        .unwrap();
+    std::fs::write(dir.join("sub/c.html.gz"), gz.finish().unwrap()).unwrap();
+    // Binary junk, an empty page, and a file that is not a page at all (skipped).
+    std::fs::write(dir.join("bad.html"), [0u8, 159, 146, 150, 0, 0, 1, 2, 3]).unwrap();
+    std::fs::write(dir.join("empty.html"), "").unwrap();
+    std::fs::write(dir.join("notes.txt"), "not a page").unwrap();
+    let missing = dir.join("missing.html");
+    let out = tinhloc(&["extract", "-p", "2", path_str(&dir), path_str(&missing)]);
+    let recs = records(&out);
+    assert_eq!(recs.len(), 6, "{recs:?}");
+    let by_name = |name: &str| {
+        recs.iter()
+            .find(|r| r["source"].as_str().unwrap().ends_with(name))
+            .unwrap_or_else(|| panic!("no record for {name}"))
+    };
+    assert_eq!(by_name("a.html")["ok"], true);
+    assert_eq!(by_name("b.htm")["ok"], true);
+    assert_eq!(by_name("c.html.gz")["ok"], true);
+    assert_eq!(by_name("c.html.gz")["text"], by_name("a.html")["text"]);
+    assert_eq!(by_name("bad.html")["error"], "not_html");
+    assert_eq!(by_name("empty.html")["error"], "empty_input");
+    assert_eq!(by_name("missing.html")["error"], "unreadable");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn stdin_is_one_page() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tinhloc"))
+        .args(["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let bytes = std::fs::read(fixture(ARTICLE)).unwrap();
+    child.stdin.take().unwrap().write_all(&bytes).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["source"], "-");
+    assert_eq!(recs[0]["ok"], true);
+}
+
+/// One WARC record, as its own gzip member.
+fn warc_record(kind: &str, uri: &str, id: &str, block: &[u8]) -> Vec<u8> {
+    let mut record = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\n\
+WARC-Date: 2026-12-05T12:00:00Z\r\nWARC-Record-ID: <urn:uuid:{id}>\r\n\
+Content-Type: application/http; msgtype={kind}\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    record.extend_from_slice(block);
+    record.extend_from_slice(b"\r\n\r\n");
+    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+    gz.write_all(&record).unwrap();
+    gz.finish().unwrap()
+}
+
+fn http_response(content_type: &str, body: &[u8]) -> Vec<u8> {
+    let mut out = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+#[test]
+fn warc_gz_gives_one_record_per_html_response() {
+    let dir = scratch("warc");
+    let article = std::fs::read(fixture(ARTICLE)).unwrap();
+    let listing = std::fs::read(fixture(LISTING)).unwrap();
+    let mut warc = Vec::new();
+    warc.extend(warc_record(
+        "request",
+        "https://example.com/world/story",
+        "00000000-0000-0000-0000-000000000001",
+        b"GET /world/story HTTP/1.1\r\nHost: example.com\r\n\r\n",
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://example.com/world/story",
+        "00000000-0000-0000-0000-000000000002",
+        &http_response("text/html; charset=utf-8", &article),
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://example.com/logo.png",
+        "00000000-0000-0000-0000-000000000003",
+        &http_response("image/png", b"\x89PNG\r\n\x1a\n"),
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://example.com/",
+        "00000000-0000-0000-0000-000000000004",
+        &http_response("text/html", &listing),
+    ));
+    let path = dir.join("crawl.warc.gz");
+    std::fs::write(&path, warc).unwrap();
+
+    let out = tinhloc(&["extract", path_str(&path)]);
+    let recs = records(&out);
+    assert_eq!(recs.len(), 2, "{recs:?} {out:?}");
+    let story = &recs[0];
+    assert_eq!(story["ok"], true);
+    assert_eq!(
+        story["source"]["target_uri"],
+        "https://example.com/world/story"
+    );
+    assert_eq!(
+        story["source"]["record_id"],
+        "<urn:uuid:00000000-0000-0000-0000-000000000002>"
+    );
+    assert!(story["source"]["offset"].as_u64().unwrap() > 0);
+    assert!(
+        story["source"]["warc"]
+            .as_str()
+            .unwrap()
+            .ends_with("crawl.warc.gz")
+    );
+    let library = tinhloc::extract_bytes(&article, Some("text/html; charset=utf-8")).unwrap();
+    assert_eq!(story["text"], library.text());
+    assert_eq!(recs[1]["error"], "listing");
+    assert_eq!(recs[1]["source"]["target_uri"], "https://example.com/");
+    // One ok, one listing: some failed.
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn broken_warc_is_one_failed_record_and_the_batch_goes_on() {
+    let dir = scratch("broken-warc");
+    let path = dir.join("broken.warc.gz");
+    std::fs::write(&path, b"this is not a WARC file at all").unwrap();
+    let out = tinhloc(&["extract", path_str(&path), path_str(&fixture(ARTICLE))]);
+    let recs = records(&out);
+    assert!(recs.iter().any(|r| r["ok"] == true), "{recs:?}");
+    assert_ne!(out.status.code(), Some(0));
+    assert_ne!(out.status.code(), Some(2));
+}
+
+#[test]
+fn file_formats_write_one_file_per_page() {
+    let bytes = std::fs::read(fixture(ARTICLE)).unwrap();
+    let article = tinhloc::extract_bytes(&bytes, None).unwrap();
+    for (format, ext, expected) in [
+        ("text", "txt", article.text()),
+        ("markdown", "md", article.markdown()),
+        ("html", "html", article.html()),
+    ] {
+        let dir = scratch(&format!("out-{format}"));
+        let out = tinhloc(&[
+            "extract",
+            "--format",
+            format,
+            "--output-dir",
+            path_str(&dir),
+            path_str(&fixture(ARTICLE)),
+            path_str(&fixture(LISTING)),
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        assert!(out.stdout.is_empty());
+        let written = std::fs::read_to_string(dir.join(format!("source.{ext}"))).unwrap();
+        assert_eq!(written, expected, "{format}");
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    }
+}
+
+#[test]
+fn file_format_without_output_dir_is_a_usage_error() {
+    let out = tinhloc(&["extract", "--format", "text", path_str(&fixture(ARTICLE))]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn explain_writes_a_report_with_kept_and_dropped_blocks() {
+    let dir = scratch("explain");
+    let report = dir.join("report.html");
+    let out = tinhloc(&[
+        "explain",
+        path_str(&fixture(ARTICLE)),
+        "-o",
+        path_str(&report),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(html.contains("class=\"block kept\""));
+    assert!(html.contains("class=\"block dropped\""));
+    assert!(html.contains("data-reason=\"kept\""));
+    assert!(html.contains("id=\"hide-dropped\""));
+    assert!(html.contains("id=\"page-type\">article<"));
+    // Every dropped block carries a reason other than "kept".
+    for line in html
+        .lines()
+        .filter(|l| l.contains("class=\"block dropped\""))
+    {
+        assert!(!line.contains("data-reason=\"kept\""), "{line}");
+        assert!(line.contains(" title=\""), "{line}");
+    }
+}
+
+#[test]
+fn explain_json_is_the_library_trace() {
+    let out = tinhloc(&["explain", "--json", path_str(&fixture(ARTICLE))]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let trace: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let bytes = std::fs::read(fixture(ARTICLE)).unwrap();
+    let (_, library) = tinhloc::Extractor::new().extract_bytes_with_trace(&bytes, None);
+    let blocks = trace["blocks"].as_array().unwrap();
+    assert_eq!(blocks.len(), library.blocks.len());
+    for (json, block) in blocks.iter().zip(&library.blocks) {
+        assert_eq!(json["kept"], block.kept);
+        assert_eq!(json["reason"], block.reason.code());
+    }
+    assert_eq!(trace["outcome"]["ok"], true);
+}
+
+#[test]
+fn eval_scores_gold_pairs() {
+    let dir = scratch("eval");
+    for name in [ARTICLE, LISTING] {
+        let src = fixture(name);
+        std::fs::copy(&src, dir.join(format!("{name}.html"))).unwrap();
+        std::fs::copy(
+            src.with_file_name("expected.txt"),
+            dir.join(format!("{name}.txt")),
+        )
+        .unwrap();
+    }
+    let out = tinhloc(&["eval", path_str(&dir)]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("2 pages  P "), "{stdout}");
+    assert!(stdout.contains("worst pages:"), "{stdout}");
+    assert!(
+        stdout.contains(ARTICLE) && stdout.contains(LISTING),
+        "{stdout}"
+    );
+}
