@@ -979,6 +979,13 @@ const MAX_AGENCY_PREFIX_CHARS: usize = 40;
 /// Whether inlines read as an agency or place prefix cut off from its lead: short text
 /// ending in a dash ("TT -", "(VTC News) -", "HÀ NỘI –").
 fn is_agency_prefix(inlines: &[Inline]) -> bool {
+    // Asked of every block: a body paragraph is ruled out by its length before its text
+    // is joined. Inline text is whitespace-collapsed, so a prefix takes at most four bytes
+    // a character plus a trimmed space at each end of an inline.
+    let bytes: usize = inlines.iter().map(|inline| inline.text().len()).sum();
+    if bytes > 4 * MAX_AGENCY_PREFIX_CHARS + 2 * inlines.len() {
+        return false;
+    }
     let text = crate::body::join_inlines(inlines);
     let text = text.trim_end();
     let Some(head) = text
