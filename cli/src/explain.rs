@@ -39,7 +39,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             rel: PathBuf::new(),
         }
     };
-    let bytes = input::read_page(&input)
+    let bytes = input::read_page(&input, None)
         .bytes
         .map_err(|e| format!("{}: {e}", args.page.display()))?;
     let mut extractor = args.extractor.extractor();

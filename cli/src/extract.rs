@@ -40,8 +40,13 @@ pub enum Format {
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Files, folders, WARC archives, or `-` for stdin.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "urls")]
     inputs: Vec<PathBuf>,
+    /// A file of URLs to fetch, one per line (`-`: stdin), with the fetch example's
+    /// limits: 30 s per page, 10 s to connect, 10 redirects, HTML only, and
+    /// `--max-input-bytes` (10 MiB by default) of body.
+    #[arg(long, value_name = "FILE")]
+    urls: Option<PathBuf>,
     #[command(flatten)]
     extractor: crate::ExtractorArgs,
     /// Output format.
@@ -244,7 +249,24 @@ pub fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         .num_threads(args.parallel)
         .build()?;
     let extractor = args.extractor.extractor();
-    let inputs = input::collect(&args.inputs);
+    let urls = match &args.urls {
+        Some(path) => {
+            crate::fetch::read_url_list(path).map_err(|err| format!("{}: {err}", path.display()))?
+        }
+        None => Vec::new(),
+    };
+    let http = if urls.is_empty() {
+        None
+    } else {
+        Some(input::Http {
+            client: crate::fetch::client()?,
+            max_bytes: args
+                .extractor
+                .max_input_bytes
+                .map_or(crate::fetch::DEFAULT_MAX_BYTES, |n| n as u64),
+        })
+    };
+    let inputs = input::collect(&args.inputs, &urls);
 
     let progress = if std::io::stderr().is_terminal() && !args.quiet {
         let bar = ProgressBar::new(0);
@@ -286,7 +308,12 @@ pub fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         match input {
             Input::Warc(path) => {
                 if !files.is_empty() {
-                    run_files(&pool, std::mem::take(&mut files), &mut handle);
+                    run_files(
+                        &pool,
+                        std::mem::take(&mut files),
+                        http.as_ref(),
+                        &mut handle,
+                    );
                 }
                 // The archive is read (and gunzipped) on its own thread while the pool
                 // extracts the batch before: reading never idles the workers.
@@ -305,7 +332,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             other => files.push(other),
         }
     }
-    run_files(&pool, files, &mut handle);
+    run_files(&pool, files, http.as_ref(), &mut handle);
     sink.stdout.flush()?;
     progress.finish_and_clear();
     if let Some(err) = io_error {
@@ -337,10 +364,20 @@ pub fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     Ok(summary.exit_code())
 }
 
-/// Reads page files in parallel, in batches, and hands each batch on.
-fn run_files(pool: &rayon::ThreadPool, files: Vec<Input>, handle: &mut impl FnMut(Vec<Page>)) {
+/// Reads page files (or fetches URLs) in parallel, in batches, and hands each batch on.
+fn run_files(
+    pool: &rayon::ThreadPool,
+    files: Vec<Input>,
+    http: Option<&input::Http>,
+    handle: &mut impl FnMut(Vec<Page>),
+) {
     for chunk in files.chunks(BATCH_PAGES) {
-        let pages: Vec<Page> = pool.install(|| chunk.par_iter().map(input::read_page).collect());
+        let pages: Vec<Page> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|input| input::read_page(input, http))
+                .collect()
+        });
         handle(pages);
     }
 }

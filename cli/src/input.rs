@@ -1,5 +1,6 @@
 //! Inputs → pages: command-line arguments in, a list of `Input`s (files, stdin, WARC
-//! archives) out; each `Input` then reads into `Page`s (bytes, content type, URL, source).
+//! archives, URLs) out; each `Input` then reads into `Page`s (bytes, content type, URL,
+//! source).
 
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -19,6 +20,8 @@ pub enum Input {
     Stdin,
     /// A WARC file, compressed or not.
     Warc(PathBuf),
+    /// A page to fetch; `line` is its place in the `--urls` list, from 1.
+    Url { url: String, line: usize },
 }
 
 /// Where a page came from, as the JSONL `source` field says it.
@@ -34,6 +37,12 @@ pub enum Source {
         offset: u64,
         record_id: Option<String>,
         target_uri: Option<String>,
+    },
+    /// A fetched page: the URL asked for, and where redirects led.
+    Url {
+        url: String,
+        final_url: Option<String>,
+        line: usize,
     },
 }
 
@@ -53,6 +62,10 @@ impl Source {
                 "offset": offset,
                 "record_id": record_id,
                 "target_uri": target_uri,
+            }),
+            Self::Url { url, final_url, .. } => json!({
+                "url": url,
+                "final_url": final_url,
             }),
         }
     }
@@ -75,6 +88,15 @@ impl Source {
                     .to_string();
                 PathBuf::from(format!("{name}-{offset}"))
             }
+            Self::Url { url, line, .. } => {
+                let address = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
+                let safe: String = address
+                    .chars()
+                    .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                    .take(URL_STEM_CHARS)
+                    .collect();
+                PathBuf::from(format!("url-{line:05}-{safe}"))
+            }
         }
     }
 }
@@ -90,6 +112,9 @@ pub struct Page {
     /// The page's own URL, for link resolution (WARC records).
     pub url: Option<String>,
 }
+
+/// Characters of a URL kept in its output file name (after the line number).
+const URL_STEM_CHARS: usize = 80;
 
 /// File name endings read as pages inside folders.
 const PAGE_EXTS: [&str; 3] = [".html", ".htm", ".html.gz"];
@@ -117,7 +142,7 @@ fn strip_page_ext(path: &Path) -> PathBuf {
 /// The inputs named by the arguments: folders walked recursively (sorted), `-` as stdin.
 /// A path that does not exist still gives an input, whose reading then fails, so it
 /// shows as one failed record and never stops the batch.
-pub fn collect(args: &[PathBuf]) -> Vec<Input> {
+pub fn collect(args: &[PathBuf], urls: &[String]) -> Vec<Input> {
     let mut inputs = Vec::new();
     for arg in args {
         if arg.as_os_str() == "-" {
@@ -133,6 +158,12 @@ pub fn collect(args: &[PathBuf]) -> Vec<Input> {
                 rel,
             });
         }
+    }
+    for (index, url) in urls.iter().enumerate() {
+        inputs.push(Input::Url {
+            url: url.clone(),
+            line: index + 1,
+        });
     }
     inputs
 }
@@ -164,8 +195,33 @@ fn walk(root: &Path, dir: &Path, inputs: &mut Vec<Input>) {
     }
 }
 
-/// Reads a page file or stdin (gunzipping gzip bytes).
-pub fn read_page(input: &Input) -> Page {
+/// What fetching a URL needs: the shared client and the body limit.
+pub struct Http {
+    pub client: reqwest::blocking::Client,
+    pub max_bytes: u64,
+}
+
+/// Reads a page file or stdin (gunzipping gzip bytes), or fetches a URL with `http`.
+pub fn read_page(input: &Input, http: Option<&Http>) -> Page {
+    if let Input::Url { url, line } = input {
+        let fetched = http
+            .ok_or_else(|| "no HTTP client".to_string())
+            .and_then(|http| crate::fetch::fetch(&http.client, url, http.max_bytes));
+        let (bytes, content_type, final_url) = match fetched {
+            Ok(page) => (Ok(page.bytes), page.content_type, Some(page.final_url)),
+            Err(err) => (Err(err), None, None),
+        };
+        return Page {
+            source: Source::Url {
+                url: url.clone(),
+                final_url: final_url.clone(),
+                line: *line,
+            },
+            bytes,
+            content_type,
+            url: final_url,
+        };
+    }
     let (source, bytes) = match input {
         Input::File { path, rel } => (
             Source::File {
@@ -179,7 +235,9 @@ pub fn read_page(input: &Input) -> Page {
             let read = io::stdin().lock().read_to_end(&mut buf).map(|_| buf);
             (Source::Stdin, read)
         }
-        Input::Warc(_) => unreachable!("WARC inputs are read record by record"),
+        Input::Warc(_) | Input::Url { .. } => {
+            unreachable!("WARC inputs are read record by record, URLs above")
+        }
     };
     let bytes = bytes.and_then(gunzip_if_gzip).map_err(|e| e.to_string());
     Page {

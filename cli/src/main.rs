@@ -6,6 +6,7 @@
 mod eval;
 mod explain;
 mod extract;
+mod fetch;
 mod input;
 
 #[path = "../../tests/common/score.rs"]
@@ -68,7 +69,7 @@ pub struct ExtractorArgs {
     policy: PolicyArg,
     /// Largest page read, in bytes (the library's limit otherwise).
     #[arg(long)]
-    max_input_bytes: Option<usize>,
+    pub max_input_bytes: Option<usize>,
 }
 
 impl ExtractorArgs {

@@ -338,3 +338,170 @@ fn eval_scores_gold_pairs() {
         "{stdout}"
     );
 }
+
+/// Writes `index.jsonl` lines for the eval folder.
+fn write_index(dir: &Path, lines: &[Value]) {
+    let text: Vec<String> = lines.iter().map(Value::to_string).collect();
+    std::fs::write(dir.join("index.jsonl"), text.join("\n")).unwrap();
+}
+
+#[test]
+fn eval_checks_snippets_from_index_jsonl() {
+    let dir = scratch("eval-snippets");
+    for name in [ARTICLE, LISTING] {
+        let src = fixture(name);
+        std::fs::copy(&src, dir.join(format!("{name}.html"))).unwrap();
+        std::fs::copy(
+            src.with_file_name("expected.txt"),
+            dir.join(format!("{name}.txt")),
+        )
+        .unwrap();
+    }
+    // A true must, a must the page never says, and a must_not the body holds.
+    let body_line = "More than 3,000 people living along the Douro valley";
+    write_index(
+        &dir,
+        &[
+            serde_json::json!({
+                "id": ARTICLE, "kind": "article",
+                "must": [body_line, "a sentence this page never wrote"],
+                "must_not": ["Warnings ignored"],
+            }),
+            serde_json::json!({"id": LISTING, "kind": "listing", "must": [], "must_not": []}),
+        ],
+    );
+    let out = tinhloc(&["eval", path_str(&dir)]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("listings answered with no text: 1/1"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("snippet checks: 1 of 1 pages fail"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("missing must \"a sentence this page never wrote\""),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("leaked must_not \"Warnings ignored\""),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains(&format!("missing must {body_line:?}")),
+        "{stdout}"
+    );
+
+    let strict = tinhloc(&["eval", "--strict", path_str(&dir)]);
+    assert_eq!(strict.status.code(), Some(1), "{strict:?}");
+}
+
+#[test]
+fn eval_of_the_fixture_layout_reads_each_meta() {
+    let dir = scratch("eval-fixtures");
+    for name in [ARTICLE, LISTING] {
+        let to = dir.join(name);
+        std::fs::create_dir_all(&to).unwrap();
+        let from = fixture(name).with_file_name("");
+        for file in ["source.html", "expected.txt", "meta.json"] {
+            std::fs::copy(from.join(file), to.join(file)).unwrap();
+        }
+    }
+    let out = tinhloc(&["eval", "--strict", path_str(&dir)]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("listings answered with no text: 1/1"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("snippet checks: 0 of 2 pages fail"),
+        "{stdout}"
+    );
+}
+
+/// Serves `routes` (path → status, content type, body) on a local port until the
+/// returned handle's server is dropped; gives the base URL.
+fn serve(routes: Vec<(&'static str, u16, &'static str, Vec<u8>)>) -> String {
+    let server = tiny_http::Server::http("127.0.0.1:0").expect("bind a local port");
+    let base = format!("http://{}", server.server_addr());
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let route = routes.iter().find(|r| r.0 == request.url());
+            let response = match route {
+                Some((_, status, content_type, body)) => {
+                    let header =
+                        tiny_http::Header::from_bytes("Content-Type", *content_type).unwrap();
+                    tiny_http::Response::from_data(body.clone())
+                        .with_status_code(*status)
+                        .with_header(header)
+                }
+                None => tiny_http::Response::from_data(b"not here".to_vec()).with_status_code(404),
+            };
+            let _ = request.respond(response);
+        }
+    });
+    base
+}
+
+#[test]
+fn urls_are_fetched_with_their_own_url_and_failures_are_records() {
+    let page = std::fs::read(fixture(ARTICLE)).unwrap();
+    let base = serve(vec![
+        (
+            "/world/flood.html",
+            200,
+            "text/html; charset=utf-8",
+            page.clone(),
+        ),
+        ("/report.pdf", 200, "application/pdf", b"%PDF-1.7".to_vec()),
+    ]);
+    let dir = scratch("urls");
+    let list = dir.join("urls.txt");
+    let urls = [
+        format!("{base}/world/flood.html"),
+        format!("{base}/missing.html"),
+        format!("{base}/report.pdf"),
+    ];
+    std::fs::write(
+        &list,
+        format!(
+            "# pages to fetch\n{}\n\n{}\n{}\n",
+            urls[0], urls[1], urls[2]
+        ),
+    )
+    .unwrap();
+    let out = tinhloc(&["extract", "--urls", path_str(&list)]);
+    // One page of three ok: "some failed".
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let recs = records(&out);
+    assert_eq!(recs.len(), 3, "{recs:?}");
+    assert_eq!(recs[0]["source"]["url"], urls[0].as_str());
+    assert_eq!(recs[0]["ok"], true);
+    let library = tinhloc::Extractor::new()
+        .base_url(&urls[0])
+        .unwrap()
+        .extract_bytes(&page, Some("text/html; charset=utf-8"))
+        .unwrap();
+    assert_eq!(recs[0]["text"], library.text());
+    assert_eq!(
+        recs[0]["metadata"]["url"],
+        serde_json::to_value(library.metadata().url.as_deref()).unwrap()
+    );
+    assert_eq!(recs[1]["ok"], false);
+    assert_eq!(recs[1]["error"], "unreadable");
+    assert!(
+        recs[1]["message"].as_str().unwrap().contains("404"),
+        "{recs:?}"
+    );
+    assert_eq!(recs[2]["error"], "unreadable");
+    assert!(
+        recs[2]["message"]
+            .as_str()
+            .unwrap()
+            .contains("application/pdf, not HTML"),
+        "{recs:?}"
+    );
+}
