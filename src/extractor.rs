@@ -461,7 +461,7 @@ impl Extractor {
         if chars(&body) < self.min_text_chars {
             // Too little text among many teasers, or on a page whose markup says it lists
             // articles, is a listing.
-            let listing = metadata.page_type == PageType::Listing
+            let listing = metadata.page_type.is_listing()
                 || selected.is_err_and(|rejection| rejection == Rejection::WeakAmongTeasers);
             let kind = if listing {
                 NoArticleKind::Listing
@@ -486,15 +486,20 @@ impl Extractor {
 }
 
 /// Whether [`Scope::Any`] answers with the article reading of a page rather than its wide
-/// reading: a long enough article wins, unless the page is typed as a listing and its
-/// wide reading is several times larger.
+/// reading: a long enough article wins, unless the page is typed as a listing, a
+/// collection or a forum (whose replies are its content) and its wide reading is several
+/// times larger.
 fn prefer_article(article: &Body, whole: &Body, page_type: PageType) -> bool {
     let article = plain_chars(article);
     let whole = plain_chars(whole);
     if article < MIN_ARTICLE_CHARS_IN_WIDE_SCOPE {
         return article >= whole;
     }
-    page_type == PageType::Article || (whole as f64) < WIDE_OVER_ARTICLE_FACTOR * article as f64
+    let own_text = matches!(
+        page_type,
+        PageType::Article | PageType::Product | PageType::Documentation
+    );
+    own_text || (whole as f64) < WIDE_OVER_ARTICLE_FACTOR * article as f64
 }
 
 /// Fewest characters of markup inside `<noscript>` elements worth a second reading.

@@ -256,3 +256,37 @@ fn published_is_rfc3339_with_offset() {
         }
     }
 }
+
+/// Every fixture whose `meta.json` names a `page_type` gets that type, in both scopes:
+/// the type is read from the page's declarations, never from what the extractor kept.
+#[test]
+fn page_type_of_fixtures() {
+    let mut checked = 0;
+    let mut misses = Vec::new();
+    for f in fixture::list().unwrap_or_default() {
+        let (Ok(meta), Ok(bytes)) = (f.meta(), f.source()) else {
+            continue;
+        };
+        let Some(want) = meta.raw.get("page_type").and_then(Value::as_str) else {
+            continue;
+        };
+        let content_type = meta.raw.get("content_type").and_then(Value::as_str);
+        for scope in [tinhloc::Scope::Article, tinhloc::Scope::Any] {
+            let mut extractor = tinhloc::Extractor::new().scope(scope);
+            if let Some(url) = meta.raw.get("url").and_then(Value::as_str) {
+                extractor = extractor.base_url(url).expect("a fixture's url parses");
+            }
+            let got = match extractor.extract_bytes(&bytes, content_type) {
+                Ok(article) => article.metadata().page_type,
+                Err(tinhloc::Error::NoArticle { page_type, .. }) => page_type,
+                Err(other) => panic!("{}: {other}", f.name),
+            };
+            checked += 1;
+            if got.name() != want {
+                misses.push(format!("{} ({scope:?}): want {want}, got {got}", f.name));
+            }
+        }
+    }
+    assert!(checked >= 20, "only {checked} page types checked");
+    assert!(misses.is_empty(), "page types:\n{}", misses.join("\n"));
+}

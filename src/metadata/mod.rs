@@ -32,7 +32,9 @@ use site::{canonical_url, description, image, site_name, site_name_variants, tag
 use text::{MAX_FIELD_CHARS, element_text};
 use title::title;
 
-/// Whether the page is a single article or a listing of many.
+/// What kind of page this is, from its JSON-LD, `og:type`, `generator` and URL: a single
+/// article (the default when nothing says otherwise), a listing of many, or one of the
+/// other kinds [`Scope::Any`](crate::Scope::Any) reads.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
@@ -43,6 +45,42 @@ pub enum PageType {
     Article,
     /// A home, section, tag or search page listing many articles.
     Listing,
+    /// A forum thread or a question-and-answer page.
+    Forum,
+    /// One product for sale.
+    Product,
+    /// A shop's collection or category page listing products.
+    Collection,
+    /// A documentation or reference page.
+    Documentation,
+}
+
+impl PageType {
+    /// Whether the page lists other pages (articles or products) rather than holding
+    /// its own text: a short answer on such a page is a listing.
+    #[must_use]
+    pub fn is_listing(self) -> bool {
+        matches!(self, Self::Listing | Self::Collection)
+    }
+
+    /// The lower-case name used in JSON and the command line (`"forum"`).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Article => "article",
+            Self::Listing => "listing",
+            Self::Forum => "forum",
+            Self::Product => "product",
+            Self::Collection => "collection",
+            Self::Documentation => "documentation",
+        }
+    }
+}
+
+impl std::fmt::Display for PageType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 /// What the page says about its article. Every field is optional: pages often omit them.

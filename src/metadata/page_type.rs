@@ -1,9 +1,13 @@
-//! Page type: one article or a listing, from JSON-LD, `og:type` and the URL.
+//! Page type: one article, a listing, or another kind of page (forum, product, collection,
+//! documentation), from JSON-LD, `og:type`, `<meta name="generator">` and the URL.
+
+use std::sync::LazyLock;
 
 use super::PageType;
 use super::json_ld::{ARTICLE_TYPES, JsonLd, has_type};
 use super::meta_tags::MetaTags;
 use super::regions::{ARTICLE_BODY, Candidates, matching};
+use crate::lexicon::list_lines;
 
 /// Most words in the last path segment of a section URL ("thi-truong-chung-khoan"); article
 /// slugs run 6–15 words.
@@ -11,10 +15,117 @@ pub(super) const MAX_SECTION_SLUG_WORDS: usize = 4;
 /// JSON-LD `@type`s of a listing page.
 pub(super) const LISTING_TYPES: &[&str] = &["CollectionPage", "ItemList", "SearchResultsPage"];
 
-/// A listing when the page declares a collection (JSON-LD `CollectionPage`, `ItemList`,
-/// `SearchResultsPage`) and no article; or, with no article signal at all (JSON-LD
-/// article, `article:published_time`, `itemprop=articleBody`), when `og:type` is
-/// `website` or the canonical URL is a home or section address ("/", "/kinh-doanh.htm").
+/// The signals of `data/metadata/page_types.txt`.
+const PAGE_TYPE_SIGNALS: &str = include_str!("../../data/metadata/page_types.txt");
+
+/// Where a signal is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Signal {
+    /// A JSON-LD `@type`.
+    Type,
+    /// The `og:type` value.
+    OgType,
+    /// A substring of the `generator` meta, lower case.
+    Generator,
+    /// A host prefix (`docs.`) or a part of the host (`readthedocs.`).
+    Host,
+    /// A path segment.
+    Segment,
+}
+
+/// `(kind, signal, value)` rows of the signal file.
+static SIGNALS: LazyLock<Vec<(PageType, Signal, &'static str)>> = LazyLock::new(|| {
+    list_lines(PAGE_TYPE_SIGNALS)
+        .filter_map(|line| {
+            let mut parts = line.split_whitespace();
+            let kind = match parts.next()? {
+                "forum" => PageType::Forum,
+                "product" => PageType::Product,
+                "collection" => PageType::Collection,
+                "documentation" => PageType::Documentation,
+                _ => return None,
+            };
+            let signal = match parts.next()? {
+                "type" => Signal::Type,
+                "og" => Signal::OgType,
+                "generator" => Signal::Generator,
+                "host" => Signal::Host,
+                "segment" => Signal::Segment,
+                _ => return None,
+            };
+            Some((kind, signal, parts.next()?))
+        })
+        .collect()
+});
+
+/// The values of `signal` for `kind`.
+fn values(kind: PageType, signal: Signal) -> impl Iterator<Item = &'static str> {
+    SIGNALS
+        .iter()
+        .filter(move |(k, s, _)| *k == kind && *s == signal)
+        .map(|(_, _, value)| *value)
+}
+
+/// What the page says of itself, read once.
+struct Signs<'a> {
+    json_ld: &'a JsonLd,
+    og_type: Option<String>,
+    generator: String,
+    host: String,
+    segments: Vec<String>,
+}
+
+impl Signs<'_> {
+    /// Whether a JSON-LD object, `og:type`, the generator or the host names `kind`.
+    fn declare(&self, kind: PageType) -> bool {
+        let types: Vec<&str> = values(kind, Signal::Type).collect();
+        (!types.is_empty() && self.json_ld.objects.iter().any(|o| has_type(o, &types)))
+            || self
+                .og_type
+                .as_deref()
+                .is_some_and(|og| values(kind, Signal::OgType).any(|v| v == og))
+            || values(kind, Signal::Generator).any(|g| self.generator.contains(g))
+            || values(kind, Signal::Host)
+                .any(|h| self.host.starts_with(h) || self.host.contains(&format!(".{h}")))
+    }
+
+    /// Whether the URL's path names `kind`: its first segment, or for a forum any segment
+    /// before the last (`/forums/bikes/t-123`).
+    fn path_says(&self, kind: PageType) -> bool {
+        let places = if kind == PageType::Forum {
+            self.segments.len().saturating_sub(1)
+        } else {
+            self.segments.len().min(1)
+        };
+        self.segments[..places]
+            .iter()
+            .any(|s| values(kind, Signal::Segment).any(|v| v == s))
+    }
+
+    /// Whether a JSON-LD `Product` stands alone, not as an item of a list.
+    fn lone_product(&self) -> bool {
+        let objects = &self.json_ld.objects;
+        objects.iter().any(|o| has_type(o, &["Product"]))
+            && !objects.iter().any(|o| has_type(o, LISTING_TYPES))
+    }
+
+    /// Whether JSON-LD lists products.
+    fn listed_products(&self) -> bool {
+        let objects = &self.json_ld.objects;
+        objects.iter().any(|o| has_type(o, &["Product"]))
+            && objects.iter().any(|o| has_type(o, LISTING_TYPES))
+    }
+}
+
+/// The page's type. In order: a forum by its declarations (JSON-LD
+/// `DiscussionForumPosting` or `QAPage`, `og:type` `forum`, a forum engine's generator);
+/// documentation by its declarations (JSON-LD `TechArticle`, a documentation generator,
+/// a `docs.` host); an article by JSON-LD; a product (`og:type` `product`, a lone JSON-LD
+/// `Product`); a collection (`og:type` `product.group`, listed JSON-LD products); a
+/// listing by JSON-LD (a collection under a shop path such as `/collections/`); an article by `article:published_time` or `itemprop=articleBody`;
+/// then, unless `og:type` is `article`, the URL's path (`/docs/`, `/forums/…/`,
+/// `/collections/`); then a listing when
+/// `og:type` is `website` or the URL is a home or section address; else an article.
 /// `og:type` `article` alone proves little: some CMSs put it on every page.
 pub(super) fn page_type(
     page: &Candidates,
@@ -22,19 +133,72 @@ pub(super) fn page_type(
     json_ld: &JsonLd,
     url: Option<&str>,
 ) -> PageType {
+    let parsed = url.and_then(|u| url::Url::parse(u).ok());
+    let signs = Signs {
+        json_ld,
+        og_type: metas.first(&["og:type"]).map(str::to_ascii_lowercase),
+        generator: metas.first(&["generator"]).unwrap_or("").to_lowercase(),
+        host: parsed
+            .as_ref()
+            .and_then(|u| u.host_str())
+            .unwrap_or("")
+            .to_ascii_lowercase(),
+        segments: parsed
+            .as_ref()
+            .and_then(|u| u.path_segments())
+            .map(|s| {
+                s.filter(|s| !s.is_empty())
+                    .map(str::to_ascii_lowercase)
+                    .collect()
+            })
+            .unwrap_or_default(),
+    };
+    if signs.declare(PageType::Forum) {
+        return PageType::Forum;
+    }
+    if signs.declare(PageType::Documentation) {
+        return PageType::Documentation;
+    }
     if json_ld.objects.iter().any(|o| has_type(o, ARTICLE_TYPES)) {
         return PageType::Article;
     }
+    let og_says = |kind| {
+        signs
+            .og_type
+            .as_deref()
+            .is_some_and(|og| values(kind, Signal::OgType).any(|v| v == og))
+    };
+    if og_says(PageType::Product) || signs.lone_product() {
+        return PageType::Product;
+    }
+    if og_says(PageType::Collection) || signs.listed_products() {
+        return PageType::Collection;
+    }
     if json_ld.objects.iter().any(|o| has_type(o, LISTING_TYPES)) {
-        return PageType::Listing;
+        return if signs.path_says(PageType::Collection) {
+            PageType::Collection
+        } else {
+            PageType::Listing
+        };
     }
     let article_signal = metas.first(&["article:published_time"]).is_some()
         || matching(&page.itemprops, &ARTICLE_BODY).next().is_some();
     if article_signal {
         return PageType::Article;
     }
-    let og_type = metas.first(&["og:type"]).map(str::to_ascii_lowercase);
-    if og_type.as_deref() == Some("website") || url.is_some_and(is_section_url) {
+    // `og:type` `article` keeps the path from typing the page, but not the section test.
+    if signs.og_type.as_deref() != Some("article") {
+        for kind in [
+            PageType::Documentation,
+            PageType::Forum,
+            PageType::Collection,
+        ] {
+            if signs.path_says(kind) {
+                return kind;
+            }
+        }
+    }
+    if signs.og_type.as_deref() == Some("website") || url.is_some_and(is_section_url) {
         PageType::Listing
     } else {
         PageType::Article
