@@ -1,6 +1,7 @@
 //! The result of an extraction: metadata plus the cleaned body.
 
 use crate::body::Body;
+use crate::comments::Comment;
 use crate::metadata::{Metadata, PageType};
 use crate::options::RenderOptions;
 use crate::render;
@@ -21,6 +22,7 @@ use std::borrow::Cow;
 pub struct Article {
     pub(crate) metadata: Metadata,
     pub(crate) body: Body,
+    pub(crate) comments: Vec<Comment>,
     pub(crate) encoding: Cow<'static, str>,
     pub(crate) render_options: RenderOptions,
 }
@@ -36,6 +38,16 @@ impl Article {
     #[must_use]
     pub fn body(&self) -> &Body {
         &self.body
+    }
+
+    /// The reader comments or forum replies of the page, in page order: each with its
+    /// text, author and date where the page shows them. Never part of the body: a reply
+    /// the body holds (the wide scope keeps a forum's replies as its content) is not
+    /// repeated here. Empty when the page has none in its markup (many portals load
+    /// comments with scripts).
+    #[must_use]
+    pub fn comments(&self) -> &[Comment] {
+        &self.comments
     }
 
     /// Name of the character encoding the input was read with (`"UTF-8"` for `&str`

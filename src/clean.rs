@@ -269,3 +269,22 @@ pub(crate) fn body_of(scored: &Scored, kept: &[usize]) -> Body {
         .collect();
     Body { blocks }
 }
+
+/// The blocks inside the document subtrees of `roots`, in page order: a forum's posts.
+pub(crate) fn blocks_under(scored: &Scored, roots: &[ego_tree::NodeId]) -> Vec<usize> {
+    let elements = &scored.page.elements;
+    let mut inside = vec![false; elements.len()];
+    for (index, element) in elements.iter().enumerate() {
+        // Parents come before their children, so one pass settles every element.
+        inside[index] =
+            roots.contains(&element.node) || element.parent.is_some_and(|p| inside[p as usize]);
+    }
+    scored
+        .page
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, block)| inside[block.element as usize])
+        .map(|(index, _)| index)
+        .collect()
+}

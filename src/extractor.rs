@@ -8,7 +8,7 @@ use crate::metadata::{Metadata, PageType};
 use crate::options::{Limits, Policy, RenderOptions, Scope, Settings};
 use crate::select::Rejection;
 use crate::trace::{self, Trace};
-use crate::{Error, clean, decode, html, metadata, score, segment, select};
+use crate::{Error, clean, comments, decode, html, metadata, score, segment, select};
 
 /// Default for [`Extractor::max_input_bytes`]: 64 MiB.
 const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
@@ -441,6 +441,34 @@ impl Extractor {
                     (wide_scored, wide_selected, wide_kept, whole, false);
             }
         }
+        let mut forum_body = false;
+        if metadata.page_type == PageType::Forum {
+            // A thread's posts are its text: the opening post is the article and the
+            // replies its comments; the wide scope takes every post.
+            // Taken only when the posts hold most of what the reading found, so a
+            // "post" class on something else cannot replace a good body.
+            let posts = comments::forum_posts(&document);
+            let contents: Vec<_> = posts
+                .iter()
+                .map(|&post| comments::post_content(&document, post))
+                .collect();
+            let thread_kept = clean::blocks_under(&scored, &contents);
+            let thread = clean::body_of(&scored, &thread_kept);
+            let thread_chars = plain_chars(&thread) as f64;
+            if !posts.is_empty() && thread_chars >= MIN_THREAD_SHARE * plain_chars(&body) as f64 {
+                let (forum_kept, forum) = match self.scope {
+                    Scope::Any => (thread_kept, thread),
+                    _ => {
+                        let opening = clean::blocks_under(&scored, &contents[..1]);
+                        let body = clean::body_of(&scored, &opening);
+                        (opening, body)
+                    }
+                };
+                if plain_chars(&forum) > 0 {
+                    (kept, body, listing, forum_body) = (forum_kept, forum, false, true);
+                }
+            }
+        }
         let chars = plain_chars;
         let mut json_ld_body = false;
         if !listing && chars(&body) < MIN_MARKUP_BODY_CHARS.max(self.min_text_chars) {
@@ -458,7 +486,7 @@ impl Extractor {
         if listing {
             return Err(no_article(NoArticleKind::Listing, metadata.page_type));
         }
-        if chars(&body) < self.min_text_chars {
+        if chars(&body) < self.min_text_chars && !forum_body {
             // Too little text among many teasers, or on a page whose markup says it lists
             // articles, is a listing.
             let listing = metadata.page_type.is_listing()
@@ -470,12 +498,20 @@ impl Extractor {
             };
             return Err(no_article(kind, metadata.page_type));
         }
+        let comments = comments::read(
+            &document,
+            &scored.page.comment_nodes,
+            metadata.page_type,
+            &body,
+            metadata.language.as_deref() == Some("vi"),
+        );
         if let Some(base) = &self.base_url {
             body.resolve_links(base);
         }
         Ok(Article {
             metadata,
             body,
+            comments,
             encoding: encoding.name().into(),
             render_options: RenderOptions {
                 links: self.keep_links,
@@ -501,6 +537,11 @@ fn prefer_article(article: &Body, whole: &Body, page_type: PageType) -> bool {
     );
     own_text || (whole as f64) < WIDE_OVER_ARTICLE_FACTOR * article as f64
 }
+
+/// Share of the reading's characters a forum's posts must hold for the posts to become
+/// the body (the opening post in the article scope, every post in the wide one). Tuned
+/// on the WCXB dev split's forum pages and the two forum fixtures.
+const MIN_THREAD_SHARE: f64 = 0.5;
 
 /// Fewest characters of markup inside `<noscript>` elements worth a second reading.
 /// Discourse's crawler view holds whole threads there; a tracking pixel is under 200.

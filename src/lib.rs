@@ -3,6 +3,7 @@
 mod article;
 mod body;
 mod clean;
+mod comments;
 mod decode;
 mod error;
 mod extractor;
@@ -18,6 +19,7 @@ mod trace;
 
 pub use article::Article;
 pub use body::{Block, BlockKind, Body, Inline};
+pub use comments::Comment;
 pub use error::{Error, NoArticleKind};
 pub use extractor::Extractor;
 pub use metadata::{Metadata, PageType};

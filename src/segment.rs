@@ -60,6 +60,8 @@ pub(crate) enum Tag {
 pub(crate) struct Element {
     /// Index of the parent element, `None` for the root.
     pub parent: Option<u32>,
+    /// The document node of the element.
+    pub node: ego_tree::NodeId,
     /// Nesting depth, 0 at `<html>`.
     pub depth: u32,
     /// The kind of element.
@@ -108,6 +110,9 @@ pub(crate) struct Segmented {
     pub elements: Vec<Element>,
     /// Text blocks in document order.
     pub blocks: Vec<SegmentBlock>,
+    /// The document nodes whose class or id names reader comments or replies, in
+    /// document order: where `comments` looks for them.
+    pub comment_nodes: Vec<ego_tree::NodeId>,
 }
 
 /// How an element affects the walk.
@@ -701,6 +706,9 @@ impl<'a> Walker<'a> {
                     .entry(key)
                     .or_insert_with(|| lexicon::class_hint(key.0, key.1));
                 let tag = tag_of(name);
+                if hint.comments {
+                    self.out.comment_nodes.push(node.id());
+                }
                 let depth = parent.map_or(0, |p| self.out.elements[p as usize].depth + 1);
                 let inherited_furniture =
                     parent.and_then(|p| self.out.elements[p as usize].furniture);
@@ -711,6 +719,7 @@ impl<'a> Walker<'a> {
                     .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
                 self.out.elements.push(Element {
                     parent,
+                    node: node.id(),
                     depth,
                     tag,
                     hint,

@@ -122,6 +122,9 @@ struct Record<'a> {
     metadata: Option<&'a tinhloc::Metadata>,
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<String>,
+    /// Reader comments and forum replies, when the page has any.
+    #[serde(skip_serializing_if = "<[tinhloc::Comment]>::is_empty")]
+    comments: &'a [tinhloc::Comment],
 }
 
 /// The JSONL record of a page.
@@ -134,12 +137,14 @@ fn record<'a>(page: &Page, outcome: &'a Outcome) -> Record<'a> {
         page_type: None,
         metadata: None,
         text: None,
+        comments: &[],
     };
     match outcome {
         Outcome::Ok(article) => {
             record.ok = true;
             record.metadata = Some(article.metadata());
             record.text = Some(article.text());
+            record.comments = article.comments();
         }
         Outcome::Failed(err) => {
             record.error = Some(error_code(err));

@@ -206,6 +206,13 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> (Metadata
     (metadata, json_ld)
 }
 
+/// `text` read as a date (ISO forms, then displayed forms such as "17/11/2025 08:30"),
+/// in RFC 3339 with `default_offset` minutes when it gives none: how comment dates are
+/// written.
+pub(crate) fn date_text(text: &str, default_offset: i32) -> Option<String> {
+    dates::parse_date(text).map(|stamp| stamp.rfc3339(default_offset))
+}
+
 #[cfg(test)]
 mod tests {
     use super::authors::*;

@@ -4,6 +4,7 @@
 
 use crate::article::Article;
 use crate::body::Body;
+use crate::comments::Comment;
 use crate::metadata::Metadata;
 
 /// The JSON document of an [`Article`]: its metadata, body and encoding, plus its plain
@@ -14,6 +15,9 @@ pub(crate) struct ArticleJson {
     #[serde(default)]
     text: String,
     body: Body,
+    /// Reader comments and forum replies; absent in JSON written before they existed.
+    #[serde(default)]
+    comments: Vec<Comment>,
     encoding: String,
 }
 
@@ -23,6 +27,7 @@ impl From<Article> for ArticleJson {
             text: article.text(),
             metadata: article.metadata,
             body: article.body,
+            comments: article.comments,
             encoding: article.encoding.into_owned(),
         }
     }
@@ -33,6 +38,7 @@ impl From<ArticleJson> for Article {
         Self {
             metadata: json.metadata,
             body: json.body,
+            comments: json.comments,
             encoding: json.encoding.into(),
             render_options: crate::options::RenderOptions::default(),
         }
@@ -68,6 +74,7 @@ mod tests {
                     vec![Inline::Text("Đoạn một.".into())],
                 )],
             },
+            comments: Vec::new(),
             encoding: "UTF-8".into(),
             render_options: RenderOptions::default(),
         };

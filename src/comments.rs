@@ -1,0 +1,573 @@
+//! Reader comments and forum replies: the elements the segmenter found named after
+//! comments (and, on a page typed forum, its repeated posts) in, one [`Comment`] per
+//! item out, with its text, author and date. What the body already holds is left out, so
+//! a comment is never both body and comment.
+//!
+//! Items are found by repetition: inside a comment region, the elements named after
+//! comments are grouped by tag and first class token, and the most frequent group (the
+//! shallowest on a tie) is the item; `li.comment` wins over the `div.comment-author` and
+//! `div.comment-content` that each item holds once. A reply nested in an item is an item
+//! of its own, and its text is not its parent's.
+
+use std::sync::LazyLock;
+
+use ego_tree::NodeId;
+use foldhash::HashMap;
+use scraper::{ElementRef, Html, Node};
+
+use crate::body::Body;
+use crate::lexicon::{self, list_lines};
+use crate::metadata::{self, PageType};
+
+/// One reader comment or forum reply.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Comment {
+    /// The comment's text: its paragraphs, one per line, whitespace collapsed.
+    pub text: String,
+    /// The poster's name as the page shows it, without "says:" or "wrote:".
+    pub author: Option<String>,
+    /// When it was posted: RFC 3339 when the page's date reads as one (as
+    /// [`Metadata::published`](crate::Metadata::published)), else as the page shows it.
+    pub published: Option<String>,
+}
+
+/// The vocabulary of `data/classes/comment_parts.txt`.
+const COMMENT_PARTS: &str = include_str!("../data/classes/comment_parts.txt");
+
+/// Most comments read from one page; a thread with more is cut there.
+const MAX_COMMENTS: usize = 2000;
+/// Most elements visited under one region, so a page whose comment class wraps the
+/// whole document costs a bounded walk.
+const MAX_REGION_ELEMENTS: usize = 200_000;
+/// Longest author name kept, in characters; a longer "name" is a sentence.
+const MAX_AUTHOR_CHARS: usize = 80;
+/// Longest date text kept, in characters.
+const MAX_DATE_CHARS: usize = 60;
+/// Share of a comment's characters found in the body above which it is the body's
+/// text (the opening post of a forum thread, or replies the wide scope kept).
+const IN_BODY_SHARE: f64 = 0.5;
+/// Share of link text from which an item is a teaser, not a comment.
+const MAX_LINK_SHARE: f64 = 0.5;
+/// Fewest letters in a comment: fewer is a counter ("12") or an empty shell.
+const MIN_COMMENT_LETTERS: usize = 2;
+/// Fewest words of a class token for the contains-match of the vocabulary (shorter
+/// words only match a whole token or a `-`/`_` part).
+const MIN_CONTAINED_WORD_CHARS: usize = 6;
+
+/// A part of a comment named by the vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Part {
+    Opening,
+    Post,
+    Author,
+    Date,
+    Content,
+    Skip,
+}
+
+static PARTS: LazyLock<HashMap<&'static str, Part>> = LazyLock::new(|| {
+    list_lines(COMMENT_PARTS)
+        .filter_map(|line| {
+            let (part, word) = line.split_once(char::is_whitespace)?;
+            let part = match part {
+                "opening" => Part::Opening,
+                "post" => Part::Post,
+                "author" => Part::Author,
+                "date" => Part::Date,
+                "content" => Part::Content,
+                "skip" => Part::Skip,
+                _ => return None,
+            };
+            Some((word.trim(), part))
+        })
+        .collect()
+});
+
+/// Whether a class or id token names `part`.
+fn token_names(token: &str, part: Part) -> bool {
+    let token = token.to_ascii_lowercase();
+    PARTS.iter().any(|(word, p)| {
+        *p == part
+            && (token == *word
+                || token.split(['-', '_']).any(|piece| piece == *word)
+                || (word.len() >= MIN_CONTAINED_WORD_CHARS && token.contains(word)))
+    })
+}
+
+/// Whether the element's class or id names `part`.
+fn names(element: ElementRef, part: Part) -> bool {
+    let value = element.value();
+    value
+        .attr("class")
+        .into_iter()
+        .chain(value.attr("id"))
+        .flat_map(str::split_whitespace)
+        .any(|token| token_names(token, part))
+        || (part == Part::Author
+            && value
+                .attr("itemprop")
+                .is_some_and(|p| p.eq_ignore_ascii_case("author")))
+}
+
+/// The grouping key of an item: its tag and first class token.
+fn signature(element: ElementRef) -> (String, String) {
+    let value = element.value();
+    let first = value
+        .attr("class")
+        .and_then(|c| c.split_whitespace().next())
+        .unwrap_or("");
+    (value.name().to_string(), first.to_ascii_lowercase())
+}
+
+/// Elements whose contents are never comment text.
+fn is_unread(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "button"
+            | "form"
+            | "textarea"
+            | "select"
+            | "svg"
+            | "img"
+            | "iframe"
+            | "input"
+    )
+}
+
+/// Elements that end a line of text.
+fn breaks_line(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "br"
+            | "li"
+            | "ul"
+            | "ol"
+            | "blockquote"
+            | "pre"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "tr"
+            | "table"
+            | "section"
+            | "article"
+            | "dd"
+            | "dt"
+            | "dl"
+            | "header"
+            | "footer"
+            | "figure"
+    )
+}
+
+/// The text under `root`, a line per block, leaving out the subtrees `skip` names.
+fn text_of(root: ElementRef, skip: &dyn Fn(ElementRef) -> bool) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut stack = vec![(*root, true)];
+    let end_line = |line: &mut String, lines: &mut Vec<String>| {
+        let squashed = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !squashed.is_empty() {
+            lines.push(squashed);
+        }
+        line.clear();
+    };
+    // An explicit stack instead of recursion: deep markup cannot overflow it.
+    while let Some((node, opening)) = stack.pop() {
+        match node.value() {
+            Node::Text(text) if opening => line.push_str(text),
+            Node::Element(element) => {
+                let name = element.name();
+                if !opening {
+                    if breaks_line(name) {
+                        end_line(&mut line, &mut lines);
+                    }
+                    continue;
+                }
+                let Some(child) = ElementRef::wrap(node) else {
+                    continue;
+                };
+                if is_unread(name) || (node.id() != root.id() && skip(child)) {
+                    continue;
+                }
+                if breaks_line(name) {
+                    end_line(&mut line, &mut lines);
+                }
+                stack.push((node, false));
+                let children: Vec<_> = node.children().collect();
+                stack.extend(children.into_iter().rev().map(|c| (c, true)));
+            }
+            _ => {}
+        }
+    }
+    end_line(&mut line, &mut lines);
+    lines.join("\n")
+}
+
+/// The first element under `item` (itself excluded, `nested` items left out) that
+/// `wanted` accepts, in document order.
+fn first_under<'a>(
+    item: ElementRef<'a>,
+    nested: &dyn Fn(ElementRef) -> bool,
+    wanted: &dyn Fn(ElementRef) -> bool,
+) -> Option<ElementRef<'a>> {
+    let mut stack: Vec<ElementRef<'a>> = item.children().filter_map(ElementRef::wrap).collect();
+    stack.reverse();
+    while let Some(element) = stack.pop() {
+        if nested(element) || is_unread(element.value().name()) {
+            continue;
+        }
+        if wanted(element) {
+            return Some(element);
+        }
+        let children: Vec<_> = element.children().filter_map(ElementRef::wrap).collect();
+        stack.extend(children.into_iter().rev());
+    }
+    None
+}
+
+/// The poster's name: the innermost element named after an author, its first line,
+/// without the "says:" a theme appends or the "by" a forum puts before it.
+fn author_of(item: ElementRef, nested: &dyn Fn(ElementRef) -> bool) -> Option<String> {
+    let is_author = |e: ElementRef| names(e, Part::Author) && !names(e, Part::Skip);
+    let declared = |e: ElementRef| {
+        e.value()
+            .attr("itemprop")
+            .is_some_and(|p| p.eq_ignore_ascii_case("author"))
+    };
+    let mut author =
+        first_under(item, nested, &declared).or_else(|| first_under(item, nested, &is_author))?;
+    while let Some(inner) = first_under(author, nested, &is_author) {
+        author = inner;
+    }
+    // Themes link the name to the poster's profile: the link's text is the name alone.
+    let link = first_under(author, nested, &|e| {
+        e.value().name() == "a" && !text_of(e, &|_| false).is_empty()
+    });
+    let text = text_of(link.unwrap_or(author), &|e| {
+        names(e, Part::Date) || is_time(e)
+    });
+    let mut name = text.split('\n').next().unwrap_or("").trim();
+    if ends_with_saying(name) {
+        name = name
+            .rsplit_once(' ')
+            .map_or(name, |(head, _)| head)
+            .trim_end();
+    }
+    let name = name.strip_prefix("by ").unwrap_or(name).trim();
+    let chars = name.chars().count();
+    (chars > 0 && chars <= MAX_AUTHOR_CHARS).then(|| name.to_string())
+}
+
+/// Whether a name line ends with a verb of saying ("says:", "wrote:", "nói:").
+fn ends_with_saying(line: &str) -> bool {
+    let last = line
+        .trim_end_matches(':')
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    line.contains(' ') && matches!(last.as_str(), "says" | "said" | "wrote" | "nói" | "viết")
+}
+
+fn is_time(element: ElementRef) -> bool {
+    element.value().name() == "time"
+}
+
+/// When the item was posted: a `<time>`'s `datetime`, else an element named after a
+/// date (a `datetime` attribute in it when that holds digits, else its text).
+fn date_of(
+    item: ElementRef,
+    nested: &dyn Fn(ElementRef) -> bool,
+    default_offset: i32,
+) -> Option<String> {
+    let element = first_under(item, nested, &is_time)
+        .or_else(|| first_under(item, nested, &|e| names(e, Part::Date)))?;
+    // The machine-readable form may sit on an inner element. Only `datetime` is read:
+    // the pre-scan drops the attributes no stage reads, `title` among them.
+    let attribute = element
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter_map(|e| e.value().attr("datetime"))
+        .find(|v| v.chars().any(|c| c.is_ascii_digit()));
+    let text = match attribute {
+        Some(value) => value.trim().to_string(),
+        None => text_of(element, &|_| false).replace('\n', " "),
+    };
+    if text.is_empty() || text.chars().count() > MAX_DATE_CHARS {
+        return None;
+    }
+    Some(metadata::date_text(&text, default_offset).unwrap_or(text))
+}
+
+/// The items of a region: its elements of the most frequent signature among those
+/// `candidate` accepts (the shallowest group on a tie).
+fn items_of<'a>(region: ElementRef<'a>, candidate: &dyn Fn(ElementRef) -> bool) -> Vec<NodeId> {
+    let mut groups: HashMap<(String, String), (Vec<NodeId>, usize)> = HashMap::default();
+    for (visited, node) in region.descendants().enumerate() {
+        if visited > MAX_REGION_ELEMENTS {
+            break;
+        }
+        let Some(element) = ElementRef::wrap(node) else {
+            continue;
+        };
+        if node.id() == region.id() || !candidate(element) {
+            continue;
+        }
+        let depth = node.ancestors().count();
+        let group = groups.entry(signature(element)).or_default();
+        group.0.push(node.id());
+        group.1 += depth;
+    }
+    groups
+        .into_values()
+        .max_by(|a, b| {
+            let mean = |g: &(Vec<NodeId>, usize)| g.1 as f64 / g.0.len() as f64;
+            a.0.len()
+                .cmp(&b.0.len())
+                .then_with(|| mean(b).total_cmp(&mean(a)))
+        })
+        .map(|(ids, _)| lift(region, ids))
+        .unwrap_or_default()
+}
+
+/// Items one level up while each sits alone in a parent of the same tag: the group
+/// found may be a part every item holds once (`li > div.cmt-user + div.cmt-txt`), and
+/// the item is the element they share. `li.comment` items share their list, so they
+/// stay.
+fn lift(region: ElementRef, mut items: Vec<NodeId>) -> Vec<NodeId> {
+    let tree = region.tree();
+    loop {
+        let parents: Vec<_> = items
+            .iter()
+            .filter_map(|&id| tree.get(id)?.parent())
+            .collect();
+        let Some(first) = parents.first() else {
+            return items;
+        };
+        let tag = |node: &ego_tree::NodeRef<Node>| {
+            node.value().as_element().map(|e| e.name().to_string())
+        };
+        let mut ids: Vec<NodeId> = parents.iter().map(|p| p.id()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let distinct = ids.len() == items.len() && parents.len() == items.len();
+        if !distinct
+            || items.len() < 2
+            || parents
+                .iter()
+                .any(|p| p.id() == region.id() || tag(p) != tag(first) || tag(p).is_none())
+        {
+            return items;
+        }
+        items = ids;
+    }
+}
+
+/// The posts of a forum thread or Q&A page in page order: the most frequent group of
+/// elements whose first class token names a post (`div.post`, `div.answer`,
+/// `article.message`); empty when fewer than two.
+pub(crate) fn forum_posts(document: &Html) -> Vec<NodeId> {
+    let is_post = |e: ElementRef| first_token_is(e, Part::Post);
+    let mut posts = items_of(document.root_element(), &is_post);
+    posts.sort_unstable();
+    // A question before its answers opens the thread.
+    if let Some(&first) = posts.first() {
+        let opening = document.root_element().descendants().find(|node| {
+            node.id() < first
+                && ElementRef::wrap(*node).is_some_and(|e| first_token_is(e, Part::Opening))
+        });
+        if let Some(opening) = opening {
+            posts.insert(0, opening.id());
+        }
+    }
+    if posts.len() < 2 {
+        posts.clear();
+    }
+    posts
+}
+
+/// Whether the element's first class token is a word of `part`.
+fn first_token_is(element: ElementRef, part: Part) -> bool {
+    element
+        .value()
+        .attr("class")
+        .and_then(|c| c.split_whitespace().next())
+        .is_some_and(|first| PARTS.get(first.to_ascii_lowercase().as_str()) == Some(&part))
+}
+
+/// Where a post's text is: its element named after content (`div.content`,
+/// `div.js-post-body`), else the post itself.
+pub(crate) fn post_content(document: &Html, post: NodeId) -> NodeId {
+    let Some(element) = document.tree.get(post).and_then(ElementRef::wrap) else {
+        return post;
+    };
+    content_of(element, &|_| false).map_or(post, |content| content.id())
+}
+
+/// The innermost element under `item` named after content (`div#post_content12 >
+/// div.content`), nested items left out.
+fn content_of<'a>(
+    item: ElementRef<'a>,
+    nested: &dyn Fn(ElementRef) -> bool,
+) -> Option<ElementRef<'a>> {
+    let is_content =
+        |e: ElementRef| names(e, Part::Content) && !names(e, Part::Skip) && !names(e, Part::Author);
+    let mut content = first_under(item, nested, &is_content)?;
+    while let Some(inner) = first_under(content, nested, &is_content) {
+        content = inner;
+    }
+    Some(content)
+}
+
+/// Whether a region is a comment form or a "leave a reply" box, not comments.
+fn is_form_region(region: ElementRef) -> bool {
+    names(region, Part::Skip)
+}
+
+/// Reads the comments of a page: the items of each outermost comment region, and on a
+/// forum page its repeated posts; what the body holds is left out.
+pub(crate) fn read(
+    document: &Html,
+    comment_nodes: &[NodeId],
+    page_type: PageType,
+    body: &Body,
+    vietnamese: bool,
+) -> Vec<Comment> {
+    let default_offset = if vietnamese { 7 * 60 } else { 0 };
+    let mut items: Vec<NodeId> = Vec::new();
+    let mut regions: foldhash::HashSet<NodeId> = foldhash::HashSet::default();
+    for &id in comment_nodes {
+        let Some(node) = document.tree.get(id) else {
+            continue;
+        };
+        if node.ancestors().any(|a| regions.contains(&a.id())) {
+            continue;
+        }
+        regions.insert(id);
+        let Some(region) = ElementRef::wrap(node) else {
+            continue;
+        };
+        if is_form_region(region) {
+            continue;
+        }
+        let is_comment = |e: ElementRef| {
+            let value = e.value();
+            lexicon::class_hint(value.attr("class"), value.attr("id")).comments
+                && !names(e, Part::Skip)
+        };
+        items.extend(items_of(region, &is_comment));
+    }
+    if page_type == PageType::Forum {
+        items.extend(forum_posts(document));
+    }
+    if items.is_empty() {
+        return Vec::new();
+    }
+    // Node ids grow in parsing order, which is document order for these elements.
+    items.sort_unstable();
+    items.dedup();
+
+    let body_text = squash(&crate::render::to_text(body));
+    let item_set: foldhash::HashSet<NodeId> = items.iter().copied().collect();
+
+    let mut comments = Vec::new();
+    for &id in &items {
+        if comments.len() >= MAX_COMMENTS {
+            break;
+        }
+        let Some(item) = document.tree.get(id).and_then(ElementRef::wrap) else {
+            continue;
+        };
+        let nested = |e: ElementRef| item_set.contains(&e.id()) && e.id() != id;
+        let skip = |e: ElementRef| {
+            nested(e)
+                || names(e, Part::Skip)
+                || names(e, Part::Author)
+                || names(e, Part::Date)
+                || is_time(e)
+                || (e.id() != id && regions.contains(&e.id()))
+        };
+        let content = content_of(item, &nested);
+        let text = match content {
+            Some(content) => text_of(content, &skip),
+            None => text_of(item, &skip),
+        };
+        if text.chars().filter(|c| c.is_alphabetic()).count() < MIN_COMMENT_LETTERS
+            || text.lines().all(lexicon::is_cruft_heading_or_line)
+            || in_body(&text, &body_text)
+        {
+            continue;
+        }
+        if link_share(item, &skip) >= MAX_LINK_SHARE {
+            continue;
+        }
+        let author = author_of(item, &nested);
+        let published = date_of(item, &nested, default_offset);
+        // A lone item with no name, date or text element is a note or a counter.
+        if author.is_none() && published.is_none() && content.is_none() && items.len() < 2 {
+            continue;
+        }
+        comments.push(Comment {
+            text,
+            author,
+            published,
+        });
+    }
+    comments
+}
+
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Share of the item's text inside links: a teaser is mostly its title link, a comment
+/// mostly plain words.
+fn link_share(item: ElementRef, skip: &dyn Fn(ElementRef) -> bool) -> f64 {
+    let all = text_of(item, skip).chars().count();
+    if all == 0 {
+        return 0.0;
+    }
+    let mut linked = 0;
+    let mut stack = vec![item];
+    while let Some(element) = stack.pop() {
+        for child in element.children().filter_map(ElementRef::wrap) {
+            if is_unread(child.value().name()) || skip(child) {
+                continue;
+            }
+            if child.value().name() == "a" {
+                linked += text_of(child, skip).chars().count();
+            } else {
+                stack.push(child);
+            }
+        }
+    }
+    linked as f64 / all as f64
+}
+
+/// Whether most of the comment's lines are in the body.
+fn in_body(text: &str, body: &str) -> bool {
+    if body.is_empty() {
+        return false;
+    }
+    let (mut found, mut total) = (0_usize, 0_usize);
+    for line in text.lines() {
+        let line = squash(line);
+        let chars = line.chars().count();
+        total += chars;
+        if body.contains(&line) {
+            found += chars;
+        }
+    }
+    total > 0 && found as f64 >= IN_BODY_SHARE * total as f64
+}

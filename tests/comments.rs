@@ -1,0 +1,125 @@
+//! `Article::comments` on the fixtures whose `meta.json` has a `comments` key: the
+//! authors in page order (an empty list: no comments at all), each `must` snippet in some
+//! comment, and no comment text in the body. Plus the serde round trip of a comment.
+
+#[path = "common/fixture.rs"]
+#[allow(dead_code)] // each test file uses part of the fixture reader
+mod fixture;
+
+use fixture::squash;
+use serde_json::Value;
+
+#[test]
+fn fixture_comments() {
+    let mut checked = 0;
+    let mut problems = Vec::new();
+    for f in fixture::list().expect("fixtures") {
+        let (Ok(meta), Ok(bytes)) = (f.meta(), f.source()) else {
+            continue;
+        };
+        let Some(want) = meta.raw.get("comments") else {
+            continue;
+        };
+        checked += 1;
+        let content_type = meta.raw.get("content_type").and_then(Value::as_str);
+        let article = match tinhloc::Extractor::new().extract_bytes(&bytes, content_type) {
+            Ok(article) => article,
+            Err(err) => {
+                problems.push(format!("{}: {err}", f.name));
+                continue;
+            }
+        };
+        let comments = article.comments();
+        let authors: Vec<&str> = comments
+            .iter()
+            .map(|c| c.author.as_deref().unwrap_or("?"))
+            .collect();
+        let want_authors: Vec<&str> = want["authors"]
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        if authors != want_authors {
+            problems.push(format!(
+                "{}: authors {authors:?}, want {want_authors:?}",
+                f.name
+            ));
+        }
+        let body = squash(&article.text());
+        for snippet in want["must"].as_array().into_iter().flatten() {
+            let snippet = squash(snippet.as_str().unwrap_or_default());
+            if !comments.iter().any(|c| squash(&c.text).contains(&snippet)) {
+                problems.push(format!("{}: no comment holds {snippet:?}", f.name));
+            }
+            if body.contains(&snippet) {
+                problems.push(format!("{}: the body holds comment {snippet:?}", f.name));
+            }
+        }
+        for comment in comments {
+            if body.contains(&squash(&comment.text)) {
+                problems.push(format!(
+                    "{}: comment in the body: {:?}",
+                    f.name, comment.text
+                ));
+            }
+        }
+    }
+    assert!(
+        checked >= 5,
+        "only {checked} fixtures say what comments they have"
+    );
+    assert!(problems.is_empty(), "comments:\n{}", problems.join("\n"));
+}
+
+/// A WordPress comment list: nested replies are comments of their own, the name loses
+/// its "says:", the date comes from `<time datetime>`, and the reply form is not one.
+#[test]
+fn wordpress_thread_with_a_nested_reply() {
+    let body: String = (0..8)
+        .map(|i| format!("<p>Paragraph {i} of the post, long enough to be the article body of this page without doubt.</p>"))
+        .collect();
+    let html = format!(
+        r##"<html><body><article class="post"><h1>A post</h1><div class="entry-content">{body}</div></article>
+<div id="comments" class="comments-area"><h2 class="comments-title">2 thoughts on "A post"</h2>
+<ol class="comment-list">
+<li id="comment-1" class="comment even thread-even depth-1"><article class="comment-body">
+<footer class="comment-meta"><div class="comment-author vcard"><img class="avatar" src="a.png" alt=""><b class="fn">Ana Pereira</b> <span class="says">says:</span></div>
+<div class="comment-metadata"><a href="#comment-1"><time datetime="2026-11-09T18:02:44+00:00">November 9, 2026 at 6:02 pm</time></a></div></footer>
+<div class="comment-content"><p>First comment text, with two sentences. It is plain prose.</p></div>
+<div class="reply"><a class="comment-reply-link" href="#">Reply</a></div></article>
+<ol class="children"><li id="comment-2" class="comment odd alt depth-2"><article class="comment-body">
+<footer class="comment-meta"><div class="comment-author vcard"><b class="fn">Bo Lind</b> <span class="says">says:</span></div>
+<div class="comment-metadata"><time datetime="2026-11-10T08:00:00+00:00">November 10</time></div></footer>
+<div class="comment-content"><p>A reply to the first comment.</p></div></article></li></ol></li>
+</ol>
+<div id="respond" class="comment-respond"><h3 class="comment-reply-title">Leave a Reply</h3><form class="comment-form"><p class="comment-notes">Your email address will not be published.</p><textarea></textarea></form></div>
+</div></body></html>"##
+    );
+    let article = tinhloc::extract(&html).expect("an article");
+    let comments = article.comments();
+    assert_eq!(comments.len(), 2, "{comments:#?}");
+    assert_eq!(comments[0].author.as_deref(), Some("Ana Pereira"));
+    assert_eq!(
+        comments[0].published.as_deref(),
+        Some("2026-11-09T18:02:44+00:00")
+    );
+    assert_eq!(
+        comments[0].text,
+        "First comment text, with two sentences. It is plain prose."
+    );
+    assert_eq!(comments[1].author.as_deref(), Some("Bo Lind"));
+    assert_eq!(comments[1].text, "A reply to the first comment.");
+    assert!(!article.text().contains("First comment text"));
+}
+
+/// A page without comment markup has none.
+#[test]
+fn no_comment_markup_no_comments() {
+    let body: String = (0..8)
+        .map(|i| format!("<p>Paragraph {i} of a plain article that has no reader comments at all, only text.</p>"))
+        .collect();
+    let article = tinhloc::extract(&format!(
+        "<html><body><article>{body}</article></body></html>"
+    ))
+    .expect("an article");
+    assert!(article.comments().is_empty());
+}
