@@ -333,9 +333,12 @@ fn items_of<'a>(region: ElementRef<'a>, candidate: &dyn Fn(ElementRef) -> bool) 
         .into_values()
         .max_by(|a, b| {
             let mean = |g: &(Vec<NodeId>, usize)| g.1 as f64 / g.0.len() as f64;
+            // The last tie-break, the group that starts first, keeps the choice the
+            // same from run to run (the map's order is not).
             a.0.len()
                 .cmp(&b.0.len())
                 .then_with(|| mean(b).total_cmp(&mean(a)))
+                .then_with(|| b.0.first().cmp(&a.0.first()))
         })
         .map(|(ids, _)| lift(region, ids))
         .unwrap_or_default()
@@ -489,6 +492,13 @@ pub(crate) fn read(
         let Some(item) = document.tree.get(id).and_then(ElementRef::wrap) else {
             continue;
         };
+        // A comment form's fields ("Your name *") are not comments.
+        if item
+            .ancestors()
+            .any(|a| a.value().as_element().is_some_and(|e| e.name() == "form"))
+        {
+            continue;
+        }
         let nested = |e: ElementRef| item_set.contains(&e.id()) && e.id() != id;
         let skip = |e: ElementRef| {
             nested(e)
@@ -514,8 +524,9 @@ pub(crate) fn read(
         }
         let author = author_of(item, &nested);
         let published = date_of(item, &nested, default_offset);
-        // A lone item with no name, date or text element is a note or a counter.
-        if author.is_none() && published.is_none() && content.is_none() && items.len() < 2 {
+        // Without a name or a date, only a text element in a thread of several says
+        // comment: a lone "Loading comments..." or "Discussion" is the widget's own.
+        if author.is_none() && published.is_none() && (content.is_none() || items.len() < 2) {
             continue;
         }
         comments.push(Comment {

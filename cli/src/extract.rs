@@ -161,6 +161,20 @@ fn record<'a>(page: &Page, outcome: &'a Outcome) -> Record<'a> {
     record
 }
 
+/// The JSONL record of a page, newline included.
+fn json_line(page: &Page, outcome: &Outcome) -> Vec<u8> {
+    let mut line = serde_json::to_vec(&record(page, outcome)).unwrap_or_else(|err| {
+        // Serializing plain strings and numbers cannot fail; say so if it ever does.
+        format!(
+            "{{\"ok\":false,\"error\":\"serialize\",\"message\":{:?}}}",
+            err.to_string()
+        )
+        .into_bytes()
+    });
+    line.push(b'\n');
+    line
+}
+
 /// Running counts for the closing summary.
 #[derive(Default)]
 struct Summary {
@@ -292,16 +306,31 @@ pub fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let mut summary = Summary::default();
     let start = Instant::now();
     let mut io_error = None;
+    let jsonl = args.format == Format::Jsonl;
     let mut handle = |pages: Vec<Page>| {
-        let outcomes: Vec<Outcome> = pool.install(|| {
+        // JSON lines are rendered by the workers too: only the writing is serial.
+        let outcomes: Vec<(Outcome, Vec<u8>)> = pool.install(|| {
             pages
                 .par_iter()
-                .map(|page| extract_page(&extractor, page))
+                .map(|page| {
+                    let outcome = extract_page(&extractor, page);
+                    let line = if jsonl {
+                        json_line(page, &outcome)
+                    } else {
+                        Vec::new()
+                    };
+                    (outcome, line)
+                })
                 .collect()
         });
-        for (page, outcome) in pages.iter().zip(&outcomes) {
+        for (page, (outcome, line)) in pages.iter().zip(&outcomes) {
             summary.add(outcome);
-            if let Err(err) = sink.write(page, outcome) {
+            let written = if jsonl {
+                sink.stdout.write_all(line)
+            } else {
+                sink.write(page, outcome)
+            };
+            if let Err(err) = written {
                 io_error.get_or_insert(err);
             }
         }
