@@ -24,6 +24,9 @@ const DEFAULT_MIN_TEXT_CHARS: usize = 100;
 /// A body from the markup shorter than this, in characters, gives way to the JSON-LD
 /// `articleBody` when there is one. Start: trafilatura's 250. Tuned on corpus/fundus.
 const MIN_MARKUP_BODY_CHARS: usize = 250;
+/// Fewest characters [`Scope::Any`] answers with (the article scope's minimum is
+/// [`Extractor::min_text_chars`]). Tuned on the WCXB dev split 2026-12-05.
+const MIN_CHARS_IN_WIDE_SCOPE: usize = 1;
 /// In [`Scope::Any`], an article of at least this many characters is the answer on a page
 /// typed as an article; a shorter one gives way to a longer wide reading. Tuned on the
 /// WCXB dev split 2026-12-05.
@@ -486,7 +489,13 @@ impl Extractor {
         if listing {
             return Err(no_article(NoArticleKind::Listing, metadata.page_type));
         }
-        if chars(&body) < self.min_text_chars && !forum_body {
+        // The wide scope answers with what a page has, however short: its gold is the
+        // page's own text, which a short collection intro or event list still is.
+        let min_chars = match self.scope {
+            Scope::Any => self.min_text_chars.min(MIN_CHARS_IN_WIDE_SCOPE),
+            _ => self.min_text_chars,
+        };
+        if chars(&body) < min_chars && !forum_body {
             // Too little text among many teasers, or on a page whose markup says it lists
             // articles, is a listing.
             let listing = metadata.page_type.is_listing()

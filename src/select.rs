@@ -12,6 +12,10 @@ use std::ops::Range;
 /// Smallest summed weight, in weighted characters, of an article's container. Below it
 /// the page has no article. Tuned on fixtures/ listings and corpus/vietnamese-portals
 /// 2026-11-23.
+/// [`MIN_CONTAINER_WEIGHT`] of the wide reading ([`Scope::Any`](crate::Scope::Any)), which
+/// answers with a short collection intro or event list rather than nothing. Tuned on the
+/// WCXB dev split 2026-12-05 (1, 10 and 30 tried; collections 0.603 -> 0.622).
+const MIN_WIDE_CONTAINER_WEIGHT: f64 = 30.0;
 const MIN_CONTAINER_WEIGHT: f64 = 120.0;
 /// A container with at least this many title links…
 const LISTING_MIN_TITLE_LINKS: usize = 10;
@@ -170,7 +174,13 @@ fn select_in(scored: &Scored, wide: bool) -> Result<Selection, Rejection> {
     let Some((container, weight)) = best else {
         return Err(Rejection::NoText);
     };
-    if weight < MIN_CONTAINER_WEIGHT {
+    // The wide reading answers with any container that holds some prose.
+    let floor = if wide {
+        MIN_WIDE_CONTAINER_WEIGHT
+    } else {
+        MIN_CONTAINER_WEIGHT
+    };
+    if weight < floor {
         return Err(if count_teasers(scored) >= LISTING_MIN_TEASERS {
             Rejection::WeakAmongTeasers
         } else {
