@@ -192,12 +192,13 @@ fn to_pyerr(py: Python<'_>, failure: Failure) -> PyErr {
     let message = error.to_string();
     let string = |s: &str| PyString::new(py, s).into_any();
     let number = |n: usize| n.into_pyobject(py).map(Bound::into_any);
-    let numbers = |pairs: &[(&'static str, usize)]| -> PyResult<Vec<(&'static str, Bound<'_, PyAny>)>> {
-        pairs
-            .iter()
-            .map(|(name, n)| Ok((*name, number(*n)?)))
-            .collect()
-    };
+    let numbers =
+        |pairs: &[(&'static str, usize)]| -> PyResult<Vec<(&'static str, Bound<'_, PyAny>)>> {
+            pairs
+                .iter()
+                .map(|(name, n)| Ok((*name, number(*n)?)))
+                .collect()
+        };
     match error {
         Error::NoArticle { kind, page_type } => exception_with::<NoArticle>(
             py,
