@@ -39,6 +39,18 @@ def load_pages(folders: list[Path]) -> list[bytes]:
     return pages
 
 
+def cpu_seconds() -> tuple[float, float] | None:
+    """CPU seconds used since boot by all processes (/proc/stat) and by this one."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(v) for v in stat.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return None
+    own = os.times()
+    busy = (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
+    return busy, own.user + own.system
+
+
 def best_rate(run: Callable[[], None], pages: int, rounds: int) -> float:
     """Best pages/s of `rounds` timed calls of `run`, which handles `pages` pages."""
     run()  # warm-up
@@ -78,6 +90,7 @@ def main() -> None:
     copies = max(1, round(args.min_seconds / (time.perf_counter() - start)))
     batch = pages * copies
     load_before = os.getloadavg()
+    cpu_before, wall_before = cpu_seconds(), time.perf_counter()
 
     rows = []
     for threads in (1, 2):
@@ -109,13 +122,19 @@ def main() -> None:
             rows.append(("trafilatura, 2 Python threads",
                          best_rate(traf_two_threads, len(pages), args.rounds)))
     load_after = os.getloadavg()
+    cpu_after, wall = cpu_seconds(), time.perf_counter() - wall_before
+    others = "unknown"
+    if cpu_before and cpu_after:
+        other_seconds = (cpu_after[0] - cpu_before[0]) - (cpu_after[1] - cpu_before[1])
+        others = f"{max(0.0, other_seconds) / wall:.2f}"
 
     print(f"date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; "
           f"{platform.python_implementation()} {platform.python_version()}; "
           f"tinhloc {tinhloc.__version__}"
           + (f"; trafilatura {traf_version}" if traf_version else ""))
     print(f"machine: {os.cpu_count()} cores; load average {load_before[0]:.2f} before, "
-          f"{load_after[0]:.2f} after")
+          f"{load_after[0]:.2f} after (this script included); other processes used "
+          f"{others} cores on average during the run")
     print(f"pages: {len(pages)} ({megabytes:.1f} MB) from {', '.join(map(str, folders))}; "
           f"tinhloc rounds over {copies}x the pages; best of {args.rounds} rounds")
     print(f"{'':38} {'pages/s':>9} {'MB/s':>7}")
