@@ -216,3 +216,18 @@ def test_exceptions_survive_pickling():
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is tinhloc.NoArticle
     assert (copy.kind, copy.page_type, str(copy)) == (error.kind, error.page_type, str(error))
+
+
+def test_junk_and_truncated_pages_never_crash():
+    import random
+
+    rng = random.Random(17)
+    items = [bytes(rng.randrange(256) for _ in range(rng.randrange(1, 3000)))
+             for _ in range(100)]
+    for fixture in ALL_FIXTURES[:20]:
+        cut = rng.randrange(1, len(fixture.source))
+        items.append(fixture.source[:cut])
+        items.append(fixture.source[cut:])
+    for result in tinhloc.extract_many(items, threads=2):
+        assert isinstance(result, (tinhloc.Article, tinhloc.TinhlocError))
+        assert not isinstance(result, tinhloc.InternalError), result
