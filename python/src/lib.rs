@@ -296,6 +296,9 @@ impl Options<'_> {
     }
 }
 
+/// What a pickled `Article` keeps: the crate's JSON, then text, Markdown and HTML.
+type PickleState = (String, String, String, String);
+
 /// An extracted article: main text in three renderings, and the page's metadata.
 #[pyclass(frozen, module = "tinhloc", name = "Article")]
 struct PyArticle {
@@ -445,6 +448,21 @@ impl PyArticle {
         py.detach(|| self.inner.to_json())
     }
 
+    /// Pickling (Spark, multiprocessing): the crate's JSON plus the three renderings, so
+    /// the copy gives the same Markdown and HTML even with links or images kept.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, PickleState)> {
+        let restore = py
+            .import("tinhloc._tinhloc")?
+            .getattr("_article_from_state")?;
+        let state = (
+            self.to_json(py),
+            self.text.clone(),
+            self.markdown_str(py).to_owned(),
+            self.html_str(py).to_owned(),
+        );
+        Ok((restore, state))
+    }
+
     fn __repr__(&self) -> String {
         let title: Cow<'_, str> = match self.inner.title() {
             Some(title) => format!("{title:?}").into(),
@@ -456,6 +474,24 @@ impl PyArticle {
             self.text.chars().count()
         )
     }
+}
+
+/// Rebuilds a pickled `Article` from its state (see `Article.__reduce__`).
+#[pyfunction]
+fn _article_from_state(
+    json: &str,
+    text: String,
+    markdown: String,
+    html: String,
+) -> PyResult<PyArticle> {
+    let article: tinhloc::Article = serde_json::from_str(json)
+        .map_err(|error| PyValueError::new_err(format!("not a pickled Article: {error}")))?;
+    Ok(PyArticle {
+        inner: article,
+        text,
+        markdown: OnceLock::from(markdown),
+        html: OnceLock::from(html),
+    })
 }
 
 /// Extracts the article of one page; raises a `TinhlocError` subclass when there is none.
@@ -648,6 +684,7 @@ fn _tinhloc(module: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = module.py();
     module.add_function(wrap_pyfunction!(extract, module)?)?;
     module.add_function(wrap_pyfunction!(extract_many, module)?)?;
+    module.add_function(wrap_pyfunction!(_article_from_state, module)?)?;
     module.add_class::<PyArticle>()?;
     module.add("TinhlocError", py.get_type::<TinhlocError>())?;
     module.add("NoArticle", py.get_type::<NoArticle>())?;

@@ -231,3 +231,14 @@ def test_junk_and_truncated_pages_never_crash():
     for result in tinhloc.extract_many(items, threads=2):
         assert isinstance(result, (tinhloc.Article, tinhloc.TinhlocError))
         assert not isinstance(result, tinhloc.InternalError), result
+
+
+def test_articles_survive_pickling():
+    fixture = ARTICLES[0]
+    article = tinhloc.extract(fixture.source, fixture.url, keep_links=True, keep_images=True)
+    copy = pickle.loads(pickle.dumps(article))
+    assert type(copy) is tinhloc.Article
+    assert copy.to_dict() == article.to_dict()
+    assert copy.to_json() == article.to_json()
+    with pytest.raises(ValueError):
+        tinhloc._tinhloc._article_from_state("{}", "", "", "")
