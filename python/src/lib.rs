@@ -147,11 +147,23 @@ fn run_one(
 
 /// The name Python sees for a page type.
 fn page_type_name(page_type: PageType) -> &'static str {
-    match page_type {
-        PageType::Article => "article",
-        PageType::Listing => "listing",
-        _ => "unknown",
+    page_type.name()
+}
+
+/// Comments as a list of dicts.
+fn comment_list<'py>(
+    py: Python<'py>,
+    comments: &[tinhloc::Comment],
+) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for comment in comments {
+        let dict = PyDict::new(py);
+        dict.set_item("text", &comment.text)?;
+        dict.set_item("author", comment.author.as_deref())?;
+        dict.set_item("published", comment.published.as_deref())?;
+        list.append(dict)?;
     }
+    Ok(list)
 }
 
 /// The name Python sees for a kind of page without an article.
@@ -420,7 +432,14 @@ impl PyArticle {
         self.inner.encoding()
     }
 
-    /// Every attribute in a dict (text, markdown, html and the metadata).
+    /// Reader comments and forum replies, in page order: a list of dicts with
+    /// "text", "author" and "published" (the last two may be None).
+    #[getter]
+    fn comments<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        comment_list(py, self.inner.comments())
+    }
+
+    /// Every attribute in a dict (text, markdown, html, the metadata and comments).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);
         let metadata = self.inner.metadata();
@@ -439,6 +458,7 @@ impl PyArticle {
         dict.set_item("image", metadata.image.as_deref())?;
         dict.set_item("tags", PyList::new(py, &metadata.tags)?)?;
         dict.set_item("encoding", self.inner.encoding())?;
+        dict.set_item("comments", comment_list(py, self.inner.comments())?)?;
         Ok(dict)
     }
 

@@ -42,7 +42,10 @@ def test_article_fixture(fixture):
     for key in ("title", "authors", "published", "modified", "language", "site_name", "url",
                 "description", "image", "tags", "page_type"):
         assert crate["metadata"][key] == getattr(article, key), key
-    assert article.page_type in ("article", "listing")
+    assert crate.get("comments", []) == article.comments
+    assert article.page_type in (
+        "article", "listing", "forum", "product", "collection", "documentation"
+    )
 
 
 @pytest.mark.parametrize("fixture", LISTINGS, ids=lambda f: f.name)
@@ -166,7 +169,7 @@ def test_article_is_frozen_and_complete():
     data = article.to_dict()
     assert set(data) == {"text", "markdown", "html", "title", "authors", "published",
                          "modified", "language", "page_type", "site_name", "url",
-                         "description", "image", "tags", "encoding"}
+                         "description", "image", "tags", "encoding", "comments"}
     for key, value in data.items():
         assert getattr(article, key) == value, key
     assert data["html"].startswith("<")
@@ -242,3 +245,18 @@ def test_articles_survive_pickling():
     assert copy.to_json() == article.to_json()
     with pytest.raises(ValueError):
         tinhloc._tinhloc._article_from_state("{}", "", "", "")
+
+
+@pytest.mark.parametrize(
+    "fixture", [f for f in ALL_FIXTURES if "comments" in f.meta], ids=lambda f: f.name
+)
+def test_comments_and_page_type(fixture):
+    """Comments reach Python with their authors; the page type is the fixture's."""
+    article = tinhloc.extract(fixture.source, fixture.url, fixture.content_type)
+    want = fixture.meta["comments"]
+    assert [c["author"] for c in article.comments] == want["authors"]
+    assert article.to_dict()["comments"] == article.comments
+    for snippet in want["must"]:
+        assert any(squash(snippet) in squash(c["text"]) for c in article.comments)
+    if "page_type" in fixture.meta:
+        assert article.page_type == fixture.meta["page_type"]

@@ -1,7 +1,7 @@
 """Type stubs of the extension module; ``tinhloc`` re-exports every name."""
 
 from collections.abc import Iterable
-from typing import Literal, Optional, Union, final
+from typing import Literal, Optional, TypedDict, Union, final
 
 __version__: str
 
@@ -9,6 +9,14 @@ Html = Union[bytes, str]
 Item = Union[Html, tuple[Html, Optional[str]], tuple[Html, Optional[str], Optional[str]]]
 Scope = Literal["article", "any"]
 Policy = Literal["balanced", "precision", "recall"]
+PageType = Literal["article", "listing", "forum", "product", "collection", "documentation"]
+
+class Comment(TypedDict):
+    """A reader comment or forum reply."""
+
+    text: str
+    author: Optional[str]
+    published: Optional[str]
 
 @final
 class Article:
@@ -31,7 +39,7 @@ class Article:
     @property
     def language(self) -> Optional[str]: ...
     @property
-    def page_type(self) -> Literal["article", "listing"]: ...
+    def page_type(self) -> PageType: ...
     @property
     def site_name(self) -> Optional[str]: ...
     @property
@@ -44,7 +52,9 @@ class Article:
     def tags(self) -> list[str]: ...
     @property
     def encoding(self) -> str: ...
-    def to_dict(self) -> dict[str, Union[str, list[str], None]]: ...
+    @property
+    def comments(self) -> list[Comment]: ...
+    def to_dict(self) -> dict[str, Union[str, list[str], list[Comment], None]]: ...
     def to_json(self) -> str: ...
 
 class TinhlocError(Exception):
@@ -54,7 +64,7 @@ class NoArticle(TinhlocError):
     """The page has no single article."""
 
     kind: Literal["listing", "too_short", "empty_input", "not_html", "other"]
-    page_type: Literal["article", "listing", "unknown"]
+    page_type: PageType
 
 class InputTooLarge(TinhlocError):
     """The input is larger than ``max_input_bytes``."""
