@@ -9,6 +9,7 @@
 //! `div.comment-content` that each item holds once. A reply nested in an item is an item
 //! of its own, and its text is not its parent's.
 
+use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
 use ego_tree::NodeId;
@@ -32,6 +33,10 @@ pub struct Comment {
     /// [`Metadata::published`](crate::Metadata::published)), else as the page shows it.
     pub published: Option<String>,
 }
+
+/// Hashes the (class, id) keys of the class-hint cache; fixed, so a run is repeatable.
+static HASHER: LazyLock<foldhash::fast::FixedState> =
+    LazyLock::new(foldhash::fast::FixedState::default);
 
 /// The vocabulary of `data/classes/comment_parts.txt`.
 const COMMENT_PARTS: &str = include_str!("../data/classes/comment_parts.txt");
@@ -67,48 +72,85 @@ enum Part {
     Skip,
 }
 
-static PARTS: LazyLock<HashMap<&'static str, Part>> = LazyLock::new(|| {
-    list_lines(COMMENT_PARTS)
-        .filter_map(|line| {
-            let (part, word) = line.split_once(char::is_whitespace)?;
-            let part = match part {
-                "opening" => Part::Opening,
-                "post" => Part::Post,
-                "author" => Part::Author,
-                "date" => Part::Date,
-                "content" => Part::Content,
-                "skip" => Part::Skip,
-                _ => return None,
-            };
-            Some((word.trim(), part))
-        })
+impl Part {
+    /// The bit of this part in a mask of parts.
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+/// Word → mask of the parts it names (a word may name several: "message" is a post and
+/// a text element).
+static PARTS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut parts: HashMap<&'static str, u8> = HashMap::default();
+    for line in list_lines(COMMENT_PARTS) {
+        let Some((part, word)) = line.split_once(char::is_whitespace) else {
+            continue;
+        };
+        let part = match part {
+            "opening" => Part::Opening,
+            "post" => Part::Post,
+            "author" => Part::Author,
+            "date" => Part::Date,
+            "content" => Part::Content,
+            "skip" => Part::Skip,
+            _ => continue,
+        };
+        *parts.entry(word.trim()).or_default() |= part.bit();
+    }
+    parts
+});
+
+/// The words long enough to match inside a token ("commentauthor"), with their masks.
+static CONTAINED_WORDS: LazyLock<Vec<(&'static str, u8)>> = LazyLock::new(|| {
+    PARTS
+        .iter()
+        .filter(|(word, _)| word.len() >= MIN_CONTAINED_WORD_CHARS)
+        .map(|(word, mask)| (*word, *mask))
         .collect()
 });
 
-/// Whether a class or id token names `part`.
-fn token_names(token: &str, part: Part) -> bool {
-    let token = token.to_ascii_lowercase();
-    PARTS.iter().any(|(word, p)| {
-        *p == part
-            && (token == *word
-                || token.split(['-', '_']).any(|piece| piece == *word)
-                || (word.len() >= MIN_CONTAINED_WORD_CHARS && token.contains(word)))
-    })
+/// The parts a class or id token names: the whole token, one of its `-`/`_` pieces, or
+/// a long word inside it.
+fn token_parts(token: &str) -> u8 {
+    let lower: std::borrow::Cow<str> = if token.bytes().any(|b| b.is_ascii_uppercase()) {
+        token.to_ascii_lowercase().into()
+    } else {
+        token.into()
+    };
+    let mut mask = PARTS.get(lower.as_ref()).copied().unwrap_or(0);
+    for piece in lower.split(['-', '_']) {
+        mask |= PARTS.get(piece).copied().unwrap_or(0);
+    }
+    for (word, parts) in CONTAINED_WORDS.iter() {
+        if mask & parts != *parts && lower.contains(word) {
+            mask |= parts;
+        }
+    }
+    mask
 }
 
-/// Whether the element's class or id names `part`.
-fn names(element: ElementRef, part: Part) -> bool {
+/// The parts the element's class and id tokens (and `itemprop="author"`) name.
+fn parts_of(element: ElementRef) -> u8 {
     let value = element.value();
-    value
+    let mut mask = value
         .attr("class")
         .into_iter()
         .chain(value.attr("id"))
         .flat_map(str::split_whitespace)
-        .any(|token| token_names(token, part))
-        || (part == Part::Author
-            && value
-                .attr("itemprop")
-                .is_some_and(|p| p.eq_ignore_ascii_case("author")))
+        .fold(0, |mask, token| mask | token_parts(token));
+    if value
+        .attr("itemprop")
+        .is_some_and(|p| p.eq_ignore_ascii_case("author"))
+    {
+        mask |= Part::Author.bit();
+    }
+    mask
+}
+
+/// Whether the element's class or id names `part`.
+fn names(element: ElementRef, part: Part) -> bool {
+    parts_of(element) & part.bit() != 0
 }
 
 /// The grouping key of an item: its tag and first class token.
@@ -239,7 +281,10 @@ fn first_under<'a>(
 /// The poster's name: the innermost element named after an author, its first line,
 /// without the "says:" a theme appends or the "by" a forum puts before it.
 fn author_of(item: ElementRef, nested: &dyn Fn(ElementRef) -> bool) -> Option<String> {
-    let is_author = |e: ElementRef| names(e, Part::Author) && !names(e, Part::Skip);
+    let is_author = |e: ElementRef| {
+        let parts = parts_of(e);
+        parts & Part::Author.bit() != 0 && parts & Part::Skip.bit() == 0
+    };
     let declared = |e: ElementRef| {
         e.value()
             .attr("itemprop")
@@ -406,7 +451,11 @@ fn first_token_is(element: ElementRef, part: Part) -> bool {
         .value()
         .attr("class")
         .and_then(|c| c.split_whitespace().next())
-        .is_some_and(|first| PARTS.get(first.to_ascii_lowercase().as_str()) == Some(&part))
+        .is_some_and(|first| {
+            PARTS
+                .get(first.to_ascii_lowercase().as_str())
+                .is_some_and(|mask| mask & part.bit() != 0)
+        })
 }
 
 /// Where a post's text is: its element named after content (`div.content`,
@@ -424,8 +473,10 @@ fn content_of<'a>(
     item: ElementRef<'a>,
     nested: &dyn Fn(ElementRef) -> bool,
 ) -> Option<ElementRef<'a>> {
-    let is_content =
-        |e: ElementRef| names(e, Part::Content) && !names(e, Part::Skip) && !names(e, Part::Author);
+    let is_content = |e: ElementRef| {
+        let parts = parts_of(e);
+        parts & Part::Content.bit() != 0 && parts & (Part::Skip.bit() | Part::Author.bit()) == 0
+    };
     let mut content = first_under(item, nested, &is_content)?;
     while let Some(inner) = first_under(content, nested, &is_content) {
         content = inner;
@@ -450,6 +501,9 @@ pub(crate) fn read(
     let default_offset = if vietnamese { 7 * 60 } else { 0 };
     let mut items: Vec<NodeId> = Vec::new();
     let mut regions: foldhash::HashSet<NodeId> = foldhash::HashSet::default();
+    // Class hints per (class, id), as the segmenter caches them: comment lists repeat
+    // the same few class attributes.
+    let hints: std::cell::RefCell<HashMap<u64, bool>> = std::cell::RefCell::default();
     for &id in comment_nodes {
         let Some(node) = document.tree.get(id) else {
             continue;
@@ -466,8 +520,16 @@ pub(crate) fn read(
         }
         let is_comment = |e: ElementRef| {
             let value = e.value();
-            lexicon::class_hint(value.attr("class"), value.attr("id")).comments
-                && !names(e, Part::Skip)
+            let (class, id) = (value.attr("class"), value.attr("id"));
+            if class.is_none() && id.is_none() {
+                return false;
+            }
+            let key = HASHER.hash_one((class, id));
+            let comments = *hints
+                .borrow_mut()
+                .entry(key)
+                .or_insert_with(|| lexicon::class_hint(class, id).comments);
+            comments && !names(e, Part::Skip)
         };
         items.extend(items_of(region, &is_comment));
     }
@@ -481,7 +543,8 @@ pub(crate) fn read(
     items.sort_unstable();
     items.dedup();
 
-    let body_text = squash(&crate::render::to_text(body));
+    // Rendered lines are whitespace-collapsed already, as comment lines are.
+    let body_text = crate::render::to_text(body);
     let item_set: foldhash::HashSet<NodeId> = items.iter().copied().collect();
 
     let mut comments = Vec::new();
@@ -500,11 +563,10 @@ pub(crate) fn read(
             continue;
         }
         let nested = |e: ElementRef| item_set.contains(&e.id()) && e.id() != id;
+        let not_text = Part::Skip.bit() | Part::Author.bit() | Part::Date.bit();
         let skip = |e: ElementRef| {
             nested(e)
-                || names(e, Part::Skip)
-                || names(e, Part::Author)
-                || names(e, Part::Date)
+                || parts_of(e) & not_text != 0
                 || is_time(e)
                 || (e.id() != id && regions.contains(&e.id()))
         };
@@ -538,10 +600,6 @@ pub(crate) fn read(
     comments
 }
 
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Share of the item's text inside links: a teaser is mostly its title link, a comment
 /// mostly plain words.
 fn link_share(item: ElementRef, skip: &dyn Fn(ElementRef) -> bool) -> f64 {
@@ -573,10 +631,9 @@ fn in_body(text: &str, body: &str) -> bool {
     }
     let (mut found, mut total) = (0_usize, 0_usize);
     for line in text.lines() {
-        let line = squash(line);
         let chars = line.chars().count();
         total += chars;
-        if body.contains(&line) {
+        if body.contains(line) {
             found += chars;
         }
     }
