@@ -13,8 +13,12 @@ pub enum NoArticleKind {
     TooShort,
     /// No bytes, or only white space.
     EmptyInput,
-    /// Binary data (an image, an executable), not HTML text.
+    /// Binary data (an image, an executable, an archive), not HTML text.
     NotHtml,
+    /// Bytes that decode, but not to plausible text: mostly replacement or control
+    /// characters, or one character between every other as when a byte pattern is read
+    /// in the wrong single-byte encoding, or raw markup making up most of the text.
+    Undecodable,
 }
 
 impl std::fmt::Display for NoArticleKind {
@@ -24,6 +28,7 @@ impl std::fmt::Display for NoArticleKind {
             Self::TooShort => "the main text is shorter than the minimum",
             Self::EmptyInput => "the input is empty",
             Self::NotHtml => "the input is not HTML text",
+            Self::Undecodable => "the input does not decode to plausible text",
         })
     }
 }
@@ -32,7 +37,8 @@ impl std::fmt::Display for NoArticleKind {
 ///
 /// Decoding never fails (bad bytes are replaced) and parsing always recovers, so every
 /// variant is a limit the caller set, an invalid option, or the page itself having no
-/// article.
+/// article (which includes input that is not text, or not text in any encoding it could
+/// be read in: [`NoArticleKind::NotHtml`], [`NoArticleKind::Undecodable`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -72,11 +78,21 @@ pub enum Error {
         limit: usize,
     },
     /// The document has more element and text nodes than
-    /// [`Extractor::max_nodes`](crate::Extractor::max_nodes).
+    /// [`Extractor::max_nodes`](crate::Extractor::max_nodes), or than its input's length
+    /// allows (one node per 16 bytes past the first 4,096 nodes, which bounds memory by
+    /// the input; see [`Extractor::max_nodes`](crate::Extractor::max_nodes)). `limit` is the
+    /// limit that applied.
     #[error("document has more than {limit} nodes")]
     TooManyNodes {
         /// The configured limit.
         limit: usize,
+    },
+    /// The extraction took longer than
+    /// [`Extractor::time_budget`](crate::Extractor::time_budget) and was given up.
+    #[error("extraction ran over its time budget of {budget:?}")]
+    TimeBudgetExceeded {
+        /// The configured budget.
+        budget: std::time::Duration,
     },
     /// The document nests elements deeper than
     /// [`Extractor::max_depth`](crate::Extractor::max_depth).

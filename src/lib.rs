@@ -10,6 +10,7 @@ mod html;
 mod lexicon;
 mod metadata;
 mod options;
+mod page;
 mod render;
 mod score;
 mod segment;
@@ -22,6 +23,7 @@ pub use error::{Error, NoArticleKind};
 pub use extractor::Extractor;
 pub use metadata::{Metadata, PageType};
 pub use options::{Policy, Scope};
+pub use page::Page;
 pub use trace::{BodySource, Reason, Stage, Trace, TracedBlock};
 
 use std::sync::LazyLock;
