@@ -15,10 +15,13 @@ pub enum NoArticleKind {
     EmptyInput,
     /// Binary data (an image, an executable, an archive), not HTML text.
     NotHtml,
-    /// Bytes that decode, but not to plausible text: mostly replacement or control
-    /// characters, or one character between every other as when a byte pattern is read
-    /// in the wrong single-byte encoding, or raw markup making up most of the text.
+    /// Bytes that decode, but not to plausible text: many replacement or control
+    /// characters, one character between every other (a byte pattern read in the wrong
+    /// single-byte encoding), or almost no ASCII.
     Undecodable,
+    /// A body that is mostly raw markup: an element such as `<plaintext>`, `<xmp>` or
+    /// `<textarea>` left open turned the rest of the page into text.
+    MarkupAsText,
 }
 
 impl std::fmt::Display for NoArticleKind {
@@ -29,6 +32,7 @@ impl std::fmt::Display for NoArticleKind {
             Self::EmptyInput => "the input is empty",
             Self::NotHtml => "the input is not HTML text",
             Self::Undecodable => "the input does not decode to plausible text",
+            Self::MarkupAsText => "the main text is mostly raw markup",
         })
     }
 }

@@ -562,6 +562,9 @@ impl Extractor {
             };
             return Err(no_article(kind, metadata.page_type));
         }
+        if mostly_markup(&body) {
+            return Err(no_article(NoArticleKind::MarkupAsText, metadata.page_type));
+        }
         if let Some(base) = &self.base_url {
             body.resolve_links(base);
         }
@@ -625,6 +628,48 @@ fn unwrap_noscript(html: &str) -> Option<String> {
     }
     out.push_str(html.get(copied..)?);
     Some(out)
+}
+
+/// Share of a body's text, in percent, that may be tags (`<` and a letter, `/` or `!`, up
+/// to the next `>`) before the body counts as markup read as text. A code sample in a
+/// tutorial is a few tags in a page of prose; a `<plaintext>` or `<xmp>` left open turns
+/// the rest of the page into text, where tags are most of it. Start value 2026-12-05: no
+/// page of the 707 in the corpora and fixtures changes.
+const MAX_MARKUP_TEXT_PERCENT: usize = 30;
+
+/// Fewest bytes of tags a body must hold before [`MAX_MARKUP_TEXT_PERCENT`] applies.
+const MIN_MARKUP_TEXT_BYTES: usize = 500;
+
+/// Longest tag, in bytes, counted by [`mostly_markup`]: a `<` further from its `>` is text.
+const MAX_COUNTED_TAG_BYTES: usize = 256;
+
+/// Whether a body's text is mostly raw markup (see [`MAX_MARKUP_TEXT_PERCENT`]).
+fn mostly_markup(body: &Body) -> bool {
+    let mut total = 0usize;
+    let mut markup = 0usize;
+    for block in &body.blocks {
+        let text = block.plain_text();
+        let bytes = text.as_bytes();
+        total += bytes.len();
+        let mut at = 0;
+        while let Some(found) = memchr::memchr(b'<', bytes.get(at..).unwrap_or_default()) {
+            let start = at + found;
+            let opens_tag = bytes
+                .get(start + 1)
+                .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'/' || b == b'!');
+            let window = bytes
+                .get(start..(start + MAX_COUNTED_TAG_BYTES).min(bytes.len()))
+                .unwrap_or_default();
+            match memchr::memchr(b'>', window) {
+                Some(end) if opens_tag => {
+                    markup += end + 1;
+                    at = start + end + 1;
+                }
+                _ => at = start + 1,
+            }
+        }
+    }
+    markup >= MIN_MARKUP_TEXT_BYTES && markup * 100 > total * MAX_MARKUP_TEXT_PERCENT
 }
 
 /// Characters of a body's plain text.

@@ -9,7 +9,7 @@
 #[allow(dead_code)] // each test file uses part of the fixture reader
 mod fixture;
 
-use tinhloc::{Error, Extractor, NoArticleKind};
+use tinhloc::{Error, Extractor, NoArticleKind, Page};
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 /// A short news article page: header, breadcrumb, body, related box, footer.
@@ -527,7 +527,7 @@ fn extract_many_keeps_order_and_matches_single_extraction() {
         .iter()
         .map(|name| fixture_file(name, "source.html"))
         .collect();
-    let inputs: Vec<(&[u8], Option<&str>)> = pages.iter().map(|p| (p.as_slice(), None)).collect();
+    let inputs: Vec<Page<'_>> = pages.iter().map(|p| Page::new(p)).collect();
     let extractor = Extractor::new();
     let batch = extractor.extract_many(&inputs);
     assert_eq!(batch.len(), names.len());
@@ -662,4 +662,67 @@ fn trace_matches_the_article_on_every_fixture() {
         }
     }
     assert!(traced > 30, "{traced} pages traced");
+}
+
+/// Issue 15: each page of a batch resolves its links against its own URL, and a page
+/// whose URL does not parse gets `InvalidUrl` without failing the others.
+#[test]
+fn extract_many_resolves_each_page_against_its_url() {
+    let html = "<html><body><article><p>Một câu đủ dài để là nội dung chính của bài báo này, \
+                với dấu câu và nhiều chữ. <a href='/tin/2'>Câu thứ hai của đoạn văn</a> cũng \
+                khá dài.</p></article></body></html>";
+    let pages = [
+        Page::new(html.as_bytes()).url("https://a.example/x/"),
+        Page::new(html.as_bytes())
+            .content_type("text/html; charset=utf-8")
+            .url("https://b.example/"),
+        Page::new(html.as_bytes()).url("not a url"),
+        Page::new(html.as_bytes()),
+    ];
+    let extractor = Extractor::new().min_text_chars(20).keep_links(true);
+    let results = extractor.extract_many(&pages);
+    let markdown = |i: usize| results[i].as_ref().map(|a| a.markdown()).unwrap_or_default();
+    assert!(markdown(0).contains("https://a.example/tin/2"), "{}", markdown(0));
+    assert!(markdown(1).contains("https://b.example/tin/2"), "{}", markdown(1));
+    assert!(matches!(results[2], Err(Error::InvalidUrl { .. })), "{:?}", results[2]);
+    assert!(markdown(3).contains("(/tin/2)"), "{}", markdown(3));
+}
+
+/// Issue 15: a spent time budget stops the extraction with a typed error, and a generous
+/// one changes nothing.
+#[test]
+fn time_budget_gives_a_typed_error() {
+    let page = fixture_file("thanhnien-giao-duc", "source.html");
+    let spent = Extractor::new().time_budget(std::time::Duration::ZERO);
+    assert!(
+        matches!(
+            spent.extract_bytes(&page, None),
+            Err(Error::TimeBudgetExceeded { .. })
+        ),
+        "{:?}",
+        spent.extract_bytes(&page, None).map(|a| a.title().map(str::to_owned))
+    );
+    let generous = Extractor::new().time_budget(std::time::Duration::from_secs(3600));
+    assert_eq!(
+        generous.extract_bytes(&page, None).map(|a| a.text()),
+        Extractor::new().extract_bytes(&page, None).map(|a| a.text())
+    );
+}
+
+/// Issue 15: UTF-16 without a BOM, little- and big-endian, reads like its BOM twin.
+#[test]
+fn utf16_without_bom_reads_like_its_bom_twin() {
+    let page = fixture_file("encoding-utf16-bom", "source.html");
+    let with_bom = Extractor::new().extract_bytes(&page, None).expect("BOM twin");
+    let (bom, rest) = page.split_at(2);
+    let little = if bom == [0xFF, 0xFE] {
+        rest.to_vec()
+    } else {
+        rest.chunks(2).flat_map(|u| u.iter().rev().copied()).collect()
+    };
+    let big: Vec<u8> = little.chunks(2).flat_map(|u| u.iter().rev().copied()).collect();
+    for bytes in [little, big] {
+        let article = Extractor::new().extract_bytes(&bytes, None).expect("no BOM");
+        assert_eq!(article.text(), with_bom.text());
+    }
 }
