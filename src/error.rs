@@ -83,7 +83,7 @@ pub enum Error {
     },
     /// The document has more element and text nodes than
     /// [`Extractor::max_nodes`](crate::Extractor::max_nodes), or than its input's length
-    /// allows (one node per 16 bytes past the first 4,096 nodes, which bounds memory by
+    /// allows (one node per 20 bytes past the first 4,096 nodes, which bounds memory by
     /// the input; see [`Extractor::max_nodes`](crate::Extractor::max_nodes)). `limit` is the
     /// limit that applied.
     #[error("document has more than {limit} nodes")]

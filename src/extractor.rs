@@ -19,13 +19,14 @@ const DEFAULT_MAX_NODES: usize = 2_000_000;
 /// tiny pages run to one node per 10 bytes (readability's test pages).
 const FREE_NODES: usize = 4096;
 /// Bytes of input per node allowed past [`FREE_NODES`], which bounds the tree, and the
-/// blocks and scores built per node, by the input: a node costs up to about 400 bytes
-/// through the stages (`<p>a` repeated: 205× the input in peak RSS at 0.5 nodes per byte,
-/// 2026-12-05), so 16 bytes per node keeps the peak under 30× the input. Real pages run
-/// 20–60 bytes per node (17 at the densest of the 707 corpus and fixture pages, nhk.or.jp,
-/// 18 KB, and 20.7 for the densest large page, 266 KB, counted by html5ever on the
-/// untrimmed page).
-const INPUT_BYTES_PER_NODE: usize = 16;
+/// blocks and scores built per node, by the input. A node costs up to about 500 bytes
+/// through the stages: `<p>a` repeated peaked at 205× its input (0.5 nodes per byte), and
+/// `<p class=x>` paragraphs at 16 bytes per node at 29.8× (10 MB, 2026-12-05); 20 bytes
+/// per node keeps every shape tried under 25×. Real pages run 20–60 bytes per node
+/// (html5ever's count on the untrimmed page: 17 at the densest of the 707 corpus and
+/// fixture pages, nhk.or.jp, 18 KB, well inside [`FREE_NODES`]; 20.7 at the densest
+/// large one, 266 KB, whose trimmed markup has fewer nodes).
+const INPUT_BYTES_PER_NODE: usize = 20;
 /// Default for [`Extractor::max_depth`]: 512 nested elements, where Blink stops nesting.
 /// Real pages in the corpora stay under 30 levels; html5ever's cost grows with depth.
 const DEFAULT_MAX_DEPTH: usize = 512;
@@ -202,10 +203,10 @@ impl Extractor {
     /// Sets the most nodes a parsed document may have; more gives [`Error::TooManyNodes`].
     /// The default is 2,000,000.
     ///
-    /// Whatever this is set to, a document may have at most 4,096 nodes plus one per 16
-    /// bytes of input (2,000,000 at 32 MB): that keeps an extraction's peak memory under
-    /// about 30 times its input on any page. Real pages hold one node per 20 to 60 bytes;
-    /// markup denser than one per 16 (such as `<p>a` repeated) gives
+    /// Whatever this is set to, a document may have at most 4,096 nodes plus one per 20
+    /// bytes of input (2,000,000 at 40 MB): that keeps an extraction's peak memory under
+    /// 30 times its input on any page. Real pages hold one node per 20 to 60 bytes;
+    /// markup denser than one per 20 (such as `<p>a` repeated) gives
     /// [`Error::TooManyNodes`].
     #[must_use]
     pub fn max_nodes(mut self, nodes: usize) -> Self {

@@ -6,8 +6,9 @@
 //! - **markup** (must extract or give a limit error, in linear time and bounded memory):
 //!   `attrs` (a tag cut off by the end of input with many attributes), `span-y` (505 open
 //!   `<span>` then ignored `</y>`), `div-dd` (505 open `<div>` then ignored `</dd>`), `p-a`
-//!   (`<p>a` repeated), `td-a` (`<td>a` repeated), `p-word` (sibling `<p>word</p>`),
-//!   `plain-text` (text without markup);
+//!   (`<p>a` repeated), `td-a` (`<td>a` repeated in a table), `p-word` (sibling
+//!   `<p>word</p>`), `p-dense` and `td-dense` (paragraphs and cells at two nodes per 40
+//!   bytes, the densest the node budget admits), `plain-text` (text without markup);
 //! - **garbage** (must give a typed error, never an article): `ff` (0xFF after every byte
 //!   of a page), `x80` (every other byte 0x80), `high-bytes` (random bytes 0x80–0xFF),
 //!   `png`, `elf`, `zip` (a magic number and random bytes), `controls` (text made mostly
@@ -51,6 +52,8 @@ pub const CASES: &[Case] = &[
     Case { name: "p-a", expect: Expect::Any, scales: true },
     Case { name: "td-a", expect: Expect::Any, scales: true },
     Case { name: "p-word", expect: Expect::Any, scales: true },
+    Case { name: "p-dense", expect: Expect::Any, scales: true },
+    Case { name: "td-dense", expect: Expect::Any, scales: true },
     Case { name: "plain-text", expect: Expect::Any, scales: true },
     Case { name: "ff", expect: Expect::Garbage, scales: true },
     Case { name: "x80", expect: Expect::Garbage, scales: true },
@@ -108,6 +111,15 @@ fn repeat_to(head: &str, unit: &str, size: usize) -> Vec<u8> {
         out.push_str(unit);
     }
     out.into_bytes()
+}
+
+/// `unit` with full stops added to `bytes` bytes.
+fn padded(unit: &str, bytes: usize) -> String {
+    let mut out = unit.to_owned();
+    while out.len() < bytes {
+        out.push('.');
+    }
+    out
 }
 
 /// `magic` then random bytes up to `size`.
@@ -182,6 +194,9 @@ pub fn build(name: &str, size: usize) -> Option<Vec<u8>> {
         "p-a" => repeat_to("", "<p>a", size),
         "td-a" => repeat_to("<table>", "<td>a", size),
         "p-word" => repeat_to("", "<p>word</p>", size),
+        // The densest markup the node budget admits: two nodes per 40 bytes.
+        "p-dense" => repeat_to("", &padded("<p class=x>Một câu có dấu", 40), size),
+        "td-dense" => repeat_to("<table>", &padded("<td>Một ô ngắn, có dấu", 40), size),
         "plain-text" => repeat_to(
             "",
             "Theo báo cáo của Sở Công Thương, tổng mức bán lẻ tăng 9,5% so với cùng kỳ. ",
