@@ -377,7 +377,10 @@ impl Extractor {
         #[cfg(feature = "rayon")]
         {
             use rayon::prelude::*;
-            pages.par_iter().map(|page| self.extract_page(page)).collect()
+            pages
+                .par_iter()
+                .map(|page| self.extract_page(page))
+                .collect()
         }
         #[cfg(not(feature = "rayon"))]
         {

@@ -65,8 +65,7 @@ impl Budget {
     /// A budget of `limit` from now; none when `limit` is `None` (or too far to count).
     pub(crate) fn starting_now(limit: Option<Duration>) -> Self {
         Self {
-            deadline: limit
-                .and_then(|limit| Some((Instant::now().checked_add(limit)?, limit))),
+            deadline: limit.and_then(|limit| Some((Instant::now().checked_add(limit)?, limit))),
         }
     }
 

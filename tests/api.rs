@@ -681,10 +681,27 @@ fn extract_many_resolves_each_page_against_its_url() {
     ];
     let extractor = Extractor::new().min_text_chars(20).keep_links(true);
     let results = extractor.extract_many(&pages);
-    let markdown = |i: usize| results[i].as_ref().map(|a| a.markdown()).unwrap_or_default();
-    assert!(markdown(0).contains("https://a.example/tin/2"), "{}", markdown(0));
-    assert!(markdown(1).contains("https://b.example/tin/2"), "{}", markdown(1));
-    assert!(matches!(results[2], Err(Error::InvalidUrl { .. })), "{:?}", results[2]);
+    let markdown = |i: usize| {
+        results[i]
+            .as_ref()
+            .map(|a| a.markdown())
+            .unwrap_or_default()
+    };
+    assert!(
+        markdown(0).contains("https://a.example/tin/2"),
+        "{}",
+        markdown(0)
+    );
+    assert!(
+        markdown(1).contains("https://b.example/tin/2"),
+        "{}",
+        markdown(1)
+    );
+    assert!(
+        matches!(results[2], Err(Error::InvalidUrl { .. })),
+        "{:?}",
+        results[2]
+    );
     assert!(markdown(3).contains("(/tin/2)"), "{}", markdown(3));
 }
 
@@ -700,12 +717,16 @@ fn time_budget_gives_a_typed_error() {
             Err(Error::TimeBudgetExceeded { .. })
         ),
         "{:?}",
-        spent.extract_bytes(&page, None).map(|a| a.title().map(str::to_owned))
+        spent
+            .extract_bytes(&page, None)
+            .map(|a| a.title().map(str::to_owned))
     );
     let generous = Extractor::new().time_budget(std::time::Duration::from_secs(3600));
     assert_eq!(
         generous.extract_bytes(&page, None).map(|a| a.text()),
-        Extractor::new().extract_bytes(&page, None).map(|a| a.text())
+        Extractor::new()
+            .extract_bytes(&page, None)
+            .map(|a| a.text())
     );
 }
 
@@ -713,16 +734,25 @@ fn time_budget_gives_a_typed_error() {
 #[test]
 fn utf16_without_bom_reads_like_its_bom_twin() {
     let page = fixture_file("encoding-utf16-bom", "source.html");
-    let with_bom = Extractor::new().extract_bytes(&page, None).expect("BOM twin");
+    let with_bom = Extractor::new()
+        .extract_bytes(&page, None)
+        .expect("BOM twin");
     let (bom, rest) = page.split_at(2);
     let little = if bom == [0xFF, 0xFE] {
         rest.to_vec()
     } else {
-        rest.chunks(2).flat_map(|u| u.iter().rev().copied()).collect()
+        rest.chunks(2)
+            .flat_map(|u| u.iter().rev().copied())
+            .collect()
     };
-    let big: Vec<u8> = little.chunks(2).flat_map(|u| u.iter().rev().copied()).collect();
+    let big: Vec<u8> = little
+        .chunks(2)
+        .flat_map(|u| u.iter().rev().copied())
+        .collect();
     for bytes in [little, big] {
-        let article = Extractor::new().extract_bytes(&bytes, None).expect("no BOM");
+        let article = Extractor::new()
+            .extract_bytes(&bytes, None)
+            .expect("no BOM");
         assert_eq!(article.text(), with_bom.text());
     }
 }

@@ -58,9 +58,7 @@ fn is_garbage_error(result: &Result<Article, Error>) -> bool {
     matches!(
         result,
         Err(Error::NoArticle {
-            kind: NoArticleKind::NotHtml
-                | NoArticleKind::Undecodable
-                | NoArticleKind::MarkupAsText,
+            kind: NoArticleKind::NotHtml | NoArticleKind::Undecodable | NoArticleKind::MarkupAsText,
             ..
         })
     )

@@ -71,7 +71,13 @@ pub(crate) fn parse_document_within(
             HtmlTreeSink::new(Html::new_document()),
             TreeBuilderOpts::default(),
         );
-        let builder = hand_off(builder, StrTendril::from_slice(markup), State::Data, None, budget)?;
+        let builder = hand_off(
+            builder,
+            StrTendril::from_slice(markup),
+            State::Data,
+            None,
+            budget,
+        )?;
         return Ok(builder.sink.0.into_inner());
     }
     let normalized;

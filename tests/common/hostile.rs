@@ -46,26 +46,106 @@ pub struct Case {
 
 /// Every case, in the order the bench prints them.
 pub const CASES: &[Case] = &[
-    Case { name: "attrs", expect: Expect::Any, scales: true },
-    Case { name: "span-y", expect: Expect::Any, scales: true },
-    Case { name: "div-dd", expect: Expect::Any, scales: true },
-    Case { name: "p-a", expect: Expect::Any, scales: true },
-    Case { name: "td-a", expect: Expect::Any, scales: true },
-    Case { name: "p-word", expect: Expect::Any, scales: true },
-    Case { name: "p-dense", expect: Expect::Any, scales: true },
-    Case { name: "td-dense", expect: Expect::Any, scales: true },
-    Case { name: "plain-text", expect: Expect::Any, scales: true },
-    Case { name: "ff", expect: Expect::Garbage, scales: true },
-    Case { name: "x80", expect: Expect::Garbage, scales: true },
-    Case { name: "high-bytes", expect: Expect::Garbage, scales: true },
-    Case { name: "png", expect: Expect::Garbage, scales: true },
-    Case { name: "elf", expect: Expect::Garbage, scales: true },
-    Case { name: "zip", expect: Expect::Garbage, scales: true },
-    Case { name: "controls", expect: Expect::Garbage, scales: true },
-    Case { name: "stray-tags", expect: Expect::Garbage, scales: false },
-    Case { name: "utf16le", expect: Expect::Article, scales: false },
-    Case { name: "utf16be", expect: Expect::Article, scales: false },
-    Case { name: "empty", expect: Expect::Empty, scales: false },
+    Case {
+        name: "attrs",
+        expect: Expect::Any,
+        scales: true,
+    },
+    Case {
+        name: "span-y",
+        expect: Expect::Any,
+        scales: true,
+    },
+    Case {
+        name: "div-dd",
+        expect: Expect::Any,
+        scales: true,
+    },
+    Case {
+        name: "p-a",
+        expect: Expect::Any,
+        scales: true,
+    },
+    Case {
+        name: "td-a",
+        expect: Expect::Any,
+        scales: true,
+    },
+    Case {
+        name: "p-word",
+        expect: Expect::Any,
+        scales: true,
+    },
+    Case {
+        name: "p-dense",
+        expect: Expect::Any,
+        scales: true,
+    },
+    Case {
+        name: "td-dense",
+        expect: Expect::Any,
+        scales: true,
+    },
+    Case {
+        name: "plain-text",
+        expect: Expect::Any,
+        scales: true,
+    },
+    Case {
+        name: "ff",
+        expect: Expect::Garbage,
+        scales: true,
+    },
+    Case {
+        name: "x80",
+        expect: Expect::Garbage,
+        scales: true,
+    },
+    Case {
+        name: "high-bytes",
+        expect: Expect::Garbage,
+        scales: true,
+    },
+    Case {
+        name: "png",
+        expect: Expect::Garbage,
+        scales: true,
+    },
+    Case {
+        name: "elf",
+        expect: Expect::Garbage,
+        scales: true,
+    },
+    Case {
+        name: "zip",
+        expect: Expect::Garbage,
+        scales: true,
+    },
+    Case {
+        name: "controls",
+        expect: Expect::Garbage,
+        scales: true,
+    },
+    Case {
+        name: "stray-tags",
+        expect: Expect::Garbage,
+        scales: false,
+    },
+    Case {
+        name: "utf16le",
+        expect: Expect::Article,
+        scales: false,
+    },
+    Case {
+        name: "utf16be",
+        expect: Expect::Article,
+        scales: false,
+    },
+    Case {
+        name: "empty",
+        expect: Expect::Empty,
+        scales: false,
+    },
 ];
 
 /// A small seeded generator (SplitMix64): the same bytes on every run and platform.
@@ -214,7 +294,13 @@ pub fn build(name: &str, size: usize) -> Option<Vec<u8>> {
         "controls" => {
             let mut rng = Rng::new(4);
             (0..size.max(64))
-                .map(|i| if i % 2 == 0 { b'a' + rng.byte() % 26 } else { 1 + rng.byte() % 8 })
+                .map(|i| {
+                    if i % 2 == 0 {
+                        b'a' + rng.byte() % 26
+                    } else {
+                        1 + rng.byte() % 8
+                    }
+                })
                 .collect()
         }
         "stray-tags" => insert_tags(pages(6000).as_bytes(), 500, &mut Rng::new(5)),
