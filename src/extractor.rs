@@ -235,7 +235,7 @@ impl Extractor {
     /// ```
     /// use std::time::Duration;
     /// use tinhloc::{Error, Extractor};
-    /// let html = "<div>".repeat(400) + &"<div>x</div>".repeat(50_000);
+    /// let html = "<p>Một câu văn khá dài của bài báo, có dấu chấm câu.</p>".repeat(2000);
     /// let hurried = Extractor::new().time_budget(Duration::ZERO);
     /// assert!(matches!(hurried.extract(&html), Err(Error::TimeBudgetExceeded { .. })));
     /// ```

@@ -7,7 +7,7 @@
 /// does). Borrows its parts; cheap to copy.
 ///
 /// ```
-/// let page = tinhloc::Page::new(b"<p>Xin chào</p>")
+/// let page = tinhloc::Page::new("<p>Xin chào</p>".as_bytes())
 ///     .content_type("text/html; charset=utf-8")
 ///     .url("https://baomau.vn/tin/1");
 /// # let _ = page;

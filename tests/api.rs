@@ -468,10 +468,12 @@ fn formatting_reconstruction_bomb_is_refused() {
     page.push_str("</div>");
     page.push_str(&"<div>x</div>".repeat(3000));
     // The 3,000 open <b>s are past the default depth limit; raise it so the node limit
-    // is what stops the page.
-    assert_eq!(
-        Extractor::new().max_depth(10_000).extract(&page).err(),
-        Some(Error::TooManyNodes { limit: 2_000_000 })
+    // is what stops the page: the one the page's length sets (issue 15), well under the
+    // default `max_nodes`.
+    let result = Extractor::new().max_depth(10_000).extract(&page).err();
+    assert!(
+        matches!(result, Some(Error::TooManyNodes { limit }) if limit < 10_000),
+        "{result:?}"
     );
 }
 
@@ -668,9 +670,11 @@ fn trace_matches_the_article_on_every_fixture() {
 /// whose URL does not parse gets `InvalidUrl` without failing the others.
 #[test]
 fn extract_many_resolves_each_page_against_its_url() {
-    let html = "<html><body><article><p>Một câu đủ dài để là nội dung chính của bài báo này, \
-                với dấu câu và nhiều chữ. <a href='/tin/2'>Câu thứ hai của đoạn văn</a> cũng \
-                khá dài.</p></article></body></html>";
+    let html = "<html><body><article><h1>Giá lúa tăng mạnh</h1><p>Giá lúa tại các tỉnh Đồng \
+                bằng sông Cửu Long tăng thêm 300 đồng mỗi kg trong tuần qua, mức cao nhất kể từ \
+                đầu năm, nhờ nhu cầu xuất khẩu tăng trở lại.</p><p>Nhiều thương lái cho biết \
+                nguồn cung đang giảm, trong khi <a href='/tin/2'>các doanh nghiệp xuất khẩu</a> \
+                tăng thu mua để kịp giao các hợp đồng đã ký từ đầu quý.</p></article></body></html>";
     let pages = [
         Page::new(html.as_bytes()).url("https://a.example/x/"),
         Page::new(html.as_bytes())
@@ -681,11 +685,9 @@ fn extract_many_resolves_each_page_against_its_url() {
     ];
     let extractor = Extractor::new().min_text_chars(20).keep_links(true);
     let results = extractor.extract_many(&pages);
-    let markdown = |i: usize| {
-        results[i]
-            .as_ref()
-            .map(|a| a.markdown())
-            .unwrap_or_default()
+    let markdown = |i: usize| match &results[i] {
+        Ok(article) => article.markdown(),
+        Err(error) => format!("{error:?}"),
     };
     assert!(
         markdown(0).contains("https://a.example/tin/2"),
