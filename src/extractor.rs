@@ -510,11 +510,13 @@ impl Extractor {
         budget.check()?;
         let mut selected = select::select(&scored);
         let (metadata, json_ld) = self.read_metadata(&document);
+        budget.check()?;
         let mut kept = match &selected {
             Ok(selection) => clean::kept_blocks(&scored, selection, &metadata, &settings),
             Err(_) => Vec::new(),
         };
         let mut body = clean::body_of(&scored, &kept);
+        budget.check()?;
         let mut listing = selected
             .as_ref()
             .is_err_and(|rejection| rejection.is_listing());
@@ -537,6 +539,7 @@ impl Extractor {
                     (wide_scored, wide_selected, wide_kept, whole, false);
             }
         }
+        budget.check()?;
         let chars = plain_chars;
         let mut json_ld_body = false;
         if !listing && chars(&body) < MIN_MARKUP_BODY_CHARS.max(self.min_text_chars) {

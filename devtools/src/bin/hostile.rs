@@ -4,7 +4,7 @@
 //! - `hostile <case> <bytes>`: builds the case at about that size, extracts it once and
 //!   prints the input size, the time and the outcome; run it under `/usr/bin/time -v`
 //!   for the peak RSS. `hostile list` names the cases; `hostile <case> <bytes> <file>`
-//!   writes the page to a file instead.
+//!   writes the page to a file instead. `TINHLOC_BUDGET_MS` sets a time budget.
 //! - `hostile mutate <seed> <mutations per page> <folder or file>…`: every page (`*.html`,
 //!   `source.html`) mutated that many times from the seed; prints any panic, the slowest
 //!   page and the outcome counts.
@@ -122,8 +122,15 @@ fn main() {
         }
         return;
     }
+    let mut extractor = Extractor::new();
+    if let Some(ms) = std::env::var("TINHLOC_BUDGET_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+    {
+        extractor = extractor.time_budget(Duration::from_millis(ms));
+    }
     let start = Instant::now();
-    let result = Extractor::new().extract_bytes(&bytes, None);
+    let result = extractor.extract_bytes(&bytes, None);
     let elapsed = start.elapsed();
     println!(
         "{case} {} bytes: {:.1} ms, {}",
