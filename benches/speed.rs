@@ -223,9 +223,12 @@ fn per_page_group(
 /// feature (`cargo bench --bench speed --features rayon -- batch`) the second should take
 /// about half the time on two free cores; without it both run one page after another.
 fn batch(c: &mut Criterion, pages: &[&Page]) {
-    let inputs: Vec<(&[u8], Option<&str>)> = pages
+    let inputs: Vec<tinhloc::Page<'_>> = pages
         .iter()
-        .map(|p| (p.bytes.as_slice(), p.content_type.as_deref()))
+        .map(|p| match p.content_type.as_deref() {
+            Some(content_type) => tinhloc::Page::new(&p.bytes).content_type(content_type),
+            None => tinhloc::Page::new(&p.bytes),
+        })
         .collect();
     let extractor = tinhloc::Extractor::new();
     let mut group = c.benchmark_group("batch");

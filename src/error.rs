@@ -13,8 +13,15 @@ pub enum NoArticleKind {
     TooShort,
     /// No bytes, or only white space.
     EmptyInput,
-    /// Binary data (an image, an executable), not HTML text.
+    /// Binary data (an image, an executable, an archive), not HTML text.
     NotHtml,
+    /// Bytes that decode, but not to plausible text: many replacement or control
+    /// characters, one character between every other (a byte pattern read in the wrong
+    /// single-byte encoding), or almost no ASCII.
+    Undecodable,
+    /// A body that is mostly raw markup: an element such as `<plaintext>`, `<xmp>` or
+    /// `<textarea>` left open turned the rest of the page into text.
+    MarkupAsText,
 }
 
 impl std::fmt::Display for NoArticleKind {
@@ -24,6 +31,8 @@ impl std::fmt::Display for NoArticleKind {
             Self::TooShort => "the main text is shorter than the minimum",
             Self::EmptyInput => "the input is empty",
             Self::NotHtml => "the input is not HTML text",
+            Self::Undecodable => "the input does not decode to plausible text",
+            Self::MarkupAsText => "the main text is mostly raw markup",
         })
     }
 }
@@ -32,7 +41,8 @@ impl std::fmt::Display for NoArticleKind {
 ///
 /// Decoding never fails (bad bytes are replaced) and parsing always recovers, so every
 /// variant is a limit the caller set, an invalid option, or the page itself having no
-/// article.
+/// article (which includes input that is not text, or not text in any encoding it could
+/// be read in: [`NoArticleKind::NotHtml`], [`NoArticleKind::Undecodable`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -72,11 +82,21 @@ pub enum Error {
         limit: usize,
     },
     /// The document has more element and text nodes than
-    /// [`Extractor::max_nodes`](crate::Extractor::max_nodes).
+    /// [`Extractor::max_nodes`](crate::Extractor::max_nodes), or than its input's length
+    /// allows (one node per 20 bytes past the first 4,096 nodes, which bounds memory by
+    /// the input; see [`Extractor::max_nodes`](crate::Extractor::max_nodes)). `limit` is the
+    /// limit that applied.
     #[error("document has more than {limit} nodes")]
     TooManyNodes {
         /// The configured limit.
         limit: usize,
+    },
+    /// The extraction took longer than
+    /// [`Extractor::time_budget`](crate::Extractor::time_budget) and was given up.
+    #[error("extraction ran over its time budget of {budget:?}")]
+    TimeBudgetExceeded {
+        /// The configured budget.
+        budget: std::time::Duration,
     },
     /// The document nests elements deeper than
     /// [`Extractor::max_depth`](crate::Extractor::max_depth).

@@ -5,7 +5,8 @@ use crate::body::{Block, BlockKind, Body, Inline};
 use crate::error::NoArticleKind;
 use crate::metadata::json_ld::JsonLd;
 use crate::metadata::{Metadata, PageType};
-use crate::options::{Limits, Policy, RenderOptions, Scope, Settings};
+use crate::options::{Budget, Limits, Policy, RenderOptions, Scope, Settings};
+use crate::page::Page;
 use crate::select::Rejection;
 use crate::trace::{self, Trace};
 use crate::{Error, clean, comments, decode, html, metadata, score, segment, select};
@@ -14,6 +15,18 @@ use crate::{Error, clean, comments, decode, html, metadata, score, segment, sele
 const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 /// Default for [`Extractor::max_nodes`]: 2 million nodes, about ten times a heavy portal page.
 const DEFAULT_MAX_NODES: usize = 2_000_000;
+/// Nodes every document may have whatever its length: a small page is no memory risk, and
+/// tiny pages run to one node per 10 bytes (readability's test pages).
+const FREE_NODES: usize = 4096;
+/// Bytes of input per node allowed past [`FREE_NODES`], which bounds the tree, and the
+/// blocks and scores built per node, by the input. A node costs up to about 500 bytes
+/// through the stages: `<p>a` repeated peaked at 205× its input (0.5 nodes per byte), and
+/// `<p class=x>` paragraphs at 16 bytes per node at 29.8× (10 MB, 2026-12-05); 20 bytes
+/// per node keeps every shape tried under 25×. Real pages run 20–60 bytes per node
+/// (html5ever's count on the untrimmed page: 17 at the densest of the 707 corpus and
+/// fixture pages, nhk.or.jp, 18 KB, well inside [`FREE_NODES`]; 20.7 at the densest
+/// large one, 266 KB, whose trimmed markup has fewer nodes).
+const INPUT_BYTES_PER_NODE: usize = 20;
 /// Default for [`Extractor::max_depth`]: 512 nested elements, where Blink stops nesting.
 /// Real pages in the corpora stay under 30 levels; html5ever's cost grows with depth.
 const DEFAULT_MAX_DEPTH: usize = 512;
@@ -61,6 +74,7 @@ pub struct Extractor {
     max_input_bytes: usize,
     max_nodes: usize,
     max_depth: usize,
+    time_budget: Option<std::time::Duration>,
     /// Whether the pre-scan cuts the markup no stage reads; off only in tests.
     trim_markup: bool,
 }
@@ -88,6 +102,7 @@ impl Extractor {
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             max_nodes: DEFAULT_MAX_NODES,
             max_depth: DEFAULT_MAX_DEPTH,
+            time_budget: None,
             trim_markup: true,
         }
     }
@@ -190,6 +205,12 @@ impl Extractor {
 
     /// Sets the most nodes a parsed document may have; more gives [`Error::TooManyNodes`].
     /// The default is 2,000,000.
+    ///
+    /// Whatever this is set to, a document may have at most 4,096 nodes plus one per 20
+    /// bytes of input (2,000,000 at 40 MB): that keeps an extraction's peak memory under
+    /// 30 times its input on any page. Real pages hold one node per 20 to 60 bytes;
+    /// markup denser than one per 20 (such as `<p>a` repeated) gives
+    /// [`Error::TooManyNodes`].
     #[must_use]
     pub fn max_nodes(mut self, nodes: usize) -> Self {
         self.max_nodes = nodes;
@@ -201,6 +222,29 @@ impl Extractor {
     #[must_use]
     pub fn max_depth(mut self, depth: usize) -> Self {
         self.max_depth = depth;
+        self
+    }
+
+    /// Sets the time one extraction may take; past it the extraction stops and gives
+    /// [`Error::TimeBudgetExceeded`]. The default is none: no limit.
+    ///
+    /// The clock is read between stages and every thousand or so steps of the long loops
+    /// (tokenizing and tree building, segmentation), so a page stops within a millisecond
+    /// or so of its budget. A hostile page that would hold a thread for seconds is given
+    /// up on instead, which keeps [`Extractor::extract_many`] moving. Timing depends on the
+    /// machine: a page near its budget may give an article on one run and this error on
+    /// another.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use tinhloc::{Error, Extractor};
+    /// let html = "<p>Một câu văn khá dài của bài báo, có dấu chấm câu.</p>".repeat(2000);
+    /// let hurried = Extractor::new().time_budget(Duration::ZERO);
+    /// assert!(matches!(hurried.extract(&html), Err(Error::TimeBudgetExceeded { .. })));
+    /// ```
+    #[must_use]
+    pub fn time_budget(mut self, budget: std::time::Duration) -> Self {
+        self.time_budget = Some(budget);
         self
     }
 
@@ -249,12 +293,16 @@ impl Extractor {
     }
 
     fn extract_str(&self, html: &str, trace: Option<&mut Trace>) -> Result<Article, Error> {
+        let budget = Budget::starting_now(self.time_budget);
         self.check_size(html.len())?;
         if decode::looks_binary(html.as_bytes()) {
             return Err(no_article(NoArticleKind::NotHtml, PageType::default()));
         }
+        if decode::implausible(html) {
+            return Err(no_article(NoArticleKind::Undecodable, PageType::default()));
+        }
         let html = decode::nfc(html);
-        self.run(&html, encoding_rs::UTF_8, trace)
+        self.run(&html, encoding_rs::UTF_8, budget, trace)
     }
 
     fn extract_raw(
@@ -263,12 +311,17 @@ impl Extractor {
         content_type: Option<&str>,
         trace: Option<&mut Trace>,
     ) -> Result<Article, Error> {
+        let budget = Budget::starting_now(self.time_budget);
         self.check_size(bytes.len())?;
         let decoded = decode::decode(bytes, content_type);
         if decoded.binary {
             return Err(no_article(NoArticleKind::NotHtml, PageType::default()));
         }
-        self.run(&decoded.text, decoded.encoding, trace)
+        if decode::implausible(&decoded.text) {
+            return Err(no_article(NoArticleKind::Undecodable, PageType::default()));
+        }
+        budget.check()?;
+        self.run(&decoded.text, decoded.encoding, budget, trace)
     }
 
     /// Reads only the page's metadata, without extracting the body: works on listing
@@ -277,9 +330,10 @@ impl Extractor {
     /// # Errors
     /// The limit errors of [`Extractor::extract`]; never [`Error::NoArticle`].
     pub fn metadata(&self, html: &str) -> Result<Metadata, Error> {
+        let budget = Budget::starting_now(self.time_budget);
         self.check_size(html.len())?;
         let html = decode::nfc(html);
-        self.metadata_of(&html)
+        self.metadata_of(&html, budget)
     }
 
     /// Reads only the page's metadata from raw bytes; see [`Extractor::extract_bytes`] for
@@ -292,44 +346,76 @@ impl Extractor {
         bytes: &[u8],
         content_type: Option<&str>,
     ) -> Result<Metadata, Error> {
+        let budget = Budget::starting_now(self.time_budget);
         self.check_size(bytes.len())?;
         let decoded = decode::decode(bytes, content_type);
-        self.metadata_of(&decoded.text)
+        self.metadata_of(&decoded.text, budget)
     }
 
     /// Extracts many pages with this extractor, in parallel across cores with the `rayon`
-    /// feature, one after another without it. Results are in the order of `pages`; each
-    /// page is `(bytes, content_type)`.
+    /// feature, one after another without it. Results are in the order of `pages`. Each
+    /// [`Page`] gives its bytes, its Content-Type and its URL, which resolves its links as
+    /// [`Extractor::base_url`] does; a page whose URL does not parse gives
+    /// [`Error::InvalidUrl`]. Set
+    /// [`Extractor::time_budget`] so that one hostile page cannot stall the batch.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use tinhloc::{Extractor, Page};
+    /// let article = "<article><p>Một câu đủ dài để là nội dung chính của bài báo này, với \
+    ///     dấu câu và nhiều chữ. Câu thứ hai của đoạn văn cũng khá dài.</p>\
+    ///     <p><a href='/tin/2'>Đọc tiếp</a></p></article>";
+    /// let pages = [
+    ///     Page::new(article.as_bytes()).url("https://baomau.vn/tin/1"),
+    ///     Page::new(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0"),
+    ///     Page::new(article.as_bytes()).content_type("text/html; charset=utf-8").url("no url"),
+    /// ];
+    /// let extractor = Extractor::new().min_text_chars(20).time_budget(Duration::from_secs(2));
+    /// let results = extractor.extract_many(&pages);
+    /// assert!(results[0].is_ok());
+    /// assert!(results[1].is_err() && results[2].is_err());
+    /// ```
     #[must_use]
-    pub fn extract_many(&self, pages: &[(&[u8], Option<&str>)]) -> Vec<Result<Article, Error>> {
+    pub fn extract_many(&self, pages: &[Page<'_>]) -> Vec<Result<Article, Error>> {
         #[cfg(feature = "rayon")]
         {
             use rayon::prelude::*;
             pages
                 .par_iter()
-                .map(|(bytes, content_type)| self.extract_bytes(bytes, *content_type))
+                .map(|page| self.extract_page(page))
                 .collect()
         }
         #[cfg(not(feature = "rayon"))]
         {
-            pages
-                .iter()
-                .map(|(bytes, content_type)| self.extract_bytes(bytes, *content_type))
-                .collect()
+            pages.iter().map(|page| self.extract_page(page)).collect()
         }
     }
 
-    fn limits(&self) -> Limits {
+    /// One page of [`Extractor::extract_many`].
+    fn extract_page(&self, page: &Page<'_>) -> Result<Article, Error> {
+        match page.url {
+            Some(url) => self
+                .clone()
+                .base_url(url)?
+                .extract_bytes(page.bytes, page.content_type),
+            None => self.extract_bytes(page.bytes, page.content_type),
+        }
+    }
+
+    /// The limits for a page of `input_len` bytes: at most [`FREE_NODES`] plus one node
+    /// per [`INPUT_BYTES_PER_NODE`].
+    fn limits(&self, input_len: usize) -> Limits {
+        let by_input = FREE_NODES.saturating_add(input_len / INPUT_BYTES_PER_NODE);
         Limits {
-            max_nodes: self.max_nodes,
+            max_nodes: self.max_nodes.min(by_input),
             max_depth: self.max_depth,
             trim: self.trim_markup,
         }
     }
 
     /// The metadata of decoded NFC text.
-    fn metadata_of(&self, html: &str) -> Result<Metadata, Error> {
-        let document = html::parse(html, self.limits())?;
+    fn metadata_of(&self, html: &str, budget: Budget) -> Result<Metadata, Error> {
+        let document = html::parse(html, self.limits(html.len()), budget)?;
         Ok(self.read_metadata(&document).0)
     }
 
@@ -355,6 +441,7 @@ impl Extractor {
     /// The options the stages read.
     pub(crate) fn settings(&self) -> Settings {
         Settings {
+            budget: Budget::default(),
             policy: self.policy,
             wide: false,
             keep_tables: self.keep_tables,
@@ -372,12 +459,13 @@ impl Extractor {
         &self,
         html: &str,
         encoding: &'static encoding_rs::Encoding,
+        budget: Budget,
         mut trace: Option<&mut Trace>,
     ) -> Result<Article, Error> {
         if html.trim().is_empty() {
             return Err(no_article(NoArticleKind::EmptyInput, PageType::default()));
         }
-        let first = self.run_once(html, encoding, trace.as_deref_mut());
+        let first = self.run_once(html, encoding, budget, trace.as_deref_mut());
         let short = match &first {
             Err(Error::NoArticle { .. }) => true,
             Ok(article) => plain_chars(article.body()) < MIN_MARKUP_BODY_CHARS,
@@ -390,7 +478,7 @@ impl Extractor {
             return first;
         };
         let mut second_trace = Trace::default();
-        let second = self.run_once(&unwrapped, encoding, Some(&mut second_trace));
+        let second = self.run_once(&unwrapped, encoding, budget, Some(&mut second_trace));
         let second_wins = match (&second, &first) {
             (Ok(second), Ok(first)) => plain_chars(second.body()) > plain_chars(first.body()),
             (Ok(_), Err(_)) => true,
@@ -410,18 +498,28 @@ impl Extractor {
         &self,
         html: &str,
         encoding: &'static encoding_rs::Encoding,
+        budget: Budget,
         trace: Option<&mut Trace>,
     ) -> Result<Article, Error> {
-        let document = html::parse(html, self.limits())?;
-        let settings = self.settings();
-        let mut scored = score::score(segment::segment(&document, &settings));
+        let document = html::parse(html, self.limits(html.len()), budget)?;
+        let settings = Settings {
+            budget,
+            ..self.settings()
+        };
+        let segmented = segment::segment(&document, &settings);
+        // Segmentation stops early when the budget runs out.
+        budget.check()?;
+        let mut scored = score::score(segmented);
+        budget.check()?;
         let mut selected = select::select(&scored);
         let (metadata, json_ld) = self.read_metadata(&document);
+        budget.check()?;
         let mut kept = match &selected {
             Ok(selection) => clean::kept_blocks(&scored, selection, &metadata, &settings),
             Err(_) => Vec::new(),
         };
         let mut body = clean::body_of(&scored, &kept);
+        budget.check()?;
         let mut listing = selected
             .as_ref()
             .is_err_and(|rejection| rejection.is_listing());
@@ -472,6 +570,7 @@ impl Extractor {
                 }
             }
         }
+        budget.check()?;
         let chars = plain_chars;
         let mut json_ld_body = false;
         if !listing && chars(&body) < MIN_MARKUP_BODY_CHARS.max(self.min_text_chars) {
@@ -506,6 +605,9 @@ impl Extractor {
                 NoArticleKind::TooShort
             };
             return Err(no_article(kind, metadata.page_type));
+        }
+        if mostly_markup(&body) {
+            return Err(no_article(NoArticleKind::MarkupAsText, metadata.page_type));
         }
         let comments = comments::read(
             &document,
@@ -588,6 +690,48 @@ fn unwrap_noscript(html: &str) -> Option<String> {
     }
     out.push_str(html.get(copied..)?);
     Some(out)
+}
+
+/// Share of a body's text, in percent, that may be tags (`<` and a letter, `/` or `!`, up
+/// to the next `>`) before the body counts as markup read as text. A code sample in a
+/// tutorial is a few tags in a page of prose; a `<plaintext>` or `<xmp>` left open turns
+/// the rest of the page into text, where tags are most of it. Start value 2026-12-05: no
+/// page of the 707 in the corpora and fixtures changes.
+const MAX_MARKUP_TEXT_PERCENT: usize = 30;
+
+/// Fewest bytes of tags a body must hold before [`MAX_MARKUP_TEXT_PERCENT`] applies.
+const MIN_MARKUP_TEXT_BYTES: usize = 500;
+
+/// Longest tag, in bytes, counted by [`mostly_markup`]: a `<` further from its `>` is text.
+const MAX_COUNTED_TAG_BYTES: usize = 256;
+
+/// Whether a body's text is mostly raw markup (see [`MAX_MARKUP_TEXT_PERCENT`]).
+fn mostly_markup(body: &Body) -> bool {
+    let mut total = 0usize;
+    let mut markup = 0usize;
+    for block in &body.blocks {
+        let text = block.plain_text();
+        let bytes = text.as_bytes();
+        total += bytes.len();
+        let mut at = 0;
+        while let Some(found) = memchr::memchr(b'<', bytes.get(at..).unwrap_or_default()) {
+            let start = at + found;
+            let opens_tag = bytes
+                .get(start + 1)
+                .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'/' || b == b'!');
+            let window = bytes
+                .get(start..(start + MAX_COUNTED_TAG_BYTES).min(bytes.len()))
+                .unwrap_or_default();
+            match memchr::memchr(b'>', window) {
+                Some(end) if opens_tag => {
+                    markup += end + 1;
+                    at = start + end + 1;
+                }
+                _ => at = start + 1,
+            }
+        }
+    }
+    markup >= MIN_MARKUP_TEXT_BYTES && markup * 100 > total * MAX_MARKUP_TEXT_PERCENT
 }
 
 /// Characters of a body's plain text.

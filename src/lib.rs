@@ -11,6 +11,7 @@ mod html;
 mod lexicon;
 mod metadata;
 mod options;
+mod page;
 mod render;
 mod score;
 mod segment;
@@ -24,6 +25,7 @@ pub use error::{Error, NoArticleKind};
 pub use extractor::Extractor;
 pub use metadata::{Metadata, PageType};
 pub use options::{Policy, Scope};
+pub use page::Page;
 pub use trace::{BodySource, Reason, Stage, Trace, TracedBlock};
 
 use std::sync::LazyLock;

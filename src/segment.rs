@@ -1033,7 +1033,12 @@ pub(crate) fn segment(document: &Html, settings: &Settings) -> Segmented {
         time_depth: 0,
     };
     let mut skipping: Option<ego_tree::NodeId> = None;
+    let mut ticker = settings.budget.ticker();
     for edge in document.tree.root().traverse() {
+        if ticker.expired() {
+            // The extractor gives the budget's error; what was read so far is dropped.
+            break;
+        }
         match edge {
             Edge::Open(node) => {
                 if skipping.is_some() {

@@ -14,6 +14,7 @@ for each (issue 5):
 | encoding-windows-1258-undeclared | the same bytes | none | text/html |
 | encoding-nfd | UTF-8, every character in NFD | `<meta charset="utf-8">` | utf-8 |
 | encoding-utf16-bom | UTF-16LE with a BOM | `<meta charset="utf-16">` | text/html |
+| encoding-utf16-no-bom | UTF-16BE without a BOM | `<meta charset="utf-16">` | text/html |
 | encoding-mislabeled | UTF-8 | `<meta charset="iso-8859-1">` | text/html |
 | encoding-header-vs-meta | UTF-8 | `<meta charset="windows-1252">` | utf-8 |
 
@@ -25,7 +26,9 @@ combining marks that NFC turns back into the twin's text.
 
 The fixture checker in tests/fixtures.rs decodes pages by their labels only, so it cannot
 read the undeclared and mislabeled variants; their must_not lists keep only the ASCII
-snippets, which read the same in any ASCII-compatible charset.
+snippets, which read the same in any ASCII-compatible charset. It cannot read UTF-16
+without a BOM either, so that variant has no must_not snippets (issue 15: the extractor
+finds the encoding from the zero bytes alone).
 
 Standard library only.
 """
@@ -109,6 +112,13 @@ def variants(page: str):
             "text/html",
             "UTF-16LE with a byte order mark, <meta charset=\"utf-16\">",
             None,
+        ),
+        (
+            "encoding-utf16-no-bom",
+            utf16_page.encode("utf-16-be"),
+            "text/html",
+            "UTF-16BE without a byte order mark, <meta charset=\"utf-16\">, served without a charset",
+            lambda _: [],
         ),
         (
             "encoding-mislabeled",

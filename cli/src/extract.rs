@@ -80,12 +80,15 @@ fn error_code(err: &Error) -> &'static str {
             NoArticleKind::TooShort => "too_short",
             NoArticleKind::EmptyInput => "empty_input",
             NoArticleKind::NotHtml => "not_html",
+            NoArticleKind::Undecodable => "undecodable",
+            NoArticleKind::MarkupAsText => "markup_as_text",
             _ => "no_article",
         },
         Error::InvalidUrl { .. } => "invalid_url",
         Error::InputTooLarge { .. } => "input_too_large",
         Error::TooManyNodes { .. } => "too_many_nodes",
         Error::TooDeep { .. } => "too_deep",
+        Error::TimeBudgetExceeded { .. } => "time_budget_exceeded",
         _ => "error",
     }
 }

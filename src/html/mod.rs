@@ -73,7 +73,7 @@ mod tags;
 mod tokenize;
 
 use crate::Error;
-use crate::options::Limits;
+use crate::options::{Budget, Limits};
 use ego_tree::iter::Edge;
 use prescan::prescan_counting;
 use scraper::Html;
@@ -84,10 +84,11 @@ use scraper::Html;
 ///
 /// # Errors
 /// [`Error::TooDeep`] or [`Error::TooManyNodes`] when the pre-scan or the finished tree
-/// passes a limit.
-pub(crate) fn parse(html: &str, limits: Limits) -> Result<Html, Error> {
+/// passes a limit; [`Error::TimeBudgetExceeded`] when `budget` runs out.
+pub(crate) fn parse(html: &str, limits: Limits, budget: Budget) -> Result<Html, Error> {
     let (markup, nodes) = prescan_counting(html, limits)?;
-    let document = tokenize::parse_document(&markup, nodes);
+    budget.check()?;
+    let document = tokenize::parse_document_within(&markup, nodes, budget)?;
     check_tree(&document, limits)?;
     Ok(document)
 }

@@ -1197,6 +1197,7 @@ pub(super) fn prescan_counting(html: &str, limits: Limits) -> Result<(Cow<'_, st
 mod tests {
     use super::*;
     use crate::html::{parse, prescan};
+    use crate::options::Budget;
     use ego_tree::iter::Edge;
     use scraper::Html;
 
@@ -1261,7 +1262,7 @@ mod tests {
         let html = "<!DOCTYPE html><html><head><title>T</title><meta name=a content=b></head>\
                     <body><div class=x><p>One <b>two</b></p><ul><li>a<li>b</ul></div></body></html>";
         assert!(matches!(prescan(html, LIMITS), Ok(Cow::Borrowed(_))));
-        assert!(parse(html, LIMITS).is_ok());
+        assert!(parse(html, LIMITS, Budget::default()).is_ok());
     }
 
     /// The tree as element names and text, without the text of the elements whose
@@ -1601,7 +1602,7 @@ mod tests {
         assert!(cut.contains(" a255=\"v\""));
         assert!(!cut.contains(" a256="));
         assert!(cut.ends_with(">x</div><p id=keep>y</p>"));
-        assert!(parse(&html, LIMITS).is_ok());
+        assert!(parse(&html, LIMITS, Budget::default()).is_ok());
     }
 
     #[test]
@@ -1609,11 +1610,16 @@ mod tests {
         // The model does not count the text nodes html5ever splits; the tree check does.
         let html = "<p>x</p>".repeat(100);
         assert_eq!(
-            parse(&html, tight(50, 4096)).err(),
+            parse(&html, tight(50, 4096), Budget::default()).err(),
             Some(Error::TooManyNodes { limit: 50 })
         );
         assert_eq!(
-            parse("<div><div><div>x</div></div></div>", tight(1000, 4)).err(),
+            parse(
+                "<div><div><div>x</div></div></div>",
+                tight(1000, 4),
+                Budget::default()
+            )
+            .err(),
             Some(Error::TooDeep { limit: 4 })
         );
     }
@@ -1636,7 +1642,7 @@ mod tests {
             "<\u{e9}",
             "<p\u{e9}>",
         ] {
-            assert!(parse(html, LIMITS).is_ok(), "{html}");
+            assert!(parse(html, LIMITS, Budget::default()).is_ok(), "{html}");
         }
     }
 }

@@ -38,14 +38,47 @@ use html5ever::{Attribute, LocalName, QualName, TokenizerResult, ns};
 use scraper::{Html, HtmlTreeSink};
 use std::ops::Range;
 
+use crate::Error;
+use crate::options::{Budget, Ticker};
+
 type Builder = TreeBuilder<ego_tree::NodeId, HtmlTreeSink>;
 
 /// Parses a whole document, as `Html::parse_document` does, into a tree with room for
 /// `expected_nodes` (the pre-scan's count): growing the tree's node array copies it.
+#[cfg(test)]
 pub(crate) fn parse_document(markup: &str, expected_nodes: usize) -> Html {
+    parse_document_within(markup, expected_nodes, Budget::default())
+        .unwrap_or_else(|_| Html::new_document())
+}
+
+/// Markup handed to html5ever's tokenizer at a time, in bytes, so that the time budget is
+/// looked at between two pieces: html5ever reads 64 KiB in well under 10 ms.
+const HANDOFF_CHUNK_BYTES: u32 = 64 * 1024;
+
+/// [`parse_document`] within a time budget.
+///
+/// # Errors
+/// [`Error::TimeBudgetExceeded`] when `budget` runs out before the tree is built.
+pub(crate) fn parse_document_within(
+    markup: &str,
+    expected_nodes: usize,
+    budget: Budget,
+) -> Result<Html, Error> {
     let markup = markup.strip_prefix('\u{feff}').unwrap_or(markup);
     if memchr::memchr(0, markup.as_bytes()).is_some() || u32::try_from(markup.len()).is_err() {
-        return Html::parse_document(markup);
+        // html5ever's whole parse, as `Html::parse_document` runs it, fed piece by piece.
+        let builder = TreeBuilder::new(
+            HtmlTreeSink::new(Html::new_document()),
+            TreeBuilderOpts::default(),
+        );
+        let builder = hand_off(
+            builder,
+            StrTendril::from_slice(markup),
+            State::Data,
+            None,
+            budget,
+        )?;
+        return Ok(builder.sink.0.into_inner());
     }
     let normalized;
     let markup = if memchr::memchr(b'\r', markup.as_bytes()).is_some() {
@@ -65,6 +98,7 @@ pub(crate) fn parse_document(markup: &str, expected_nodes: usize) -> Html {
         buffer: StrTendril::from_slice(markup),
         builder,
         scratch: String::new(),
+        ticker: budget.ticker(),
     };
     let stop = reader.run();
     let Reader {
@@ -76,22 +110,30 @@ pub(crate) fn parse_document(markup: &str, expected_nodes: usize) -> Html {
             builder.end();
             builder
         }
+        Stop::OutOfTime => return Err(budget.exceeded()),
         Stop::Handoff { at, state, last } => {
             let offset = u32::try_from(at).unwrap_or(u32::MAX);
             let Ok(rest) = buffer.try_subtendril(offset, buffer.len32().saturating_sub(offset))
             else {
                 // Hand-offs are at ASCII bytes; should one not be, html5ever parses the
                 // whole page rather than lose its rest.
-                return Html::parse_document(markup);
+                return Ok(Html::parse_document(markup));
             };
-            hand_off(builder, rest, state, last)
+            hand_off(builder, rest, state, last, budget)?
         }
     };
-    builder.sink.0.into_inner()
+    Ok(builder.sink.0.into_inner())
 }
 
-/// Feeds the rest of the markup to html5ever's tokenizer, started in `state`.
-fn hand_off(builder: Builder, rest: StrTendril, state: State, last: Option<LocalName>) -> Builder {
+/// Feeds the rest of the markup to html5ever's tokenizer, started in `state`, a piece of
+/// [`HANDOFF_CHUNK_BYTES`] at a time with a look at the budget between two.
+fn hand_off(
+    builder: Builder,
+    rest: StrTendril,
+    state: State,
+    last: Option<LocalName>,
+    budget: Budget,
+) -> Result<Builder, Error> {
     let tokenizer = Tokenizer::new(
         builder,
         TokenizerOpts {
@@ -102,18 +144,30 @@ fn hand_off(builder: Builder, rest: StrTendril, state: State, last: Option<Local
         },
     );
     let queue = BufferQueue::default();
-    if !rest.is_empty() {
-        queue.push_back(rest);
+    let mut at = 0u32;
+    while at < rest.len32() {
+        let mut end = at.saturating_add(HANDOFF_CHUNK_BYTES).min(rest.len32());
+        while end < rest.len32() && !rest.is_char_boundary(end as usize) {
+            end += 1;
+        }
+        let Ok(piece) = rest.try_subtendril(at, end - at) else {
+            break;
+        };
+        queue.push_back(piece);
+        while !matches!(tokenizer.feed(&queue), TokenizerResult::Done) {}
+        budget.check()?;
+        at = end;
     }
-    while !matches!(tokenizer.feed(&queue), TokenizerResult::Done) {}
     tokenizer.end();
-    tokenizer.sink
+    Ok(tokenizer.sink)
 }
 
 /// How the fast tokenizer stopped.
 enum Stop {
     /// At the end of the input.
     End,
+    /// When the time budget ran out.
+    OutOfTime,
     /// At markup it leaves to html5ever's tokenizer: from byte `at`, in `state`.
     Handoff {
         at: usize,
@@ -139,6 +193,8 @@ struct Reader<'a> {
     builder: Builder,
     /// Lower-cased names and decoded values.
     scratch: String,
+    /// Counts the tokens for the time budget.
+    ticker: Ticker,
 }
 
 impl Reader<'_> {
@@ -147,6 +203,9 @@ impl Reader<'_> {
         let mut text = Text::new(0);
         let mut pos = 0;
         loop {
+            if self.ticker.expired() {
+                return Stop::OutOfTime;
+            }
             let Some(at) =
                 memchr::memchr2(b'<', b'&', bytes.get(pos..).unwrap_or_default()).map(|i| pos + i)
             else {

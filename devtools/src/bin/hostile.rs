@@ -1,75 +1,141 @@
-//! One hostile page of issue 15, built at a given size, extracted once: prints the case,
-//! the input size, the time and the outcome. `hostile <case> <bytes>`; run it under
-//! `/usr/bin/time -v` for the peak RSS. Cases: `attrs` (an unterminated tag with many
-//! attributes), `span-y` (505 open `<span>` and ignored `</y>`), `div-dd` (505 open
-//! `<div>` and ignored `</dd>`), `ff` (0xFF after every byte of a page), `x80` (every
-//! other byte 0x80), `utf16le`, `utf16be` (a page without BOM), `png`, `elf`, `empty`.
+//! The hostile pages of issue 15 (`tests/common/hostile.rs`), one at a time, and the
+//! mutation campaign over folders of pages.
+//!
+//! - `hostile <case> <bytes>`: builds the case at about that size, extracts it once and
+//!   prints the input size, the time and the outcome; run it under `/usr/bin/time -v`
+//!   for the peak RSS. `hostile list` names the cases; `hostile <case> <bytes> <file>`
+//!   writes the page to a file instead. `TINHLOC_BUDGET_MS` sets a time budget.
+//! - `hostile mutate <seed> <mutations per page> <folder or file>…`: every page (`*.html`,
+//!   `source.html`) mutated that many times from the seed; prints any panic, the slowest
+//!   page and the outcome counts.
 
-use std::time::Instant;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use tinhloc::Extractor;
 
-const PAGE: &str = "<html><head><title>Giá xăng dầu hôm nay</title></head><body><article><h1>Giá xăng dầu hôm nay đồng loạt giảm</h1><p>Theo báo cáo của Sở Công Thương, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng trong tháng ước đạt hơn 12.000 tỷ đồng, tăng 9,5% so với cùng kỳ năm trước.</p><p>Nhiều doanh nghiệp cho biết sức mua đã cải thiện rõ rệt từ đầu quý, nhất là ở nhóm hàng thiết yếu và hàng tiêu dùng nhanh, trong khi nhóm hàng lâu bền vẫn tăng chậm.</p><p>Cơ quan quản lý thị trường tăng cường kiểm tra, kiểm soát, xử lý nghiêm các hành vi đầu cơ, găm hàng, kinh doanh hàng giả, hàng không rõ nguồn gốc xuất xứ.</p></article></body></html>";
+#[path = "../../../tests/common/hostile.rs"]
+#[allow(dead_code)]
+mod hostile;
 
-fn build(case: &str, size: usize) -> Vec<u8> {
-    match case {
-        "attrs" => {
-            let mut s = String::from("<div ");
-            let mut i = 0;
-            while s.len() < size {
-                s.push_str(&format!("a{i}=x "));
-                i += 1;
-            }
-            s.into_bytes()
+fn outcome(result: &Result<tinhloc::Article, tinhloc::Error>) -> String {
+    match result {
+        Ok(article) => format!(
+            "article, {} chars, {}",
+            article.text().chars().count(),
+            article.encoding()
+        ),
+        Err(error) => format!("{error:?}"),
+    }
+}
+
+/// The HTML pages under `path`.
+fn pages(path: &Path, out: &mut Vec<PathBuf>) {
+    if path.is_dir() {
+        let Ok(entries) = std::fs::read_dir(path) else {
+            return;
+        };
+        let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        entries.sort();
+        for entry in entries {
+            pages(&entry, out);
         }
-        "span-y" => {
-            let mut s = "<span>".repeat(505);
-            while s.len() < size {
-                s.push_str("</y>");
+    } else if path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(".html"))
+    {
+        out.push(path.to_owned());
+    }
+}
+
+fn campaign(seed: u64, per_page: usize, roots: &[String]) {
+    let mut files = Vec::new();
+    for root in roots {
+        pages(Path::new(root), &mut files);
+    }
+    let extractor = Extractor::new();
+    let mut rng = hostile::Rng::new(seed);
+    let mut counts = std::collections::BTreeMap::<String, usize>::new();
+    let mut slowest = (Duration::ZERO, String::new());
+    let mut panics = 0;
+    for file in &files {
+        let Ok(page) = std::fs::read(file) else {
+            continue;
+        };
+        for i in 0..per_page {
+            let bytes = hostile::mutate(&page, &mut rng);
+            let start = Instant::now();
+            let result = catch_unwind(AssertUnwindSafe(|| extractor.extract_bytes(&bytes, None)));
+            let elapsed = start.elapsed();
+            if elapsed > slowest.0 {
+                slowest = (elapsed, format!("{} #{i}", file.display()));
             }
-            s.into_bytes()
+            let key = match &result {
+                Ok(Ok(_)) => "ok".to_owned(),
+                Ok(Err(error)) => format!("{error}"),
+                Err(_) => {
+                    panics += 1;
+                    println!("PANIC {} mutation {i}", file.display());
+                    "panic".to_owned()
+                }
+            };
+            *counts.entry(key).or_default() += 1;
         }
-        "div-dd" => {
-            let mut s = "<div>".repeat(505);
-            while s.len() < size {
-                s.push_str("</dd>");
-            }
-            s.into_bytes()
-        }
-        "ff" => PAGE.bytes().flat_map(|b| [b, 0xFF]).collect(),
-        "x80" => PAGE.bytes().flat_map(|b| [b, 0x80]).collect(),
-        "utf16le" => PAGE.encode_utf16().flat_map(u16::to_le_bytes).collect(),
-        "utf16be" => PAGE.encode_utf16().flat_map(u16::to_be_bytes).collect(),
-        "png" => {
-            let mut v = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
-            let mut seed = 7u64;
-            while v.len() < size.max(64) {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                v.push((seed >> 33) as u8);
-            }
-            v
-        }
-        "elf" => std::fs::read("/bin/ls").unwrap_or_default(),
-        "empty" => Vec::new(),
-        other => panic!("unknown case {other}"),
+    }
+    println!(
+        "{} pages × {per_page}: {panics} panics; slowest {:.1} ms ({})",
+        files.len(),
+        slowest.0.as_secs_f64() * 1e3,
+        slowest.1
+    );
+    for (key, count) in counts {
+        println!("{count:6} {key}");
     }
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let case = args.get(1).map_or("attrs", String::as_str);
+    if case == "list" {
+        for case in hostile::CASES {
+            println!("{} {:?}", case.name, case.expect);
+        }
+        return;
+    }
+    if case == "mutate" {
+        let seed = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(15);
+        let per_page = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(6);
+        campaign(seed, per_page, args.get(4..).unwrap_or_default());
+        return;
+    }
     let size: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1 << 20);
-    let bytes = build(case, size);
-    let start = Instant::now();
-    let result = Extractor::new().extract_bytes(&bytes, None);
-    let elapsed = start.elapsed();
-    let outcome = match &result {
-        Ok(article) => format!("article, {} chars", article.text().chars().count()),
-        Err(error) => format!("{error:?}"),
+    let Some(bytes) = hostile::build(case, size) else {
+        eprintln!("unknown case {case}: see `hostile list`");
+        std::process::exit(2);
     };
+    if let Some(path) = args.get(3) {
+        if let Err(error) = std::fs::write(path, &bytes) {
+            eprintln!("{path}: {error}");
+            std::process::exit(1);
+        }
+        return;
+    }
+    let mut extractor = Extractor::new();
+    if let Some(ms) = std::env::var("TINHLOC_BUDGET_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+    {
+        extractor = extractor.time_budget(Duration::from_millis(ms));
+    }
+    let start = Instant::now();
+    let result = extractor.extract_bytes(&bytes, None);
+    let elapsed = start.elapsed();
     println!(
-        "{case} {} bytes: {:.1} ms, {outcome}",
+        "{case} {} bytes: {:.1} ms, {}",
         bytes.len(),
-        elapsed.as_secs_f64() * 1e3
+        elapsed.as_secs_f64() * 1e3,
+        outcome(&result)
     );
 }
