@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyFloat, PyList, PyString, PyTuple};
 use tinhloc::{Error, Extractor, NoArticleKind, PageType, Policy, Scope};
 
 create_exception!(
@@ -55,6 +55,12 @@ create_exception!(
     TooDeep,
     TinhlocError,
     "The document nests elements deeper than `max_depth`; `limit` is that limit."
+);
+create_exception!(
+    tinhloc,
+    TimeBudgetExceeded,
+    TinhlocError,
+    "The page took longer than `time_budget`; `budget` is that budget in seconds."
 );
 create_exception!(
     tinhloc,
@@ -173,6 +179,8 @@ fn no_article_kind_name(kind: NoArticleKind) -> &'static str {
         NoArticleKind::TooShort => "too_short",
         NoArticleKind::EmptyInput => "empty_input",
         NoArticleKind::NotHtml => "not_html",
+        NoArticleKind::Undecodable => "undecodable",
+        NoArticleKind::MarkupAsText => "markup_as_text",
         _ => "other",
     }
 }
@@ -239,6 +247,10 @@ fn to_pyerr(py: Python<'_>, failure: Failure) -> PyErr {
             Ok(attributes) => exception_with::<TooDeep>(py, message, &attributes),
             Err(failed) => failed,
         },
+        Error::TimeBudgetExceeded { budget } => {
+            let seconds = PyFloat::new(py, budget.as_secs_f64()).into_any();
+            exception_with::<TimeBudgetExceeded>(py, message, &[("budget", seconds)])
+        }
         // A variant added to the library after these bindings: the base class, with the
         // library's message.
         _ => TinhlocError::new_err(message),
@@ -258,6 +270,7 @@ struct Options<'a> {
     max_input_bytes: Option<usize>,
     max_nodes: Option<usize>,
     max_depth: Option<usize>,
+    time_budget: Option<f64>,
 }
 
 impl Options<'_> {
@@ -300,6 +313,14 @@ impl Options<'_> {
         }
         if let Some(nodes) = self.max_nodes {
             extractor = extractor.max_nodes(nodes);
+        }
+        if let Some(seconds) = self.time_budget {
+            let budget = std::time::Duration::try_from_secs_f64(seconds).map_err(|_| {
+                PyValueError::new_err(format!(
+                    "time_budget must be a positive number of seconds, not {seconds}"
+                ))
+            })?;
+            extractor = extractor.time_budget(budget);
         }
         if let Some(depth) = self.max_depth {
             extractor = extractor.max_depth(depth);
@@ -519,7 +540,8 @@ fn _article_from_state(
 #[pyo3(signature = (
     html, url=None, content_type=None, *, scope="article", policy="balanced",
     keep_tables=true, keep_captions=false, keep_images=false, keep_links=false,
-    language=None, min_text_chars=None, max_input_bytes=None, max_nodes=None, max_depth=None
+    language=None, min_text_chars=None, max_input_bytes=None, max_nodes=None, max_depth=None,
+    time_budget=None
 ))]
 #[allow(clippy::too_many_arguments)]
 fn extract(
@@ -538,6 +560,7 @@ fn extract(
     max_input_bytes: Option<usize>,
     max_nodes: Option<usize>,
     max_depth: Option<usize>,
+    time_budget: Option<f64>,
 ) -> PyResult<PyArticle> {
     let extractor = Options {
         scope,
@@ -551,6 +574,7 @@ fn extract(
         max_input_bytes,
         max_nodes,
         max_depth,
+        time_budget,
     }
     .extractor()?;
     let html = html_from(html)?;
@@ -644,7 +668,8 @@ fn run_batch(
 #[pyo3(signature = (
     items, threads=None, *, scope="article", policy="balanced",
     keep_tables=true, keep_captions=false, keep_images=false, keep_links=false,
-    language=None, min_text_chars=None, max_input_bytes=None, max_nodes=None, max_depth=None
+    language=None, min_text_chars=None, max_input_bytes=None, max_nodes=None, max_depth=None,
+    time_budget=None
 ))]
 #[allow(clippy::too_many_arguments)]
 fn extract_many<'py>(
@@ -662,6 +687,7 @@ fn extract_many<'py>(
     max_input_bytes: Option<usize>,
     max_nodes: Option<usize>,
     max_depth: Option<usize>,
+    time_budget: Option<f64>,
 ) -> PyResult<Bound<'py, PyList>> {
     let extractor = Options {
         scope,
@@ -675,6 +701,7 @@ fn extract_many<'py>(
         max_input_bytes,
         max_nodes,
         max_depth,
+        time_budget,
     }
     .extractor()?;
     let threads = match threads {
@@ -712,6 +739,7 @@ fn _tinhloc(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("InvalidUrl", py.get_type::<InvalidUrl>())?;
     module.add("TooManyNodes", py.get_type::<TooManyNodes>())?;
     module.add("TooDeep", py.get_type::<TooDeep>())?;
+    module.add("TimeBudgetExceeded", py.get_type::<TimeBudgetExceeded>())?;
     module.add("InternalError", py.get_type::<InternalError>())?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

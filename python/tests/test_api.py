@@ -260,3 +260,18 @@ def test_comments_and_page_type(fixture):
         assert any(squash(snippet) in squash(c["text"]) for c in article.comments)
     if "page_type" in fixture.meta:
         assert article.page_type == fixture.meta["page_type"]
+
+
+def test_time_budget_and_garbage_kinds():
+    """A page over its time budget raises TimeBudgetExceeded; garbage is undecodable."""
+    big = ("<div>" + "<p>word " * 200_000 + "</div>").encode()
+    with pytest.raises(tinhloc.TimeBudgetExceeded) as caught:
+        tinhloc.extract(big, time_budget=1e-6)
+    assert caught.value.budget == pytest.approx(1e-6)
+    assert isinstance(caught.value, tinhloc.TinhlocError)
+    with pytest.raises(ValueError):
+        tinhloc.extract(b"<p>x</p>", time_budget=-1.0)
+    garbage = bytes(b for i in range(20_000) for b in (65 + i % 26, 0xFF))
+    with pytest.raises(tinhloc.NoArticle) as caught:
+        tinhloc.extract(garbage)
+    assert caught.value.kind == "undecodable"

@@ -63,7 +63,10 @@ class TinhlocError(Exception):
 class NoArticle(TinhlocError):
     """The page has no single article."""
 
-    kind: Literal["listing", "too_short", "empty_input", "not_html", "other"]
+    kind: Literal[
+        "listing", "too_short", "empty_input", "not_html", "undecodable", "markup_as_text",
+        "other",
+    ]
     page_type: PageType
 
 class InputTooLarge(TinhlocError):
@@ -88,6 +91,11 @@ class TooDeep(TinhlocError):
 
     limit: int
 
+class TimeBudgetExceeded(TinhlocError):
+    """The page took longer than ``time_budget`` seconds."""
+
+    budget: float
+
 class InternalError(TinhlocError):
     """A caught panic inside tinhloc (a bug)."""
 
@@ -107,6 +115,7 @@ def extract(
     max_input_bytes: Optional[int] = None,
     max_nodes: Optional[int] = None,
     max_depth: Optional[int] = None,
+    time_budget: Optional[float] = None,
 ) -> Article: ...
 def extract_many(
     items: Iterable[Item],
@@ -123,4 +132,5 @@ def extract_many(
     max_input_bytes: Optional[int] = None,
     max_nodes: Optional[int] = None,
     max_depth: Optional[int] = None,
+    time_budget: Optional[float] = None,
 ) -> list[Union[Article, TinhlocError]]: ...
