@@ -70,7 +70,14 @@ pub struct ExtractorArgs {
     /// Largest page read, in bytes (the library's limit otherwise).
     #[arg(long)]
     pub max_input_bytes: Option<usize>,
+    /// Seconds one page may take (0: no limit); a slower page is one failed record
+    /// (`time_budget_exceeded`) and the batch goes on.
+    #[arg(long, value_name = "SECS", default_value_t = DEFAULT_TIME_BUDGET_SECS)]
+    time_budget: f64,
 }
+
+/// Default of `--time-budget`: a page takes milliseconds, so ten seconds is a stuck one.
+const DEFAULT_TIME_BUDGET_SECS: f64 = 10.0;
 
 impl ExtractorArgs {
     /// The extractor these options describe.
@@ -87,6 +94,11 @@ impl ExtractorArgs {
             });
         if let Some(bytes) = self.max_input_bytes {
             extractor = extractor.max_input_bytes(bytes);
+        }
+        if self.time_budget > 0.0
+            && let Ok(budget) = std::time::Duration::try_from_secs_f64(self.time_budget)
+        {
+            extractor = extractor.time_budget(budget);
         }
         extractor
     }

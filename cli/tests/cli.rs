@@ -505,3 +505,20 @@ fn urls_are_fetched_with_their_own_url_and_failures_are_records() {
         "{recs:?}"
     );
 }
+
+#[test]
+fn a_page_over_the_time_budget_is_one_failed_record() {
+    let dir = scratch("budget");
+    let big = format!("<div>{}</div>", "<p>word ".repeat(300_000));
+    std::fs::write(dir.join("big.html"), big).unwrap();
+    std::fs::copy(fixture(ARTICLE), dir.join("ok.html")).unwrap();
+    let out = tinhloc(&["extract", "--time-budget", "0.000001", path_str(&dir)]);
+    let recs = records(&out);
+    assert_eq!(recs.len(), 2, "{out:?}");
+    assert_eq!(recs[0]["error"], "time_budget_exceeded", "{recs:?}");
+    // The same budget is too short for any page: both fail, the batch still ends.
+    assert_eq!(out.status.code(), Some(126));
+    let out = tinhloc(&["extract", path_str(&dir)]);
+    let recs = records(&out);
+    assert_eq!(recs[1]["ok"], true, "{recs:?}");
+}
