@@ -705,12 +705,25 @@ const MIN_MARKUP_TEXT_BYTES: usize = 500;
 /// Longest tag, in bytes, counted by [`mostly_markup`]: a `<` further from its `>` is text.
 const MAX_COUNTED_TAG_BYTES: usize = 256;
 
-/// Whether a body's text is mostly raw markup (see [`MAX_MARKUP_TEXT_PERCENT`]).
+/// Whether a body's text outside code is mostly raw markup (see
+/// [`MAX_MARKUP_TEXT_PERCENT`]).
 fn mostly_markup(body: &Body) -> bool {
     let mut total = 0usize;
     let mut markup = 0usize;
-    for block in &body.blocks {
-        let text = block.plain_text();
+    // Code is where markup is text by right (a tutorial's HTML examples): not counted.
+    let prose = body
+        .blocks
+        .iter()
+        .filter(|block| block.kind != BlockKind::Preformatted)
+        .map(|block| {
+            block
+                .inlines
+                .iter()
+                .filter(|inline| !matches!(inline, Inline::Code(_)))
+                .map(Inline::text)
+                .collect::<String>()
+        });
+    for text in prose {
         let bytes = text.as_bytes();
         total += bytes.len();
         let mut at = 0;

@@ -758,3 +758,21 @@ fn utf16_without_bom_reads_like_its_bom_twin() {
         assert_eq!(article.text(), with_bom.text());
     }
 }
+
+/// A tutorial whose code shows HTML is prose plus code, not markup read as text: the
+/// `MarkupAsText` check counts tags outside code only.
+#[test]
+fn html_in_code_blocks_is_not_markup_as_text() {
+    let code =
+        "&lt;div class=\"card\"&gt;&lt;a href=\"/x\"&gt;link&lt;/a&gt;&lt;/div&gt;\n".repeat(40);
+    let html = format!(
+        "<html><body><article><h1>Templates</h1>\
+         <p>A template is an HTML file with placeholders that the server fills in before it \
+         sends the page; the example below renders a card for each item of a list.</p>\
+         <pre><code>{code}</code></pre>\
+         <p>Each card links to its item, and the <code>&lt;div&gt;</code> wrapper carries the \
+         class that the stylesheet gives a border and a shadow.</p></article></body></html>"
+    );
+    let article = tinhloc::extract(&html).expect("a tutorial with HTML examples");
+    assert!(article.text().contains("<div class=\"card\">"));
+}
