@@ -187,15 +187,39 @@ struct Summary {
     errors: usize,
 }
 
-impl Summary {
-    fn add(&mut self, outcome: &Outcome) {
-        self.pages += 1;
+/// What a page counts as in the summary.
+#[derive(Debug, Clone, Copy)]
+enum Tally {
+    Ok,
+    /// No article, of this error kind.
+    NoArticle(&'static str),
+    Error,
+}
+
+impl Tally {
+    fn of(outcome: &Outcome) -> Self {
         match outcome {
-            Outcome::Ok(_) => self.ok += 1,
-            Outcome::Failed(err @ Error::NoArticle { .. }) => {
-                *self.no_article.entry(error_code(err)).or_default() += 1;
-            }
-            Outcome::Failed(_) | Outcome::Unreadable(_) => self.errors += 1,
+            Outcome::Ok(_) => Self::Ok,
+            Outcome::Failed(err @ Error::NoArticle { .. }) => Self::NoArticle(error_code(err)),
+            Outcome::Failed(_) | Outcome::Unreadable(_) => Self::Error,
+        }
+    }
+}
+
+/// A page done by a worker: its JSON line, or the page and its outcome for a sink that
+/// writes files.
+enum Done {
+    Line(Tally, Vec<u8>),
+    Page(Tally, Box<(Page, Outcome)>),
+}
+
+impl Summary {
+    fn add(&mut self, tally: Tally) {
+        self.pages += 1;
+        match tally {
+            Tally::Ok => self.ok += 1,
+            Tally::NoArticle(kind) => *self.no_article.entry(kind).or_default() += 1,
+            Tally::Error => self.errors += 1,
         }
     }
 
@@ -311,33 +335,39 @@ pub fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let mut io_error = None;
     let jsonl = args.format == Format::Jsonl;
     let mut handle = |pages: Vec<Page>| {
-        // JSON lines are rendered by the workers too: only the writing is serial.
-        let outcomes: Vec<(Outcome, Vec<u8>)> = pool.install(|| {
+        let count = pages.len() as u64;
+        // A worker extracts, renders the JSON line and frees the page and its article:
+        // only the writing is left to this thread, so the workers never wait on it.
+        let done: Vec<Done> = pool.install(|| {
             pages
-                .par_iter()
+                .into_par_iter()
                 .map(|page| {
-                    let outcome = extract_page(&extractor, page);
-                    let line = if jsonl {
-                        json_line(page, &outcome)
+                    let outcome = extract_page(&extractor, &page);
+                    let tally = Tally::of(&outcome);
+                    if jsonl {
+                        Done::Line(tally, json_line(&page, &outcome))
                     } else {
-                        Vec::new()
-                    };
-                    (outcome, line)
+                        Done::Page(tally, Box::new((page, outcome)))
+                    }
                 })
                 .collect()
         });
-        for (page, (outcome, line)) in pages.iter().zip(&outcomes) {
-            summary.add(outcome);
-            let written = if jsonl {
-                sink.stdout.write_all(line)
-            } else {
-                sink.write(page, outcome)
+        for done in done {
+            let written = match done {
+                Done::Line(tally, line) => {
+                    summary.add(tally);
+                    sink.stdout.write_all(&line)
+                }
+                Done::Page(tally, page) => {
+                    summary.add(tally);
+                    sink.write(&page.0, &page.1)
+                }
             };
             if let Err(err) = written {
                 io_error.get_or_insert(err);
             }
         }
-        progress.inc(pages.len() as u64);
+        progress.inc(count);
     };
 
     let mut files = Vec::new();
