@@ -24,6 +24,22 @@ pub enum NoArticleKind {
     MarkupAsText,
 }
 
+impl NoArticleKind {
+    /// The stable snake-case code of the kind (`"too_short"`), as the command line's
+    /// JSON Lines and the Python package name it.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Listing => "listing",
+            Self::TooShort => "too_short",
+            Self::EmptyInput => "empty_input",
+            Self::NotHtml => "not_html",
+            Self::Undecodable => "undecodable",
+            Self::MarkupAsText => "markup_as_text",
+        }
+    }
+}
+
 impl std::fmt::Display for NoArticleKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {

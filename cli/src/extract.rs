@@ -11,7 +11,7 @@ use std::time::Instant;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde_json::Value;
-use tinhloc::{Article, Error, Extractor, NoArticleKind};
+use tinhloc::{Article, Error, Extractor};
 
 use crate::input::{self, Input, Page};
 
@@ -75,15 +75,7 @@ enum Outcome {
 /// The stable code of an error kind in the JSONL `error` field.
 fn error_code(err: &Error) -> &'static str {
     match err {
-        Error::NoArticle { kind, .. } => match kind {
-            NoArticleKind::Listing => "listing",
-            NoArticleKind::TooShort => "too_short",
-            NoArticleKind::EmptyInput => "empty_input",
-            NoArticleKind::NotHtml => "not_html",
-            NoArticleKind::Undecodable => "undecodable",
-            NoArticleKind::MarkupAsText => "markup_as_text",
-            _ => "no_article",
-        },
+        Error::NoArticle { kind, .. } => kind.name(),
         Error::InvalidUrl { .. } => "invalid_url",
         Error::InputTooLarge { .. } => "input_too_large",
         Error::TooManyNodes { .. } => "too_many_nodes",

@@ -16,7 +16,7 @@ use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyFloat, PyList, PyString, PyTuple};
-use tinhloc::{Error, Extractor, NoArticleKind, PageType, Policy, Scope};
+use tinhloc::{Error, Extractor, Policy, Scope};
 
 create_exception!(
     tinhloc,
@@ -151,11 +151,6 @@ fn run_one(
     }
 }
 
-/// The name Python sees for a page type.
-fn page_type_name(page_type: PageType) -> &'static str {
-    page_type.name()
-}
-
 /// Comments as a list of dicts.
 fn comment_list<'py>(
     py: Python<'py>,
@@ -170,19 +165,6 @@ fn comment_list<'py>(
         list.append(dict)?;
     }
     Ok(list)
-}
-
-/// The name Python sees for a kind of page without an article.
-fn no_article_kind_name(kind: NoArticleKind) -> &'static str {
-    match kind {
-        NoArticleKind::Listing => "listing",
-        NoArticleKind::TooShort => "too_short",
-        NoArticleKind::EmptyInput => "empty_input",
-        NoArticleKind::NotHtml => "not_html",
-        NoArticleKind::Undecodable => "undecodable",
-        NoArticleKind::MarkupAsText => "markup_as_text",
-        _ => "other",
-    }
 }
 
 /// Builds an exception of type `T` with `message` and sets `attributes` on it.
@@ -224,8 +206,8 @@ fn to_pyerr(py: Python<'_>, failure: Failure) -> PyErr {
             py,
             message,
             &[
-                ("kind", string(no_article_kind_name(kind))),
-                ("page_type", string(page_type_name(page_type))),
+                ("kind", string(kind.name())),
+                ("page_type", string(page_type.name())),
             ],
         ),
         Error::InvalidUrl { url, reason } => exception_with::<InvalidUrl>(
@@ -414,7 +396,7 @@ impl PyArticle {
     /// "article" or "listing", from the page's markup.
     #[getter]
     fn page_type(&self) -> &'static str {
-        page_type_name(self.inner.page_type())
+        self.inner.page_type().name()
     }
 
     /// The site or publication name, or None.
@@ -472,7 +454,7 @@ impl PyArticle {
         dict.set_item("published", self.inner.published())?;
         dict.set_item("modified", self.inner.modified())?;
         dict.set_item("language", self.inner.language())?;
-        dict.set_item("page_type", page_type_name(self.inner.page_type()))?;
+        dict.set_item("page_type", self.inner.page_type().name())?;
         dict.set_item("site_name", self.inner.site_name())?;
         dict.set_item("url", self.inner.url())?;
         dict.set_item("description", metadata.description.as_deref())?;
