@@ -11,45 +11,23 @@
 //! Targets: under 1 s per 10 MB; peak memory at most 30× the input.
 
 use std::hint::black_box;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use tinhloc::Extractor;
+
+#[path = "common/peak_rss.rs"]
+mod peak_rss;
 
 #[path = "../tests/common/hostile.rs"]
 #[allow(dead_code)]
 mod hostile;
 
-/// A `kB` field of `/proc/self/status` (Linux), in bytes.
-fn status_bytes(field: &str) -> Option<usize> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with(field))?;
-    let kb: usize = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb * 1024)
-}
-
-/// In the child: warm up, build the case, reset the peak RSS, extract once, print the rise.
+/// In the measuring child ([`peak_rss`]): warms up, builds the case, measures one
+/// extraction.
 fn memory_child(case: &str, size: usize) {
     let _ = Extractor::new().extract(hostile::PAGE);
     let bytes = hostile::build(case, size).unwrap_or_default();
-    let reset = std::fs::write("/proc/self/clear_refs", "5").is_ok();
-    let base = status_bytes("VmRSS:").unwrap_or(0);
-    let result = Extractor::new().extract_bytes(black_box(&bytes), None);
-    let peak = status_bytes("VmHWM:").unwrap_or(0);
-    drop(black_box(result));
-    println!("{} {}", peak.saturating_sub(base), u8::from(reset));
-}
-
-fn peak_memory(case: &str, size: usize) -> Option<usize> {
-    let exe = std::env::current_exe().ok()?;
-    let output = Command::new(exe)
-        .args(["--memory-child", case, &size.to_string()])
-        .output()
-        .ok()?;
-    let text = String::from_utf8(output.stdout).ok()?;
-    let mut fields = text.split_whitespace();
-    let peak: usize = fields.next()?.parse().ok()?;
-    (fields.next()? == "1").then_some(peak)
+    peak_rss::print_rise(|| Extractor::new().extract_bytes(black_box(&bytes), None));
 }
 
 fn outcome(result: &Result<tinhloc::Article, tinhloc::Error>) -> String {
@@ -62,7 +40,7 @@ fn outcome(result: &Result<tinhloc::Article, tinhloc::Error>) -> String {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if let Some(at) = args.iter().position(|a| a == "--memory-child") {
+    if let Some(at) = args.iter().position(|a| a == peak_rss::CHILD_FLAG) {
         let case = args.get(at + 1).map_or("", String::as_str);
         let size = args.get(at + 2).and_then(|s| s.parse().ok()).unwrap_or(0);
         memory_child(case, size);
@@ -92,7 +70,7 @@ fn main() {
             }
             let mb = bytes.len() as f64 / (1024.0 * 1024.0);
             let ms = best.as_secs_f64() * 1e3;
-            let peak = peak_memory(case.name, size);
+            let peak = peak_rss::peak_rise(case.name, size);
             let (peak_text, ratio) = match peak {
                 Some(peak) if !bytes.is_empty() => (
                     format!("{:.1} MB", peak as f64 / (1024.0 * 1024.0)),

@@ -10,52 +10,27 @@
 //! of `tests/api.rs` once each. Prints two Markdown tables; `-- --quick` skips 10 MB.
 //! Memory needs Linux; elsewhere it shows "n/a".
 //!
-//! Targets: time per byte roughly flat across sizes; peak memory at most 10× the input.
+//! Targets: time per byte roughly flat across sizes; peak memory within the README's bound of 30×
+//! the input (small pages carry a fixed overhead of about 2 MB: 10 KB shows 240×).
 
 use std::fmt::Write as _;
 use std::hint::black_box;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use tinhloc::Extractor;
 
-/// A `kB` field of `/proc/self/status` (Linux), in bytes.
-fn status_bytes(field: &str) -> Option<usize> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with(field))?;
-    let kb: usize = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb * 1024)
-}
+#[path = "common/peak_rss.rs"]
+mod peak_rss;
 
-/// In a fresh child process: builds the page, resets the peak RSS, extracts once, and
-/// prints the peak RSS added by the extraction. A fresh process keeps memory freed by
-/// earlier runs (and kept by the allocator) out of the figure.
+/// In the measuring child ([`peak_rss`]): builds the page and measures one extraction.
 fn memory_child(kind: &str, which: usize) {
     let bytes = match kind {
         "page" => page(which),
         _ => hostile_pages().swap_remove(which).1,
     };
-    let reset = std::fs::write("/proc/self/clear_refs", "5").is_ok();
-    let base = status_bytes("VmRSS:").unwrap_or(0);
-    let result =
-        Extractor::new().extract_bytes(black_box(&bytes), Some("text/html; charset=utf-8"));
-    let peak = status_bytes("VmHWM:").unwrap_or(0);
-    drop(black_box(result));
-    println!("{} {}", peak.saturating_sub(base), u8::from(reset));
-}
-
-/// Peak RSS added by one extraction, measured in a child process; `None` when the child
-/// or `/proc` is not available.
-fn peak_memory(kind: &str, which: usize) -> Option<usize> {
-    let exe = std::env::current_exe().ok()?;
-    let output = Command::new(exe)
-        .args(["--memory-child", kind, &which.to_string()])
-        .output()
-        .ok()?;
-    let text = String::from_utf8(output.stdout).ok()?;
-    let mut fields = text.split_whitespace();
-    let peak: usize = fields.next()?.parse().ok()?;
-    (fields.next()? == "1").then_some(peak)
+    peak_rss::print_rise(|| {
+        Extractor::new().extract_bytes(black_box(&bytes), Some("text/html; charset=utf-8"))
+    });
 }
 
 fn megabytes(bytes: Option<usize>) -> String {
@@ -257,7 +232,7 @@ fn median(mut values: Vec<Duration>) -> Duration {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if let Some(at) = args.iter().position(|a| a == "--memory-child") {
+    if let Some(at) = args.iter().position(|a| a == peak_rss::CHILD_FLAG) {
         let kind = args.get(at + 1).map_or("page", String::as_str);
         let which = args.get(at + 2).and_then(|w| w.parse().ok()).unwrap_or(0);
         memory_child(kind, which);
@@ -309,7 +284,7 @@ fn main() {
     {
         let runs = times.len();
         let time = median(times);
-        let peak = peak_memory("page", size);
+        let peak = peak_rss::peak_rise("page", size);
         println!(
             "| {label} | {} B | {runs} | {:.2} ms | {:.0} | {} | {} | {} |",
             bytes.len(),
@@ -335,7 +310,7 @@ fn main() {
             "| {label} | {} B | {:.1} ms | {} | {} |",
             bytes.len(),
             time.as_secs_f64() * 1e3,
-            megabytes(peak_memory("hostile", index)),
+            megabytes(peak_rss::peak_rise("hostile", index)),
             outcome(&result)
         );
     }
