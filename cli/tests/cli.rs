@@ -316,9 +316,10 @@ fn explain_json_is_the_library_trace() {
     assert_eq!(trace["outcome"]["ok"], true);
 }
 
-#[test]
-fn eval_scores_gold_pairs() {
-    let dir = scratch("eval");
+/// A scratch folder holding the article and the listing fixture as `<id>.html` +
+/// `<id>.txt` gold pairs.
+fn gold_pairs(name: &str) -> PathBuf {
+    let dir = scratch(name);
     for name in [ARTICLE, LISTING] {
         let src = fixture(name);
         std::fs::copy(&src, dir.join(format!("{name}.html"))).unwrap();
@@ -328,6 +329,12 @@ fn eval_scores_gold_pairs() {
         )
         .unwrap();
     }
+    dir
+}
+
+#[test]
+fn eval_scores_gold_pairs() {
+    let dir = gold_pairs("eval");
     let out = tinhloc(&["eval", path_str(&dir)]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -347,16 +354,7 @@ fn write_index(dir: &Path, lines: &[Value]) {
 
 #[test]
 fn eval_checks_snippets_from_index_jsonl() {
-    let dir = scratch("eval-snippets");
-    for name in [ARTICLE, LISTING] {
-        let src = fixture(name);
-        std::fs::copy(&src, dir.join(format!("{name}.html"))).unwrap();
-        std::fs::copy(
-            src.with_file_name("expected.txt"),
-            dir.join(format!("{name}.txt")),
-        )
-        .unwrap();
-    }
+    let dir = gold_pairs("eval-snippets");
     // A true must, a must the page never says, and a must_not the body holds.
     let body_line = "More than 3,000 people living along the Douro valley";
     write_index(
