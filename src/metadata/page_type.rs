@@ -80,13 +80,17 @@ impl Signs<'_> {
     fn declare(&self, kind: PageType) -> bool {
         let types: Vec<&str> = values(kind, Signal::Type).collect();
         (!types.is_empty() && self.json_ld.objects.iter().any(|o| has_type(o, &types)))
-            || self
-                .og_type
-                .as_deref()
-                .is_some_and(|og| values(kind, Signal::OgType).any(|v| v == og))
+            || self.og_names(kind)
             || values(kind, Signal::Generator).any(|g| self.generator.contains(g))
             || values(kind, Signal::Host)
                 .any(|h| self.host.starts_with(h) || self.host.contains(&format!(".{h}")))
+    }
+
+    /// Whether `og:type` names `kind`.
+    fn og_names(&self, kind: PageType) -> bool {
+        self.og_type
+            .as_deref()
+            .is_some_and(|og| values(kind, Signal::OgType).any(|v| v == og))
     }
 
     /// Whether the URL's path names `kind`: its first segment, or for a forum any segment
@@ -162,16 +166,10 @@ pub(super) fn page_type(
     if json_ld.objects.iter().any(|o| has_type(o, ARTICLE_TYPES)) {
         return PageType::Article;
     }
-    let og_says = |kind| {
-        signs
-            .og_type
-            .as_deref()
-            .is_some_and(|og| values(kind, Signal::OgType).any(|v| v == og))
-    };
-    if og_says(PageType::Product) || signs.lone_product() {
+    if signs.og_names(PageType::Product) || signs.lone_product() {
         return PageType::Product;
     }
-    if og_says(PageType::Collection) || signs.listed_products() {
+    if signs.og_names(PageType::Collection) || signs.listed_products() {
         return PageType::Collection;
     }
     if json_ld.objects.iter().any(|o| has_type(o, LISTING_TYPES)) {
