@@ -18,7 +18,7 @@ use scraper::{ElementRef, Html, Node};
 
 use crate::body::Body;
 use crate::lexicon::{self, list_lines};
-use crate::metadata::{self, PageType};
+use crate::metadata;
 
 /// One reader comment or forum reply.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -489,12 +489,12 @@ fn is_form_region(region: ElementRef) -> bool {
     names(region, Part::Skip)
 }
 
-/// Reads the comments of a page: the items of each outermost comment region, and on a
-/// forum page its repeated posts; what the body holds is left out.
+/// Reads the comments of a page: the items of each outermost comment region, and a
+/// forum's `posts` ([`forum_posts`]); what the body holds is left out.
 pub(crate) fn read(
     document: &Html,
     comment_nodes: &[NodeId],
-    page_type: PageType,
+    posts: &[NodeId],
     body: &Body,
     vietnamese: bool,
 ) -> Vec<Comment> {
@@ -533,9 +533,7 @@ pub(crate) fn read(
         };
         items.extend(items_of(region, &is_comment));
     }
-    if page_type == PageType::Forum {
-        items.extend(forum_posts(document));
-    }
+    items.extend_from_slice(posts);
     if items.is_empty() {
         return Vec::new();
     }

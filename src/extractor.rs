@@ -543,12 +543,17 @@ impl Extractor {
             }
         }
         let mut forum_body = false;
-        if metadata.page_type == PageType::Forum {
+        // A forum's posts, found once: the body may come from them, the comments do.
+        let posts = if metadata.page_type == PageType::Forum {
+            comments::forum_posts(&document)
+        } else {
+            Vec::new()
+        };
+        if !posts.is_empty() {
             // A thread's posts are its text: the opening post is the article and the
             // replies its comments; the wide scope takes every post.
             // Taken only when the posts hold most of what the reading found, so a
             // "post" class on something else cannot replace a good body.
-            let posts = comments::forum_posts(&document);
             let contents: Vec<_> = posts
                 .iter()
                 .map(|&post| comments::post_content(&document, post))
@@ -556,7 +561,7 @@ impl Extractor {
             let thread_kept = clean::blocks_under(&scored, &contents);
             let thread = clean::body_of(&scored, &thread_kept);
             let thread_chars = plain_chars(&thread) as f64;
-            if !posts.is_empty() && thread_chars >= MIN_THREAD_SHARE * plain_chars(&body) as f64 {
+            if thread_chars >= MIN_THREAD_SHARE * plain_chars(&body) as f64 {
                 let (forum_kept, forum) = match self.scope {
                     Scope::Any => (thread_kept, thread),
                     _ => {
@@ -612,7 +617,7 @@ impl Extractor {
         let comments = comments::read(
             &document,
             &scored.page.comment_nodes,
-            metadata.page_type,
+            &posts,
             &body,
             metadata.language.as_deref() == Some("vi"),
         );
