@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Mutex;
+use std::sync::mpsc::{self, TrySendError};
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -17,6 +19,13 @@ use crate::input::{self, Input, Page};
 
 /// Pages handed to the thread pool at once: output streams in input order per batch.
 const BATCH_PAGES: usize = 256;
+
+/// WARC pages queued for the workers beside those they hold: a few, so the reading
+/// thread extracts pages itself rather than reading far ahead.
+const QUEUED_PAGES: usize = 2;
+
+/// WARC pages read and not yet written, at most: bounds memory when one page is slow.
+const READ_AHEAD_PAGES: usize = 512;
 
 /// Share of failed pages, from which the exit code is 126 instead of 1 (trafilatura's
 /// "nearly all failed").
@@ -286,6 +295,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.parallel)
         .build()?;
+    let threads = pool.current_num_threads();
     let extractor = args.extractor.extractor();
     let urls = match &args.urls {
         Some(path) => {
@@ -326,72 +336,36 @@ pub fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let start = Instant::now();
     let mut io_error = None;
     let jsonl = args.format == Format::Jsonl;
-    let mut handle = |pages: Vec<Page>| {
-        let count = pages.len() as u64;
-        // A worker extracts, renders the JSON line and frees the page and its article:
-        // only the writing is left to this thread, so the workers never wait on it.
-        let done: Vec<Done> = pool.install(|| {
-            pages
-                .into_par_iter()
-                .map(|page| {
-                    let outcome = extract_page(&extractor, &page);
-                    let tally = Tally::of(&outcome);
-                    if jsonl {
-                        Done::Line(tally, json_line(&page, &outcome))
-                    } else {
-                        Done::Page(tally, Box::new((page, outcome)))
-                    }
-                })
-                .collect()
-        });
-        for done in done {
-            let written = match done {
-                Done::Line(tally, line) => {
-                    summary.add(tally);
-                    sink.stdout.write_all(&line)
-                }
-                Done::Page(tally, page) => {
-                    summary.add(tally);
-                    sink.write(&page.0, &page.1)
-                }
-            };
-            if let Err(err) = written {
-                io_error.get_or_insert(err);
+    let mut write = |done: Done| {
+        let written = match done {
+            Done::Line(tally, line) => {
+                summary.add(tally);
+                sink.stdout.write_all(&line)
             }
+            Done::Page(tally, page) => {
+                summary.add(tally);
+                sink.write(&page.0, &page.1)
+            }
+        };
+        if let Err(err) = written {
+            io_error.get_or_insert(err);
         }
-        progress.inc(count);
+        progress.inc(1);
     };
-
     let mut files = Vec::new();
     for input in inputs {
         match input {
             Input::Warc(path) => {
                 if !files.is_empty() {
-                    run_files(
-                        &pool,
-                        std::mem::take(&mut files),
-                        http.as_ref(),
-                        &mut handle,
-                    );
+                    let files = std::mem::take(&mut files);
+                    run_files(&pool, files, http.as_ref(), &extractor, jsonl, &mut write);
                 }
-                // The archive is read (and gunzipped) on its own thread while the pool
-                // extracts the batch before: reading never idles the workers.
-                let (send, receive) = std::sync::mpsc::sync_channel(2);
-                std::thread::scope(|scope| {
-                    scope.spawn(move || {
-                        input::read_warc(&path, BATCH_PAGES, |pages| {
-                            let _ = send.send(pages);
-                        });
-                    });
-                    for pages in receive {
-                        handle(pages);
-                    }
-                });
+                stream_warc(&path, threads, &extractor, jsonl, &mut write);
             }
             other => files.push(other),
         }
     }
-    run_files(&pool, files, http.as_ref(), &mut handle);
+    run_files(&pool, files, http.as_ref(), &extractor, jsonl, &mut write);
     sink.stdout.flush()?;
     progress.finish_and_clear();
     if let Some(err) = io_error {
@@ -423,20 +397,110 @@ pub fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     Ok(summary.exit_code())
 }
 
-/// Reads page files (or fetches URLs) in parallel, in batches, and hands each batch on.
+/// Extracts a page and renders its JSON line (or keeps the page and its outcome for a
+/// sink that writes files).
+fn finish(extractor: &Extractor, page: Page, jsonl: bool) -> Done {
+    let outcome = extract_page(extractor, &page);
+    let tally = Tally::of(&outcome);
+    if jsonl {
+        Done::Line(tally, json_line(&page, &outcome))
+    } else {
+        Done::Page(tally, Box::new((page, outcome)))
+    }
+}
+
+/// Extracts the pages of a WARC archive on `threads` threads in all, without a barrier
+/// between batches, and hands them to `write` in archive order.
+///
+/// The archive can only be read in order, by one thread: that thread also extracts the
+/// page it has just read whenever the other workers are busy, so `--parallel 1` reads
+/// and extracts on one thread and `--parallel N` keeps N threads busy. `write` runs on
+/// the calling thread.
+fn stream_warc(
+    path: &std::path::Path,
+    threads: usize,
+    extractor: &Extractor,
+    jsonl: bool,
+    write: &mut impl FnMut(Done),
+) {
+    let (work_send, work_receive) = mpsc::sync_channel::<(usize, Page)>(QUEUED_PAGES);
+    let work_receive = Mutex::new(work_receive);
+    let (done_send, done_receive) = mpsc::channel::<(usize, Done)>();
+    // One credit per page read and not yet written: the reader stops READ_AHEAD_PAGES
+    // ahead of the writer, whatever page a worker is stuck on.
+    let (credit_send, credit_receive) = mpsc::sync_channel::<()>(READ_AHEAD_PAGES);
+    for _ in 0..READ_AHEAD_PAGES {
+        let _ = credit_send.send(());
+    }
+    std::thread::scope(|scope| {
+        for _ in 1..threads {
+            let done_send = done_send.clone();
+            let work_receive = &work_receive;
+            scope.spawn(move || {
+                loop {
+                    let job = match work_receive.lock() {
+                        Ok(receive) => receive.recv(),
+                        Err(_) => break,
+                    };
+                    let Ok((seq, page)) = job else { break };
+                    if done_send.send((seq, finish(extractor, page, jsonl))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        scope.spawn(move || {
+            let mut seq = 0;
+            input::read_warc(path, |page| {
+                if credit_receive.recv().is_err() {
+                    return;
+                }
+                let mut job = (seq, page);
+                seq += 1;
+                if threads > 1 {
+                    match work_send.try_send(job) {
+                        Ok(()) => return,
+                        Err(TrySendError::Full(back) | TrySendError::Disconnected(back)) => {
+                            job = back;
+                        }
+                    }
+                }
+                let _ = done_send.send((job.0, finish(extractor, job.1, jsonl)));
+            });
+            drop(work_send);
+        });
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        for (seq, done) in done_receive {
+            waiting.insert(seq, done);
+            while let Some(done) = waiting.remove(&next) {
+                write(done);
+                next += 1;
+                let _ = credit_send.send(());
+            }
+        }
+    });
+}
+
+/// Reads page files (or fetches URLs) in parallel, in batches, extracts each batch in
+/// parallel and hands the pages to `write` in input order.
 fn run_files(
     pool: &rayon::ThreadPool,
     files: Vec<Input>,
     http: Option<&input::Http>,
-    handle: &mut impl FnMut(Vec<Page>),
+    extractor: &Extractor,
+    jsonl: bool,
+    write: &mut impl FnMut(Done),
 ) {
     for chunk in files.chunks(BATCH_PAGES) {
-        let pages: Vec<Page> = pool.install(|| {
+        // A worker extracts, renders the JSON line and frees the page and its article:
+        // only the writing is left to this thread.
+        let done: Vec<Done> = pool.install(|| {
             chunk
                 .par_iter()
-                .map(|input| input::read_page(input, http))
+                .map(|input| finish(extractor, input::read_page(input, http), jsonl))
                 .collect()
         });
-        handle(pages);
+        done.into_iter().for_each(&mut *write);
     }
 }

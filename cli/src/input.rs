@@ -269,10 +269,10 @@ fn is_html(content_type: &str) -> bool {
     mime == "text/html" || mime == "application/xhtml+xml"
 }
 
-/// Reads the HTML response records of a WARC file, calling `each` with batches of at
-/// most `batch` pages in archive order. An unreadable archive or a broken record gives
-/// one failed page and ends that archive.
-pub fn read_warc(path: &Path, batch: usize, mut each: impl FnMut(Vec<Page>)) {
+/// Reads the HTML response records of a WARC file, calling `each` with every page in
+/// archive order. An unreadable archive or a broken record gives one failed page and ends
+/// that archive.
+pub fn read_warc(path: &Path, mut each: impl FnMut(Page)) {
     let failed = |offset: u64, err: String| Page {
         source: Source::Warc {
             file: path.to_path_buf(),
@@ -286,18 +286,17 @@ pub fn read_warc(path: &Path, batch: usize, mut each: impl FnMut(Vec<Page>)) {
     };
     let iter = match ArchiveIterator::from_path(path) {
         Ok(iter) => iter,
-        Err(err) => return each(vec![failed(0, err.to_string())]),
+        Err(err) => return each(failed(0, err.to_string())),
     };
     let iter = iter
         .with_decode_http_payload(AutoDecode::All)
         .with_filter(has_record_type(WarcRecordType::Response));
-    let mut pages = Vec::with_capacity(batch);
     let mut last_offset = 0;
     for record in iter {
         let record = match record {
             Ok(record) => record,
             Err(err) => {
-                pages.push(failed(last_offset, format!("WARC: {err}")));
+                each(failed(last_offset, format!("WARC: {err}")));
                 break;
             }
         };
@@ -328,17 +327,11 @@ pub fn read_warc(path: &Path, batch: usize, mut each: impl FnMut(Vec<Page>)) {
                 .map_err(|e| format!("WARC: {e}")),
             None => Err("WARC: record without payload".into()),
         };
-        pages.push(Page {
+        each(Page {
             source,
             bytes,
             content_type,
             url,
         });
-        if pages.len() >= batch {
-            each(std::mem::replace(&mut pages, Vec::with_capacity(batch)));
-        }
-    }
-    if !pages.is_empty() {
-        each(pages);
     }
 }

@@ -229,6 +229,41 @@ fn warc_gz_gives_one_record_per_html_response() {
 }
 
 #[test]
+fn warc_output_is_in_archive_order_whatever_the_thread_count() {
+    // More pages than the reader may run ahead of the writer (512), alternating an
+    // article with a listing, so workers finish out of order.
+    let dir = scratch("warc-order");
+    let article = std::fs::read(fixture(ARTICLE)).unwrap();
+    let listing = std::fs::read(fixture(LISTING)).unwrap();
+    let mut warc = Vec::new();
+    let pages = 700;
+    for i in 0..pages {
+        let body = if i % 3 == 0 { &listing } else { &article };
+        warc.extend(warc_record(
+            "response",
+            &format!("https://example.com/page/{i}"),
+            &format!("00000000-0000-0000-0000-{i:012}"),
+            &http_response("text/html", body),
+        ));
+    }
+    let path = dir.join("many.warc.gz");
+    std::fs::write(&path, warc).unwrap();
+
+    let one = tinhloc(&["extract", "-p", "1", path_str(&path)]);
+    let three = tinhloc(&["extract", "-p", "3", path_str(&path)]);
+    assert_eq!(one.stdout, three.stdout);
+    let recs = records(&three);
+    assert_eq!(recs.len(), pages);
+    for (i, rec) in recs.iter().enumerate() {
+        assert_eq!(
+            rec["source"]["target_uri"],
+            format!("https://example.com/page/{i}")
+        );
+        assert_eq!(rec["ok"], i % 3 != 0, "page {i}");
+    }
+}
+
+#[test]
 fn broken_warc_is_one_failed_record_and_the_batch_goes_on() {
     let dir = scratch("broken-warc");
     let path = dir.join("broken.warc.gz");
