@@ -239,8 +239,65 @@ impl<'a> Attributes<'a> {
     }
 }
 
+/// How the inline style hides an element, if it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StyleHiding {
+    None,
+    /// `display: none`.
+    Display,
+    /// `visibility: hidden`, which sites also put on the whole page until their scripts
+    /// have run.
+    Visibility,
+}
+
+fn style_hiding(style: Option<&str>) -> StyleHiding {
+    let Some(style) = style else {
+        return StyleHiding::None;
+    };
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if compact.contains("display:none") {
+        StyleHiding::Display
+    } else if compact.contains("visibility:hidden") {
+        StyleHiding::Visibility
+    } else {
+        StyleHiding::None
+    }
+}
+
+/// Deepest place, in elements below `<body>`, of a page wrapper hidden with
+/// `visibility: hidden` until scripts reveal it (Next.js's `<div id=__next><div
+/// style="visibility:hidden">`). Tuned on the WCXB dev split 2026-12-05.
+const MAX_REVEALED_WRAPPER_DEPTH: usize = 3;
+/// Fewest elements inside such a wrapper: it holds the page, not one widget.
+const MIN_REVEALED_WRAPPER_ELEMENTS: usize = 200;
+
+/// Whether an element hidden with `visibility: hidden` is the page itself, waiting for
+/// scripts to show it: near the top of `<body>`, with most of the page inside.
+fn is_revealed_wrapper(node: NodeRef<'_, Node>) -> bool {
+    let mut depth = 0;
+    for ancestor in node.ancestors() {
+        match ancestor.value().as_element() {
+            Some(element) if element.name() == "body" => break,
+            Some(_) => depth += 1,
+            None => return false,
+        }
+        if depth > MAX_REVEALED_WRAPPER_DEPTH {
+            return false;
+        }
+    }
+    node.descendants()
+        .filter(|d| d.value().is_element())
+        .take(MIN_REVEALED_WRAPPER_ELEMENTS)
+        .count()
+        >= MIN_REVEALED_WRAPPER_ELEMENTS
+}
+
 /// Whether the element is hidden from readers by attribute or inline style.
-fn is_hidden(element: &Attributes) -> bool {
+fn is_hidden(element: &Attributes, node: NodeRef<'_, Node>) -> bool {
     // React's streaming renderer sends late content in `<div hidden id="S:0">` and moves it
     // into place with a script: that content is visible to readers.
     let streamed = element.id.is_some_and(|id| {
@@ -250,15 +307,10 @@ fn is_hidden(element: &Attributes) -> bool {
     if element.hidden && !streamed {
         return true;
     }
-    if let Some(style) = element.style {
-        let compact: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .collect();
-        if compact.contains("display:none") || compact.contains("visibility:hidden") {
-            return true;
-        }
+    match style_hiding(element.style) {
+        StyleHiding::Display => return true,
+        StyleHiding::Visibility => return !is_revealed_wrapper(node),
+        StyleHiding::None => {}
     }
     element.class.is_some_and(|class| {
         class.split_ascii_whitespace().any(|token| {
@@ -685,7 +737,7 @@ impl<'a> Walker<'a> {
             return false;
         }
         let attributes = Attributes::of(element);
-        if is_hidden(&attributes) {
+        if is_hidden(&attributes, node) {
             return false;
         }
         let mut frame = Frame {
