@@ -121,6 +121,8 @@ pub(crate) struct BlockFeatures {
     pub furniture: Option<u32>,
     /// Under an element whose class, id or tag names content.
     pub content: bool,
+    /// In the wide reading: inside one of a run of like items (product cards, results).
+    pub item: bool,
 }
 
 /// The page with its block scores.
@@ -262,8 +264,14 @@ pub(crate) fn reweigh(scored: &mut Scored, wide: bool) {
         .iter()
         .map(|block| effective_furniture(scored, block.element, total_size, wide))
         .collect();
-    for (score, furniture) in scored.scores.iter_mut().zip(furniture) {
+    let items = if wide {
+        mark_items(scored)
+    } else {
+        vec![false; scored.page.blocks.len()]
+    };
+    for ((score, furniture), item) in scored.scores.iter_mut().zip(furniture).zip(items) {
         score.furniture = furniture;
+        score.item = item;
     }
     weigh(scored, wide);
 }
@@ -280,6 +288,49 @@ fn weigh(scored: &mut Scored, wide: bool) {
         weight_prefix.push(last + f64::from(score.weight));
     }
     scored.weight_prefix = weight_prefix;
+}
+
+/// Fewest like siblings (same tag and class, each of a few blocks) that make a run of
+/// items: a collection's product cards, a listing's entries. Tuned on the WCXB dev split
+/// 2026-12-05.
+const MIN_ITEMS: usize = 4;
+/// Most blocks in one item: a name, a price, a rating, a few labels.
+const MAX_ITEM_BLOCKS: usize = 12;
+/// Fewest blocks in one item: a lone link is a menu entry, not an item.
+const MIN_ITEM_BLOCKS: usize = 2;
+
+/// For every block, whether it lies in an item of a run of like siblings (see
+/// [`MIN_ITEMS`]).
+fn mark_items(scored: &Scored) -> Vec<bool> {
+    let elements = &scored.page.elements;
+    let sized = |blocks: &std::ops::Range<usize>| {
+        (MIN_ITEM_BLOCKS..=MAX_ITEM_BLOCKS).contains(&blocks.len())
+    };
+    let mut runs: std::collections::HashMap<(u32, u64), usize> = std::collections::HashMap::new();
+    for element in elements {
+        if let Some(parent) = element.parent
+            && sized(&element.blocks)
+        {
+            *runs.entry((parent, element.signature)).or_default() += 1;
+        }
+    }
+    let mut in_item = vec![false; elements.len()];
+    for (index, element) in elements.iter().enumerate() {
+        // Parents come before their children, so one pass settles every element.
+        in_item[index] = element.parent.is_some_and(|parent| {
+            in_item[parent as usize]
+                || (sized(&element.blocks)
+                    && runs
+                        .get(&(parent, element.signature))
+                        .is_some_and(|&n| n >= MIN_ITEMS))
+        });
+    }
+    scored
+        .page
+        .blocks
+        .iter()
+        .map(|block| in_item[block.element as usize])
+        .collect()
 }
 
 /// Marks the blocks of teaser units: small elements (a few blocks, a few hundred
@@ -434,8 +485,29 @@ pub(crate) fn is_sapo_heading(features: &BlockFeatures, block: &SegmentBlock) ->
     matches!(block.kind, BlockKind::Heading(_)) && features.size >= MIN_SAPO_HEADING_CHARS
 }
 
+/// Weight, per weighted character, of a block in an item of the wide reading whatever
+/// its length or links: a product's name and price are the collection's content.
+/// Tuned on the WCXB dev split 2026-12-05.
+const WIDE_ITEM_WEIGHT_PER_CHAR: f32 = 0.5;
+
 /// The net article-likeness of a block.
 fn weight(features: &BlockFeatures, block: &SegmentBlock, wide: bool) -> f32 {
+    let weight = base_weight(features, block, wide);
+    let item = wide
+        && features.item
+        && features.furniture.is_none()
+        && !block.caption
+        && !matches!(block.kind, BlockKind::Image { .. })
+        && !(features.cruft_heading || features.cruft_prefix || features.credit);
+    if item {
+        weight.max(WIDE_ITEM_WEIGHT_PER_CHAR * features.size as f32)
+    } else {
+        weight
+    }
+}
+
+/// The net article-likeness of a block, items aside.
+fn base_weight(features: &BlockFeatures, block: &SegmentBlock, wide: bool) -> f32 {
     let size = features.size as f32;
     let sapo_heading = is_sapo_heading(features, block);
     if block.caption

@@ -76,6 +76,9 @@ pub(crate) struct Element {
     pub furniture: Option<u32>,
     /// The innermost element, this one included, whose class or id marks content.
     pub content: Option<u32>,
+    /// A hash of the tag name and class attribute: siblings sharing it are items of one
+    /// kind (product cards, search results).
+    pub signature: u64,
 }
 
 /// A run of text between block boundaries.
@@ -237,6 +240,15 @@ impl<'a> Attributes<'a> {
         }
         attributes
     }
+}
+
+/// The [`Element::signature`] of a tag name and class attribute.
+fn signature_of(name: &str, class: Option<&str>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    name.hash(&mut hasher);
+    class.unwrap_or_default().trim().hash(&mut hasher);
+    hasher.finish()
 }
 
 /// How the inline style hides an element, if it does.
@@ -772,6 +784,7 @@ impl<'a> Walker<'a> {
                 self.out.elements.push(Element {
                     parent,
                     node: node.id(),
+                    signature: signature_of(name, attributes.class),
                     depth,
                     tag,
                     hint,
