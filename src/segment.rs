@@ -907,8 +907,18 @@ impl<'a> Walker<'a> {
                         .get(..11)
                         .is_some_and(|scheme| scheme.eq_ignore_ascii_case("javascript:"))
                 });
+                // A heading's link to its own place on the page (`<h2><a href="#usage">`,
+                // documentation's self-anchors) leaves it a heading, not a link.
+                let self_anchor = attributes
+                    .href
+                    .is_some_and(|href| href.trim_start().starts_with('#'))
+                    && self
+                        .frames
+                        .iter()
+                        .any(|f| matches!(f.role, Role::Block(BlockRole::Heading(_))));
                 let inline_role = if inline_role == InlineRole::Link
                     && (scripted
+                        || self_anchor
                         || (attributes.href.is_none()
                             && (attributes.named || attributes.id.is_some())))
                 {

@@ -5,19 +5,22 @@
 //! ```text
 //! cargo run --release -p tinhloc-devtools --bin dump -- page.html
 //! cargo run --release -p tinhloc-devtools --bin dump -- --json page.html
+//! cargo run --release -p tinhloc-devtools --bin dump -- --any page.html   # Scope::Any
 //! ```
 
 fn main() {
     let mut json = false;
+    let mut scope = tinhloc::Scope::Article;
     let mut path = None;
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--json" => json = true,
+            "--any" => scope = tinhloc::Scope::Any,
             _ => path = Some(arg),
         }
     }
     let Some(path) = path else {
-        eprintln!("usage: dump [--json] PAGE.html");
+        eprintln!("usage: dump [--json] [--any] PAGE.html");
         std::process::exit(2);
     };
     let bytes = match std::fs::read(&path) {
@@ -27,7 +30,9 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let (article, trace) = tinhloc::Extractor::new().extract_bytes_with_trace(&bytes, None);
+    let (article, trace) = tinhloc::Extractor::new()
+        .scope(scope)
+        .extract_bytes_with_trace(&bytes, None);
     if json {
         let value = serde_json::json!({
             "result": match &article {
