@@ -178,8 +178,9 @@ fn keep_by_neighbours(
     scored: &Scored,
     selection: &Selection,
     classes: &[Class],
-    policy: Policy,
+    settings: &Settings,
 ) -> Vec<bool> {
+    let policy = settings.policy;
     let count = classes.len();
     let mut previous_class = vec![None; count];
     let mut last = None;
@@ -218,6 +219,15 @@ fn keep_by_neighbours(
                     BlockKind::Paragraph if bold_line => after,
                     BlockKind::ListItem { .. } | BlockKind::TableRow { .. } => before || after,
                     BlockKind::Image { .. } => before || after,
+                    // The wide reading keeps a short sentence unless bad text stands
+                    // on both sides: a documentation page's terse definitions.
+                    _ if settings.wide
+                        && policy != Policy::Precision
+                        && score.final_punctuation
+                        && score.size >= MIN_SHORT_SENTENCE_CHARS =>
+                    {
+                        previous_class[i] != Some(Class::Bad) || next_class[i] != Some(Class::Bad)
+                    }
                     _ => match policy {
                         Policy::Precision => before && after,
                         Policy::Recall => before || after,
@@ -242,7 +252,7 @@ pub(crate) fn kept_blocks(
     settings: &Settings,
 ) -> Vec<usize> {
     let classes = classify(scored, selection, metadata, settings);
-    let keep = keep_by_neighbours(scored, selection, &classes, settings.policy);
+    let keep = keep_by_neighbours(scored, selection, &classes, settings);
     let lead = selection.lead.filter(|&index| {
         let text = comparable(&scored.page.blocks[index].text);
         metadata.title.as_deref().map(comparable) != Some(text)
