@@ -85,6 +85,7 @@ fn classify(
         .as_deref()
         .map(comparable)
         .filter(|t| !t.is_empty());
+    let listicle = is_listicle(scored, selection, metadata);
     let mut classes = Vec::with_capacity(selection.blocks.len());
     // End (exclusive block index) of the cruft box opened by the last cruft heading.
     let mut cruft_box_end: Option<usize> = None;
@@ -103,6 +104,8 @@ fn classify(
         let heading = matches!(block.kind, BlockKind::Heading(_));
         // A listicle's item heading stays even when it links to the item.
         let numbered_heading = heading && is_numbered_item(&block.text);
+        // So does a linked item heading in a listicle, and its summary.
+        let listicle_item = listicle && (score.teaser || (heading && score.title_link));
         let excised = furniture_inside
             || score.dateline
             || (block.caption && !settings.keep_captions)
@@ -122,8 +125,8 @@ fn classify(
         let bad = score.cruft_heading
             || score.cruft_prefix
             || score.credit
-            || (score.link_density > link_limit && !listed && !numbered_heading)
-            || (score.teaser && !settings.wide)
+            || (score.link_density > link_limit && !listed && !numbered_heading && !listicle_item)
+            || (score.teaser && !settings.wide && !listicle_item)
             || (score.ellipsis
                 && !score.content
                 && !settings.wide
@@ -170,6 +173,45 @@ fn classify(
         classes.push(class);
     }
     classes
+}
+
+/// Fewest linked item headings (`<h2><a>Item</a></h2>` followed by its summary) that make
+/// the selection a listicle… Tuned on the WCXB dev split 2026-12-05.
+const MIN_LISTICLE_ITEMS: usize = 3;
+/// …when the selection also holds this much prose outside them, in weighted characters:
+/// the article's own introduction. A listing has none.
+const MIN_LISTICLE_PROSE_CHARS: usize = 400;
+
+/// Whether the selection is a listicle: an article whose title counts its items, and
+/// whose items are headed by links to what they describe, each with a short summary
+/// that reads like a teaser.
+fn is_listicle(scored: &Scored, selection: &Selection, metadata: &Metadata) -> bool {
+    // A listicle's title counts its items ("10 DIY projects", "Top 7 benefits").
+    let counted = metadata.title.as_deref().is_some_and(|title| {
+        title
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|run| !run.is_empty() && run.len() <= 3)
+    });
+    if !counted {
+        return false;
+    }
+    let mut items = 0;
+    let mut prose = 0;
+    for index in selection.blocks.clone() {
+        let block = &scored.page.blocks[index];
+        let score = &scored.scores[index];
+        if matches!(block.kind, BlockKind::Heading(2..=4)) && score.title_link {
+            items += 1;
+        } else if !score.teaser
+            && score.furniture.is_none()
+            && score.link_density < LINK_BLOCK_DENSITY
+            && score.size >= MIN_GOOD_BLOCK_CHARS
+            && score.final_punctuation
+        {
+            prose += score.size;
+        }
+    }
+    items >= MIN_LISTICLE_ITEMS && prose >= MIN_LISTICLE_PROSE_CHARS
 }
 
 /// Keeps or drops short blocks by their neighbours: kept between good blocks, kept as a

@@ -443,7 +443,10 @@ fn stream_warc(
                         Err(_) => break,
                     };
                     let Ok((seq, page)) = job else { break };
-                    if done_send.send((seq, finish(extractor, page, jsonl))).is_err() {
+                    if done_send
+                        .send((seq, finish(extractor, page, jsonl)))
+                        .is_err()
+                    {
                         break;
                     }
                 }
