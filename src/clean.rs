@@ -120,7 +120,7 @@ fn classify(
         let listed = settings.wide
             && (score.title_link
                 || score.teaser
-                || (score.item && score.furniture.is_none())
+                || (score.item.is_some() && score.furniture.is_none())
                 || (score.content && score.link_density >= LINK_BLOCK_DENSITY));
         let bad = score.cruft_heading
             || score.cruft_prefix

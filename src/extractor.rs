@@ -537,7 +537,18 @@ impl Extractor {
                 Err(_) => Vec::new(),
             };
             let whole = clean::body_of(&wide_scored, &wide_kept);
-            if listing || !prefer_article(&body, &whole, metadata.page_type) {
+            // An "article" that is one item of a run of like items (a teaser on a home
+            // page, one product card) is no article: the run is the page's content.
+            let item_of = |index: &usize| wide_scored.scores[*index].item;
+            let one_item = kept.first().map(item_of).flatten().is_some_and(|item| {
+                kept.iter().all(|index| item_of(index) == Some(item))
+                    && wide_kept.len() > kept.len()
+            });
+            if listing
+                || one_item
+                || std::env::var_os("TL_WIDE").is_some()
+                || !prefer_article(&body, &whole, metadata.page_type)
+            {
                 (scored, selected, kept, body, listing) =
                     (wide_scored, wide_selected, wide_kept, whole, false);
             }

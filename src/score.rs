@@ -121,8 +121,9 @@ pub(crate) struct BlockFeatures {
     pub furniture: Option<u32>,
     /// Under an element whose class, id or tag names content.
     pub content: bool,
-    /// In the wide reading: inside one of a run of like items (product cards, results).
-    pub item: bool,
+    /// In the wide reading: the item, of a run of like items (product cards, results),
+    /// that holds the block.
+    pub item: Option<u32>,
 }
 
 /// The page with its block scores.
@@ -267,7 +268,7 @@ pub(crate) fn reweigh(scored: &mut Scored, wide: bool) {
     let items = if wide {
         mark_items(scored)
     } else {
-        vec![false; scored.page.blocks.len()]
+        vec![None; scored.page.blocks.len()]
     };
     for ((score, furniture), item) in scored.scores.iter_mut().zip(furniture).zip(items) {
         score.furniture = furniture;
@@ -299,9 +300,9 @@ const MAX_ITEM_BLOCKS: usize = 12;
 /// Fewest blocks in one item: a lone link is a menu entry, not an item.
 const MIN_ITEM_BLOCKS: usize = 2;
 
-/// For every block, whether it lies in an item of a run of like siblings (see
-/// [`MIN_ITEMS`]).
-fn mark_items(scored: &Scored) -> Vec<bool> {
+/// For every block, the outermost item of a run of like siblings (see [`MIN_ITEMS`])
+/// that holds it.
+fn mark_items(scored: &Scored) -> Vec<Option<u32>> {
     let elements = &scored.page.elements;
     let sized = |blocks: &std::ops::Range<usize>| {
         (MIN_ITEM_BLOCKS..=MAX_ITEM_BLOCKS).contains(&blocks.len())
@@ -314,22 +315,25 @@ fn mark_items(scored: &Scored) -> Vec<bool> {
             *runs.entry((parent, element.signature)).or_default() += 1;
         }
     }
-    let mut in_item = vec![false; elements.len()];
+    let mut item_of: Vec<Option<u32>> = vec![None; elements.len()];
     for (index, element) in elements.iter().enumerate() {
         // Parents come before their children, so one pass settles every element.
-        in_item[index] = element.parent.is_some_and(|parent| {
-            in_item[parent as usize]
-                || (sized(&element.blocks)
-                    && runs
-                        .get(&(parent, element.signature))
-                        .is_some_and(|&n| n >= MIN_ITEMS))
+        let Some(parent) = element.parent else {
+            continue;
+        };
+        item_of[index] = item_of[parent as usize].or_else(|| {
+            (sized(&element.blocks)
+                && runs
+                    .get(&(parent, element.signature))
+                    .is_some_and(|&n| n >= MIN_ITEMS))
+            .then_some(index as u32)
         });
     }
     scored
         .page
         .blocks
         .iter()
-        .map(|block| in_item[block.element as usize])
+        .map(|block| item_of[block.element as usize])
         .collect()
 }
 
@@ -494,7 +498,7 @@ const WIDE_ITEM_WEIGHT_PER_CHAR: f32 = 0.5;
 fn weight(features: &BlockFeatures, block: &SegmentBlock, wide: bool) -> f32 {
     let weight = base_weight(features, block, wide);
     let item = wide
-        && features.item
+        && features.item.is_some()
         && features.furniture.is_none()
         && !block.caption
         && !matches!(block.kind, BlockKind::Image { .. })
