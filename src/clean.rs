@@ -151,7 +151,8 @@ fn classify(
         }
         let in_cruft_box = cruft_box_end.is_some();
         let good_prose = score.size >= MIN_GOOD_BLOCK_CHARS
-            && (score.final_punctuation || score.size >= LONG_GOOD_BLOCK_CHARS);
+            && (score.final_punctuation
+                || (score.size >= LONG_GOOD_BLOCK_CHARS && !score.labels_only));
         let class = if excised {
             Class::Excised
         } else if bad {

@@ -540,7 +540,7 @@ impl Extractor {
             // An "article" that is one item of a run of like items (a teaser on a home
             // page, one product card) is no article: the run is the page's content.
             let item_of = |index: &usize| wide_scored.scores[*index].item;
-            let one_item = kept.first().map(item_of).flatten().is_some_and(|item| {
+            let one_item = kept.first().and_then(item_of).is_some_and(|item| {
                 kept.iter().all(|index| item_of(index) == Some(item))
                     && wide_kept.len() > kept.len()
             });

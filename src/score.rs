@@ -20,8 +20,12 @@ const MIN_POSITIVE_BLOCK_CHARS: usize = 30;
 /// teaser headings). Tuned on fixtures/ 2026-11-23.
 const UNPUNCTUATED_FACTOR: f32 = 0.5;
 /// Blocks at least this long, in weighted characters, count fully even without final
-/// punctuation.
+/// punctuation (unless they have none at all: see [`BlockFeatures::labels_only`]).
 const LONG_BLOCK_CHARS: usize = 200;
+/// Punctuation that any run of prose holds somewhere.
+pub(crate) const PROSE_PUNCTUATION: &[char] = &[
+    '.', ',', ';', ':', '!', '?', '。', '，', '、', '；', '！', '？', '،', '؟', '।',
+];
 /// Factor on a block under an element whose class, id or tag names content.
 const CONTENT_BONUS: f32 = 1.25;
 /// A furniture-classed element holding more than this share of the page's characters is
@@ -103,6 +107,8 @@ pub(crate) struct BlockFeatures {
     pub link_density: f32,
     /// Ends with sentence-final punctuation.
     pub final_punctuation: bool,
+    /// Holds no punctuation at all: a run of labels (a menu read as text), not prose.
+    pub labels_only: bool,
     /// Ends with an ellipsis: a cut teaser.
     pub ellipsis: bool,
     /// Heads a cruft box ("Tin liên quan") or is a cruft line ("Chia sẻ").
@@ -401,6 +407,7 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
         size,
         link_density,
         final_punctuation: ends_sentence(&block.text),
+        labels_only: !block.text.contains(PROSE_PUNCTUATION),
         ellipsis: ends_with_ellipsis(&block.text),
         cruft_heading: lexicon::is_cruft_heading_or_line(&block.text),
         dateline: block.dateline
@@ -536,7 +543,9 @@ fn base_weight(features: &BlockFeatures, block: &SegmentBlock, wide: bool) -> f3
     if weight > 0.0 {
         if features.size < MIN_POSITIVE_BLOCK_CHARS {
             weight = 0.0;
-        } else if !features.final_punctuation && features.size < LONG_BLOCK_CHARS {
+        } else if !features.final_punctuation
+            && (features.size < LONG_BLOCK_CHARS || features.labels_only)
+        {
             weight *= UNPUNCTUATED_FACTOR;
         }
         // An ellipsis cuts teasers; inside a content container it ends an enumeration.
