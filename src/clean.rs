@@ -111,8 +111,8 @@ fn classify(
             || (block.caption && !settings.keep_captions)
             || (matches!(block.kind, BlockKind::TableRow { .. }) && !settings.keep_tables)
             || matches!(block.kind, BlockKind::Caption) && !settings.keep_captions
-            || is_title
-            || (element.tag == Tag::H1)
+            || (is_title && !settings.wide)
+            || (element.tag == Tag::H1 && !settings.wide)
             || (score.size < MAX_DUPLICATE_CHARS
                 && comparable_chars(&block.text).next().is_some()
                 && comparable_chars(&block.text).eq(comparable_chars(previous_text)));
