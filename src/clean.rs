@@ -295,7 +295,14 @@ pub(crate) fn kept_blocks(
     settings: &Settings,
 ) -> Vec<usize> {
     let classes = classify(scored, selection, metadata, settings);
-    let keep = keep_by_neighbours(scored, selection, &classes, settings);
+    let mut keep = keep_by_neighbours(scored, selection, &classes, settings);
+    if settings.wide && !classes.contains(&Class::Good) {
+        // A page of short lines only (a wish list, a table of names): the wide reading
+        // answers with them rather than with nothing.
+        for (keep, class) in keep.iter_mut().zip(&classes) {
+            *keep = *class == Class::Short;
+        }
+    }
     let lead = selection.lead.filter(|&index| {
         let text = comparable(&scored.page.blocks[index].text);
         metadata.title.as_deref().map(comparable) != Some(text)
