@@ -151,9 +151,18 @@ pub(super) fn page_type(
             .as_ref()
             .and_then(|u| u.path_segments())
             .map(|s| {
-                s.filter(|s| !s.is_empty())
+                let segments: Vec<String> = s
+                    .filter(|s| !s.is_empty())
                     .map(str::to_ascii_lowercase)
-                    .collect()
+                    .collect();
+                // `/en-US/docs/…`, `/us/en/forum/…`: the path proper starts after the
+                // locale.
+                let locale = segments
+                    .iter()
+                    .take(MAX_LOCALE_SEGMENTS)
+                    .take_while(|s| is_locale_segment(s))
+                    .count();
+                segments[locale..].to_vec()
             })
             .unwrap_or_default(),
     };
@@ -200,6 +209,20 @@ pub(super) fn page_type(
         PageType::Listing
     } else {
         PageType::Article
+    }
+}
+
+/// Most leading path segments read as a locale (`/us/en/`).
+const MAX_LOCALE_SEGMENTS: usize = 2;
+
+/// Whether a path segment names a language or locale: `en`, `en-us`, `pt_br`.
+fn is_locale_segment(segment: &str) -> bool {
+    let bytes = segment.as_bytes();
+    let letters = |part: &[u8]| part.len() == 2 && part.iter().all(u8::is_ascii_lowercase);
+    match bytes.len() {
+        2 => letters(bytes),
+        5 => letters(&bytes[..2]) && matches!(bytes[2], b'-' | b'_') && letters(&bytes[3..]),
+        _ => false,
     }
 }
 
