@@ -218,6 +218,9 @@ struct Attributes<'a> {
     href: Option<&'a str>,
     /// A `name` attribute is there (a named anchor, when on `<a>`).
     named: bool,
+    /// An attribute that makes the element a disclosure toggle (`aria-expanded`,
+    /// `aria-controls`, Bootstrap's `data-toggle`): an accordion's question.
+    toggle: bool,
 }
 
 impl<'a> Attributes<'a> {
@@ -235,6 +238,9 @@ impl<'a> Attributes<'a> {
                 "alt" => attributes.alt = Some(value),
                 "href" => attributes.href = Some(value),
                 "name" => attributes.named = true,
+                "aria-expanded" | "aria-controls" | "data-toggle" | "data-bs-toggle" => {
+                    attributes.toggle = true;
+                }
                 _ => {}
             }
         }
@@ -909,13 +915,16 @@ impl<'a> Walker<'a> {
                 });
                 // A heading's link to its own place on the page (`<h2><a href="#usage">`,
                 // documentation's self-anchors) leaves it a heading, not a link.
+                // So does an accordion's toggle (`<a href="#collapse2" aria-expanded>`):
+                // its text is the question, shown with its answer.
                 let self_anchor = attributes
                     .href
                     .is_some_and(|href| href.trim_start().starts_with('#'))
-                    && self
-                        .frames
-                        .iter()
-                        .any(|f| matches!(f.role, Role::Block(BlockRole::Heading(_))));
+                    && (attributes.toggle
+                        || self
+                            .frames
+                            .iter()
+                            .any(|f| matches!(f.role, Role::Block(BlockRole::Heading(_)))));
                 let inline_role = if inline_role == InlineRole::Link
                     && (scripted
                         || self_anchor
