@@ -49,6 +49,9 @@ pub(crate) enum Tag {
     Article,
     /// `<nav>`, `<aside>` or `<footer>`: page furniture by name.
     Furniture,
+    /// `<form>`: a sign-up or search box, furniture unless it holds prose (the comments
+    /// of old forum software sit in forms).
+    Form,
     /// `<h1>`.
     H1,
     /// Anything else.
@@ -197,6 +200,7 @@ fn tag_of(name: &str) -> Tag {
     match name {
         "article" | "main" => Tag::Article,
         "nav" | "aside" | "footer" => Tag::Furniture,
+        "form" => Tag::Form,
         "h1" => Tag::H1,
         _ => Tag::Other,
     }
@@ -783,7 +787,7 @@ impl<'a> Walker<'a> {
                 let inherited_furniture =
                     parent.and_then(|p| self.out.elements[p as usize].furniture);
                 let inherited_content = parent.and_then(|p| self.out.elements[p as usize].content);
-                let furniture_here = hint.boilerplate || tag == Tag::Furniture;
+                let furniture_here = hint.boilerplate || matches!(tag, Tag::Furniture | Tag::Form);
                 let article_body = attributes
                     .itemprop
                     .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
