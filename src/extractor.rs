@@ -546,7 +546,6 @@ impl Extractor {
             });
             if listing
                 || one_item
-                || std::env::var_os("TL_WIDE").is_some()
                 || !prefer_article(&body, &whole, metadata.page_type)
             {
                 (scored, selected, kept, body, listing) =
