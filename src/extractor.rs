@@ -47,6 +47,9 @@ const MIN_ARTICLE_CHARS_IN_WIDE_SCOPE: usize = 500;
 /// On a page typed as a listing, the wide reading replaces an article this many times
 /// smaller. Tuned on the WCXB dev split 2026-12-05.
 const WIDE_OVER_ARTICLE_FACTOR: f64 = 2.0;
+/// Longest article reading, in characters, that is taken for one teaser of a run of like
+/// items (and gives way to the wide reading). Tuned on the WCXB dev split 2026-12-05.
+const MAX_TEASER_ITEM_CHARS: usize = 1000;
 /// Shortest JSON-LD `articleBody` taken as the body.
 const MIN_JSON_LD_BODY_CHARS: usize = 250;
 
@@ -540,14 +543,13 @@ impl Extractor {
             // An "article" that is one item of a run of like items (a teaser on a home
             // page, one product card) is no article: the run is the page's content.
             let item_of = |index: &usize| wide_scored.scores[*index].item;
+            // A story set in the same template as its teasers is larger than a teaser.
             let one_item = kept.first().and_then(item_of).is_some_and(|item| {
                 kept.iter().all(|index| item_of(index) == Some(item))
                     && wide_kept.len() > kept.len()
+                    && plain_chars(&body) < MAX_TEASER_ITEM_CHARS
             });
-            if listing
-                || one_item
-                || !prefer_article(&body, &whole, metadata.page_type)
-            {
+            if listing || one_item || !prefer_article(&body, &whole, metadata.page_type) {
                 (scored, selected, kept, body, listing) =
                     (wide_scored, wide_selected, wide_kept, whole, false);
             }

@@ -145,6 +145,8 @@ pub(crate) struct Scored {
     pub size_prefix: Vec<usize>,
     /// `plain_prefix[i]` = sum of the characters outside links of blocks `0..i`.
     pub plain_prefix: Vec<usize>,
+    /// `teaser_plain_prefix[i]` = the same, of the teaser blocks among `0..i`.
+    pub teaser_plain_prefix: Vec<usize>,
 }
 
 impl Scored {
@@ -156,6 +158,11 @@ impl Scored {
     /// Sum of the characters outside links in `range`.
     pub fn plain_sum(&self, range: &std::ops::Range<usize>) -> usize {
         self.plain_prefix[range.end] - self.plain_prefix[range.start]
+    }
+
+    /// Sum of the characters outside links of the teaser blocks in `range`.
+    pub fn teaser_plain_sum(&self, range: &std::ops::Range<usize>) -> usize {
+        self.teaser_plain_prefix[range.end] - self.teaser_plain_prefix[range.start]
     }
 
     /// Sum of block sizes in `range`.
@@ -242,11 +249,11 @@ pub(crate) fn score(page: Segmented) -> Scored {
         weight_prefix: Vec::new(),
         size_prefix,
         plain_prefix,
+        teaser_plain_prefix: Vec::new(),
     };
     let mut scores: Vec<BlockFeatures> = Vec::with_capacity(scored.page.blocks.len());
     for (index, block) in scored.page.blocks.iter().enumerate() {
         let mut features = features(block, sizes[index]);
-        features.furniture = effective_furniture(&scored, block.element, total_size, false);
         features.content = scored
             .page
             .elements
@@ -255,6 +262,18 @@ pub(crate) fn score(page: Segmented) -> Scored {
         scores.push(features);
     }
     mark_teasers(&scored, &mut scores);
+    // Teasers first: a wrapper's teasers do not count against the story it also holds.
+    let mut teaser_plain_prefix = Vec::with_capacity(scores.len() + 1);
+    teaser_plain_prefix.push(0usize);
+    for (index, score) in scores.iter().enumerate() {
+        let last = teaser_plain_prefix.last().copied().unwrap_or(0);
+        let plain = scored.plain_prefix[index + 1] - scored.plain_prefix[index];
+        teaser_plain_prefix.push(last + if score.teaser { plain } else { 0 });
+    }
+    scored.teaser_plain_prefix = teaser_plain_prefix;
+    for (score, block) in scores.iter_mut().zip(&scored.page.blocks) {
+        score.furniture = effective_furniture(&scored, block.element, total_size, false);
+    }
     scored.scores = scores;
     weigh(&mut scored, false);
     scored
@@ -455,13 +474,29 @@ fn effective_furniture(
         let furniture = elements.get(index as usize)?;
         let furniture_size = scored.size_sum(&furniture.blocks);
         let share = furniture_size as f32 / total_size as f32;
-        let wraps_content = content.is_some_and(|c| {
-            c.depth > furniture.depth
-                && (c.hint.strong_content || c.article_body || c.tag == Tag::Article)
+        // Any content element between the block and the furniture may be the story the
+        // furniture wraps (`<article>` around `div.content`).
+        let mut wraps_content = false;
+        let mut inner = content;
+        while let Some(c) = inner
+            && c.depth > furniture.depth
+        {
+            wraps_content = (c.hint.strong_content || c.article_body || c.tag == Tag::Article)
                 && scored.plain_sum(&c.blocks) >= MIN_WRAPPED_CONTENT_CHARS
                 && scored.plain_sum(&c.blocks) as f32
-                    >= MIN_CONTENT_SHARE_OF_WRAPPER * scored.plain_sum(&furniture.blocks) as f32
-        });
+                    >= MIN_CONTENT_SHARE_OF_WRAPPER
+                        * (scored.plain_sum(&furniture.blocks)
+                            - scored.teaser_plain_sum(&furniture.blocks))
+                            as f32;
+            if wraps_content {
+                break;
+            }
+            inner = c
+                .parent
+                .and_then(|p| elements.get(p as usize))
+                .and_then(|p| p.content)
+                .and_then(|c| elements.get(c as usize));
+        }
         // Comments and related boxes are furniture; a wrapper around most of the page, or
         // around the article-body marker, is not.
         let mixed_wrapper = (furniture.hint.strong_content || furniture.tag == Tag::Article)
