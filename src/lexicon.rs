@@ -35,6 +35,9 @@ pub(crate) struct ClassHint {
     /// A token of reader comments or forum replies (comment, binh-luan, …) was found; it
     /// also sets `boilerplate`.
     pub comments: bool,
+    /// A token of an overlay (cookie banner, consent dialog, modal): furniture however much
+    /// prose it holds. It also sets `boilerplate`.
+    pub overlay: bool,
 }
 
 /// The class and id token lists compiled into one automaton over one normalised token,
@@ -52,6 +55,7 @@ const BOILERPLATE_TOKEN: u8 = 1;
 const CONTENT_TOKEN: u8 = 1 << 1;
 const STRONG_CONTENT_TOKEN: u8 = 1 << 2;
 const COMMENT_TOKEN: u8 = 1 << 3;
+const OVERLAY_TOKEN: u8 = 1 << 4;
 
 /// Where in a normalised token (`-part-part-`) a pattern may match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +86,11 @@ impl TokenMatcher {
             for entry in entries(list) {
                 // "`entry` region" also marks a metadata region; "`entry` region-only"
                 // marks nothing here.
+                let overlay = if entry.split_whitespace().skip(1).any(|m| m == OVERLAY) {
+                    OVERLAY_TOKEN
+                } else {
+                    0
+                };
                 let (entry, region) = split_region_mark(&entry);
                 if region == Some(REGION_ONLY) {
                     continue;
@@ -91,6 +100,7 @@ impl TokenMatcher {
                 } else {
                     0
                 };
+                let kind = kind | overlay;
                 let (pattern, flag) = if let Some(stem) = entry.strip_prefix('*') {
                     ((stem.to_string(), Place::Anywhere), kind | strong)
                 } else if let Some(word) = entry.strip_prefix('=') {
@@ -148,7 +158,7 @@ impl TokenMatcher {
             }
             let mut flag = self.flags.get(index).copied().unwrap_or(0);
             if !furniture {
-                flag &= !(BOILERPLATE_TOKEN | COMMENT_TOKEN);
+                flag &= !(BOILERPLATE_TOKEN | COMMENT_TOKEN | OVERLAY_TOKEN);
             }
             found |= flag;
         }
@@ -326,12 +336,18 @@ const REGION: &str = "region";
 /// The mark of an entry that names a metadata region and no furniture.
 const REGION_ONLY: &str = "region-only";
 
+/// The mark of a furniture entry that names an overlay (a cookie banner, a modal): never
+/// content, however much prose it holds.
+const OVERLAY: &str = "overlay";
+
 /// A furniture entry and its region mark, if any.
 fn split_region_mark(entry: &str) -> (&str, Option<&str>) {
-    match entry.split_once(char::is_whitespace) {
-        Some((entry, mark)) => (entry, Some(mark.trim())),
-        None => (entry, None),
-    }
+    let mut parts = entry.split_whitespace();
+    let entry = parts.next().unwrap_or_default();
+    (
+        entry,
+        parts.find(|mark| *mark == REGION || *mark == REGION_ONLY),
+    )
 }
 
 /// The stems of the regions whose text the metadata readers never read a title, byline or
@@ -400,6 +416,7 @@ pub(crate) fn class_hint(class: Option<&str>, id: Option<&str>) -> ClassHint {
         content: flags & CONTENT_TOKEN != 0,
         strong_content: flags & STRONG_CONTENT_TOKEN != 0,
         comments: flags & COMMENT_TOKEN != 0,
+        overlay: flags & OVERLAY_TOKEN != 0,
     }
 }
 

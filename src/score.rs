@@ -506,6 +506,7 @@ fn effective_furniture(
         // `main__banner` holding the collection's introduction).
         let prose_box = wide
             && furniture.tag != Tag::Furniture
+            && !furniture.hint.overlay
             && scored.plain_sum(&furniture.blocks) >= MIN_WIDE_PROSE_BOX_CHARS
             && scored.plain_sum(&furniture.blocks) * 2 >= scored.size_sum(&furniture.blocks);
         if share <= MAX_FURNITURE_SHARE
