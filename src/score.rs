@@ -60,6 +60,8 @@ const MIN_WIDE_PROSE_BOX_CHARS: usize = 300;
 /// Factor on the size of a title link in the wide reading, where a listing's item titles
 /// are content but weigh less than prose. Tuned on the WCXB dev split 2026-12-05.
 const WIDE_TITLE_LINK_FACTOR: f32 = 0.5;
+/// Depth of `<body>` in the element tree (`<html>` is 0).
+const BODY_DEPTH: u32 = 1;
 /// Link density from which a block is a link block.
 pub(crate) const LINK_BLOCK_DENSITY: f32 = 0.5;
 /// Weight of an ideograph, kana or hangul character against one of an alphabetic script:
@@ -509,6 +511,15 @@ fn effective_furniture(
             && !furniture.hint.overlay
             && scored.plain_sum(&furniture.blocks) >= MIN_WIDE_PROSE_BOX_CHARS
             && scored.plain_sum(&furniture.blocks) * 2 >= scored.size_sum(&furniture.blocks);
+        // An overlay is furniture whatever its size (a consent centre's vendor lists);
+        // `<body class="cookie-bar">` names a state of the page, not a box.
+        if furniture.hint.overlay
+            && furniture.depth > BODY_DEPTH
+            && !furniture.article_body
+            && !wraps_content
+        {
+            return Some(index);
+        }
         if share <= MAX_FURNITURE_SHARE
             && !reply_box
             && !prose_box
