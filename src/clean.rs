@@ -225,22 +225,40 @@ fn keep_by_neighbours(
 ) -> Vec<bool> {
     let policy = settings.policy;
     let count = classes.len();
-    let mut previous_class = vec![None; count];
-    let mut last = None;
-    for (i, class) in classes.iter().enumerate() {
-        previous_class[i] = last;
-        if !matches!(class, Class::Short | Class::Excised) {
-            last = Some(*class);
+    let is_item = |i: usize| {
+        matches!(
+            scored.page.blocks[selection.blocks.start + i].kind,
+            BlockKind::ListItem { .. }
+        )
+    };
+    // The classes of the nearest blocks before and after each block that are neither short
+    // nor excised; for a list item, the link items of its list are read across too (a
+    // checklist's "Book photographer" entries do not cut it off from its text).
+    let neighbours = |across_link_items: bool| {
+        let transparent = |i: usize| {
+            matches!(classes[i], Class::Short | Class::Excised)
+                || (across_link_items && classes[i] == Class::Bad && is_item(i))
+        };
+        let mut previous = vec![None; count];
+        let mut last = None;
+        for (i, class) in classes.iter().enumerate() {
+            previous[i] = last;
+            if !transparent(i) {
+                last = Some(*class);
+            }
         }
-    }
-    let mut next_class = vec![None; count];
-    let mut last = None;
-    for i in (0..count).rev() {
-        next_class[i] = last;
-        if !matches!(classes[i], Class::Short | Class::Excised) {
-            last = Some(classes[i]);
+        let mut next = vec![None; count];
+        let mut last = None;
+        for i in (0..count).rev() {
+            next[i] = last;
+            if !transparent(i) {
+                last = Some(classes[i]);
+            }
         }
-    }
+        (previous, next)
+    };
+    let (previous_class, next_class) = neighbours(false);
+    let (previous_for_item, next_for_item) = neighbours(true);
     classes
         .iter()
         .enumerate()
@@ -260,7 +278,11 @@ fn keep_by_neighbours(
                 match block.kind {
                     BlockKind::Heading(_) => after,
                     BlockKind::Paragraph if bold_line => after,
-                    BlockKind::ListItem { .. } | BlockKind::TableRow { .. } => before || after,
+                    BlockKind::ListItem { .. } => {
+                        previous_for_item[i] == Some(Class::Good)
+                            || next_for_item[i] == Some(Class::Good)
+                    }
+                    BlockKind::TableRow { .. } => before || after,
                     BlockKind::Image { .. } => before || after,
                     // The wide reading keeps a short sentence unless bad text stands
                     // on both sides: a documentation page's terse definitions.
