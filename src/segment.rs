@@ -225,6 +225,11 @@ struct Attributes<'a> {
     /// An attribute that makes the element a disclosure toggle (`aria-expanded`,
     /// `aria-controls`, Bootstrap's `data-toggle`): an accordion's question.
     toggle: bool,
+    /// `role="dialog"` or `aria-modal="true"`: a box shown over the page.
+    dialog: bool,
+    /// An ARIA landmark role of page furniture: `navigation`, `complementary`,
+    /// `contentinfo`, `banner`, `search`.
+    landmark_furniture: bool,
 }
 
 impl<'a> Attributes<'a> {
@@ -245,6 +250,20 @@ impl<'a> Attributes<'a> {
                 "aria-expanded" | "aria-controls" | "data-toggle" | "data-bs-toggle" => {
                     attributes.toggle = true;
                 }
+                "role" => {
+                    let role = |name: &str| value.trim().eq_ignore_ascii_case(name);
+                    attributes.dialog |= role("dialog") || role("alertdialog");
+                    attributes.landmark_furniture = [
+                        "navigation",
+                        "complementary",
+                        "contentinfo",
+                        "banner",
+                        "search",
+                    ]
+                    .into_iter()
+                    .any(role);
+                }
+                "aria-modal" => attributes.dialog |= value.eq_ignore_ascii_case("true"),
                 _ => {}
             }
         }
@@ -787,7 +806,10 @@ impl<'a> Walker<'a> {
                 let inherited_furniture =
                     parent.and_then(|p| self.out.elements[p as usize].furniture);
                 let inherited_content = parent.and_then(|p| self.out.elements[p as usize].content);
-                let furniture_here = hint.boilerplate || matches!(tag, Tag::Furniture | Tag::Form);
+                let furniture_here = hint.boilerplate
+                    || attributes.dialog
+                    || attributes.landmark_furniture
+                    || matches!(tag, Tag::Furniture | Tag::Form);
                 let article_body = attributes
                     .itemprop
                     .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
