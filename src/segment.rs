@@ -227,6 +227,8 @@ struct Attributes<'a> {
     toggle: bool,
     /// `role="dialog"` or `aria-modal="true"`: a box shown over the page.
     dialog: bool,
+    /// `role="main"` or `role="article"`: the landmark of the page's content.
+    landmark_content: bool,
     /// An ARIA landmark role of page furniture: `navigation`, `complementary`,
     /// `contentinfo`, `banner`, `search`.
     landmark_furniture: bool,
@@ -253,6 +255,7 @@ impl<'a> Attributes<'a> {
                 "role" => {
                     let role = |name: &str| value.trim().eq_ignore_ascii_case(name);
                     attributes.dialog |= role("dialog") || role("alertdialog");
+                    attributes.landmark_content = role("main") || role("article");
                     attributes.landmark_furniture = [
                         "navigation",
                         "complementary",
@@ -798,7 +801,11 @@ impl<'a> Walker<'a> {
                     .hints
                     .entry(key)
                     .or_insert_with(|| lexicon::class_hint(key.0, key.1));
-                let tag = tag_of(name);
+                let tag = if attributes.landmark_content {
+                    Tag::Article
+                } else {
+                    tag_of(name)
+                };
                 if hint.comments {
                     self.out.comment_nodes.push(node.id());
                 }
