@@ -58,10 +58,26 @@ pub(super) fn is_read_attribute(name: &[u8]) -> bool {
     for (to, from) in lower.iter_mut().zip(name) {
         *to = from.to_ascii_lowercase();
     }
-    READ_ATTRIBUTES
-        .iter()
-        .any(|read| read.len() == lower.len() && read.as_bytes() == &*lower)
+    READ_BY_LENGTH
+        .get(lower.len())
+        .is_some_and(|names| names.iter().any(|read| *read == &*lower))
 }
+
+/// [`READ_ATTRIBUTES`] by name length: a name is compared with the few of its length
+/// only (most attributes of a page are not read, and were compared with every name).
+static READ_BY_LENGTH: std::sync::LazyLock<Vec<Vec<&'static [u8]>>> =
+    std::sync::LazyLock::new(|| {
+        let longest = READ_ATTRIBUTES
+            .iter()
+            .map(|name| name.len())
+            .max()
+            .unwrap_or(0);
+        let mut by_length = vec![Vec::new(); longest + 1];
+        for name in READ_ATTRIBUTES {
+            by_length[name.len()].push(name.as_bytes());
+        }
+        by_length
+    });
 
 /// Attributes kept per tag; later ones are cut before parsing. html5ever compares each
 /// attribute with all earlier ones of the tag, so a tag costs the square of its attribute
