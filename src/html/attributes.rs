@@ -60,7 +60,7 @@ pub(super) fn is_read_attribute(name: &[u8]) -> bool {
     }
     READ_BY_LENGTH
         .get(lower.len())
-        .is_some_and(|names| names.iter().any(|read| *read == &*lower))
+        .is_some_and(|names| names.contains(&&*lower))
 }
 
 /// [`READ_ATTRIBUTES`] by name length: a name is compared with the few of its length
