@@ -477,11 +477,48 @@ fn content_of<'a>(
         let parts = parts_of(e);
         parts & Part::Content.bit() != 0 && parts & (Part::Skip.bit() | Part::Author.bit()) == 0
     };
-    let mut content = first_under(item, nested, &is_content)?;
-    while let Some(inner) = first_under(content, nested, &is_content) {
+    let mut content = largest_under(item, nested, &is_content)?;
+    // Inward while an inner content element holds most of the text (a XenForo post's
+    // `message-inner` > `message-cell--main` > `message-content`), past the small ones
+    // a theme also names after the message (`message-avatar`).
+    while let Some(inner) = largest_under(content, nested, &is_content)
+        && text_chars(inner) * 2 >= text_chars(content)
+    {
         content = inner;
     }
     Some(content)
+}
+
+/// Characters of text under `element`.
+fn text_chars(element: ElementRef) -> usize {
+    element.text().map(|t| t.trim().chars().count()).sum()
+}
+
+/// Of the outermost elements under `item` that are `wanted` (nested items left out), the
+/// one with the most text; the first of equals.
+fn largest_under<'a>(
+    item: ElementRef<'a>,
+    nested: &dyn Fn(ElementRef) -> bool,
+    wanted: &dyn Fn(ElementRef) -> bool,
+) -> Option<ElementRef<'a>> {
+    let mut best: Option<(usize, ElementRef<'a>)> = None;
+    let mut stack: Vec<ElementRef<'a>> = item.children().filter_map(ElementRef::wrap).collect();
+    stack.reverse();
+    while let Some(element) = stack.pop() {
+        if nested(element) || is_unread(element.value().name()) {
+            continue;
+        }
+        if wanted(element) {
+            let chars = text_chars(element);
+            if best.is_none_or(|(most, _)| chars > most) {
+                best = Some((chars, element));
+            }
+            continue;
+        }
+        let children: Vec<_> = element.children().filter_map(ElementRef::wrap).collect();
+        stack.extend(children.into_iter().rev());
+    }
+    best.map(|(_, element)| element)
 }
 
 /// Whether a region is a comment form or a "leave a reply" box, not comments.
