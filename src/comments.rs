@@ -256,6 +256,33 @@ fn text_of(root: ElementRef, skip: &dyn Fn(ElementRef) -> bool) -> String {
     lines.join("\n")
 }
 
+/// The outermost elements under `item` (itself excluded, `nested` items left out) that
+/// `wanted` accepts, in document order, found lazily: the walk does not enter them.
+fn outermost_under<'a, 'f>(
+    item: ElementRef<'a>,
+    nested: &'f dyn Fn(ElementRef) -> bool,
+    wanted: &'f dyn Fn(ElementRef) -> bool,
+) -> impl Iterator<Item = ElementRef<'a>> + 'f
+where
+    'a: 'f,
+{
+    let mut stack: Vec<ElementRef<'a>> = item.children().filter_map(ElementRef::wrap).collect();
+    stack.reverse();
+    std::iter::from_fn(move || {
+        while let Some(element) = stack.pop() {
+            if nested(element) || is_unread(element.value().name()) {
+                continue;
+            }
+            if wanted(element) {
+                return Some(element);
+            }
+            let children: Vec<_> = element.children().filter_map(ElementRef::wrap).collect();
+            stack.extend(children.into_iter().rev());
+        }
+        None
+    })
+}
+
 /// The first element under `item` (itself excluded, `nested` items left out) that
 /// `wanted` accepts, in document order.
 fn first_under<'a>(
@@ -263,19 +290,7 @@ fn first_under<'a>(
     nested: &dyn Fn(ElementRef) -> bool,
     wanted: &dyn Fn(ElementRef) -> bool,
 ) -> Option<ElementRef<'a>> {
-    let mut stack: Vec<ElementRef<'a>> = item.children().filter_map(ElementRef::wrap).collect();
-    stack.reverse();
-    while let Some(element) = stack.pop() {
-        if nested(element) || is_unread(element.value().name()) {
-            continue;
-        }
-        if wanted(element) {
-            return Some(element);
-        }
-        let children: Vec<_> = element.children().filter_map(ElementRef::wrap).collect();
-        stack.extend(children.into_iter().rev());
-    }
-    None
+    outermost_under(item, nested, wanted).next()
 }
 
 /// The poster's name: the innermost element named after an author, its first line,
@@ -477,14 +492,14 @@ fn content_of<'a>(
         let parts = parts_of(e);
         parts & Part::Content.bit() != 0 && parts & (Part::Skip.bit() | Part::Author.bit()) == 0
     };
-    let mut content = largest_under(item, nested, &is_content)?;
+    let (mut content, mut chars) = largest_under(item, nested, &is_content)?;
     // Inward while an inner content element holds most of the text (a XenForo post's
     // `message-inner` > `message-cell--main` > `message-content`), past the small ones
     // a theme also names after the message (`message-avatar`).
-    while let Some(inner) = largest_under(content, nested, &is_content)
-        && text_chars(inner) * 2 >= text_chars(content)
+    while let Some((inner, inner_chars)) = largest_under(content, nested, &is_content)
+        && inner_chars * 2 >= chars
     {
-        content = inner;
+        (content, chars) = (inner, inner_chars);
     }
     Some(content)
 }
@@ -495,30 +510,18 @@ fn text_chars(element: ElementRef) -> usize {
 }
 
 /// Of the outermost elements under `item` that are `wanted` (nested items left out), the
-/// one with the most text; the first of equals.
+/// one with the most text (the first of equals), and its [`text_chars`].
 fn largest_under<'a>(
     item: ElementRef<'a>,
     nested: &dyn Fn(ElementRef) -> bool,
     wanted: &dyn Fn(ElementRef) -> bool,
-) -> Option<ElementRef<'a>> {
-    let mut best: Option<(usize, ElementRef<'a>)> = None;
-    let mut stack: Vec<ElementRef<'a>> = item.children().filter_map(ElementRef::wrap).collect();
-    stack.reverse();
-    while let Some(element) = stack.pop() {
-        if nested(element) || is_unread(element.value().name()) {
-            continue;
-        }
-        if wanted(element) {
-            let chars = text_chars(element);
-            if best.is_none_or(|(most, _)| chars > most) {
-                best = Some((chars, element));
-            }
-            continue;
-        }
-        let children: Vec<_> = element.children().filter_map(ElementRef::wrap).collect();
-        stack.extend(children.into_iter().rev());
-    }
-    best.map(|(_, element)| element)
+) -> Option<(ElementRef<'a>, usize)> {
+    outermost_under(item, nested, wanted)
+        .map(|element| (element, text_chars(element)))
+        .fold(None, |best, (element, chars)| match best {
+            Some((_, most)) if chars <= most => best,
+            _ => Some((element, chars)),
+        })
 }
 
 /// Whether a region is a comment form or a "leave a reply" box, not comments.
