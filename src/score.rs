@@ -334,7 +334,7 @@ fn mark_items(scored: &Scored) -> Vec<Option<u32>> {
     let sized = |blocks: &std::ops::Range<usize>| {
         (MIN_ITEM_BLOCKS..=MAX_ITEM_BLOCKS).contains(&blocks.len())
     };
-    let mut runs: std::collections::HashMap<(u32, u64), usize> = std::collections::HashMap::new();
+    let mut runs: foldhash::HashMap<(u32, u64), usize> = foldhash::HashMap::default();
     for element in elements {
         if let Some(parent) = element.parent
             && sized(&element.blocks)
