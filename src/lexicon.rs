@@ -35,8 +35,8 @@ pub(crate) struct ClassHint {
     /// A token of reader comments or forum replies (comment, binh-luan, …) was found; it
     /// also sets `boilerplate`.
     pub comments: bool,
-    /// A token of an overlay (cookie banner, consent dialog, modal): furniture however much
-    /// prose it holds. It also sets `boilerplate`.
+    /// A token of an overlay (cookie banner, consent dialog): furniture however much
+    /// prose it holds, below `<body>`. It also sets `boilerplate`.
     pub overlay: bool,
 }
 
@@ -84,13 +84,14 @@ impl TokenMatcher {
             (CONTENT_CLASSES, CONTENT_TOKEN),
         ] {
             for entry in entries(list) {
-                // "`entry` region" also marks a metadata region; "`entry` region-only"
-                // marks nothing here.
+                // "`entry` overlay" marks a box shown over the page.
                 let overlay = if entry.split_whitespace().skip(1).any(|m| m == OVERLAY) {
                     OVERLAY_TOKEN
                 } else {
                     0
                 };
+                // "`entry` region" also marks a metadata region; "`entry` region-only"
+                // marks nothing here.
                 let (entry, region) = split_region_mark(&entry);
                 if region == Some(REGION_ONLY) {
                     continue;
@@ -336,8 +337,8 @@ const REGION: &str = "region";
 /// The mark of an entry that names a metadata region and no furniture.
 const REGION_ONLY: &str = "region-only";
 
-/// The mark of a furniture entry that names an overlay (a cookie banner, a modal): never
-/// content, however much prose it holds.
+/// The mark of a furniture entry that names an overlay (a cookie banner, a consent
+/// dialog): never content, however much prose it holds.
 const OVERLAY: &str = "overlay";
 
 /// A furniture entry and its region mark, if any.
