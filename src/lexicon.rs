@@ -502,13 +502,26 @@ pub(crate) const DATE_LINE_MAX_CHARS_TEXT: usize = 80;
 pub(crate) const DATE_LINE_MAX_CHARS_METADATA: usize = 120;
 
 /// Whether `text` is only a time or date stamp: "16:45", "11:48 GMT", "22/10/2025".
+/// One number with a unit ("250 lb.", "128 GB") is not a stamp: a stamp has two numbers
+/// or a four-digit year.
 pub(crate) fn is_timestamp(text: &str) -> bool {
     let mut digits = 0;
     let mut letters = 0;
+    let mut groups = 0;
+    let mut run = 0;
+    let mut year = false;
     for ch in text.chars() {
         if ch.is_ascii_digit() {
             digits += 1;
-        } else if ch.is_alphabetic() {
+            run += 1;
+            continue;
+        }
+        if run > 0 {
+            groups += 1;
+            year |= run == 4;
+            run = 0;
+        }
+        if ch.is_alphabetic() {
             letters += 1;
         } else if !(ch.is_whitespace()
             || matches!(ch, ':' | '/' | '.' | '-' | ',' | '(' | ')' | '+' | '|'))
@@ -516,7 +529,11 @@ pub(crate) fn is_timestamp(text: &str) -> bool {
             return false;
         }
     }
-    digits >= 3 && letters <= 4
+    if run > 0 {
+        groups += 1;
+        year |= run == 4;
+    }
+    digits >= 3 && letters <= 4 && (groups >= 2 || year)
 }
 
 /// Whether `text` holds a clock time (`15:02`, `10h30`) or a full numeric date
