@@ -122,10 +122,16 @@ fn classify(
                 || score.teaser
                 || (score.item.is_some() && score.furniture.is_none())
                 || (score.content && score.link_density >= LINK_BLOCK_DENSITY));
+        // A sentence whose links are its words is prose, unless every doubt drops.
+        let linked_sentence = score.linked_sentence && settings.policy != Policy::Precision;
         let bad = score.cruft_heading
             || score.cruft_prefix
             || score.credit
-            || (score.link_density > link_limit && !listed && !numbered_heading && !listicle_item)
+            || (score.link_density > link_limit
+                && !linked_sentence
+                && !listed
+                && !numbered_heading
+                && !listicle_item)
             || (score.teaser && !settings.wide && !listicle_item)
             || (score.ellipsis
                 && !score.content

@@ -4,15 +4,17 @@ the git-ignored wcxb/ folder): extract every page with the built CLI, score each
 WCXB's bag-of-words F1 (lower-cased \\w+ tokens), print the means by page kind, and compare
 with an earlier run page by page.
 
-    python3 tools/wcxb_loop.py run NAME [--scope any|article]   # target/release/tinhloc
+    python3 tools/wcxb_loop.py run NAME [--scope any|article]   # $TINHLOC_BIN or target/release/tinhloc
     python3 tools/wcxb_loop.py diff OLD NEW [N]                  # N largest changes each way
 
-Runs are kept in /tmp/wcxb-loop/NAME (texts/tinhloc/<id>.txt and pages.json), so a
+Runs are kept in /tmp/wcxb-loop/NAME (texts/tinhloc/<id>.txt, pages.json, and the CLI's
+records.jsonl with page types and errors), so a
 harness peer's texts can be scored the same way (see `score`):
 
     python3 tools/wcxb_loop.py score /tmp/runs/X/texts/rs_trafilatura rs
 """
 import json
+import os
 import re
 import subprocess
 import sys
@@ -63,11 +65,12 @@ def score(texts, name):
 
 
 def run(name, scope):
-    cli = ROOT / "target" / "release" / "tinhloc"
+    cli = os.environ.get("TINHLOC_BIN") or ROOT / "target" / "release" / "tinhloc"
     jsonl = subprocess.run([str(cli), "extract", "-q", "--scope", scope, str(DATASET)],
                            capture_output=True, text=True).stdout
     folder = RUNS / name / "texts" / "tinhloc"
     folder.mkdir(parents=True, exist_ok=True)
+    (RUNS / name / "records.jsonl").write_text(jsonl)
     texts = {}
     for line in jsonl.splitlines():
         record = json.loads(line)
