@@ -140,20 +140,35 @@ fn classify(
         if cruft_box_end.is_some_and(|end| index >= end) {
             cruft_box_end = None;
         }
-        if score.cruft_heading && !excised && lexicon::is_cruft_heading(&block.text) {
+        if score.cruft_heading
+            && (!excised || (furniture_inside && heading))
+            && lexicon::is_cruft_heading(&block.text)
+        {
             // The box is the smallest element around the heading that holds more than
             // the heading itself.
             let mut wrapper = &scored.page.elements[block.element as usize];
+            let mut climbs = 0;
             while wrapper.blocks.len() <= 1
                 && let Some(parent) = wrapper.parent
             {
                 wrapper = &scored.page.elements[parent as usize];
+                climbs += 1;
             }
             cruft_box_end = Some(wrapper.blocks.end);
             // A wrapper inside the body is the whole box; a heading straight in the
             // body's container opens a box that ends where prose resumes.
-            closed_cruft_box = scored.weight_sum(&wrapper.blocks)
-                < MAX_CLOSED_BOX_SHARE * scored.weight_sum(&selection.blocks);
+            // So is the parent a plain heading opens, inside the container ("Você pode
+            // gostar…" over whole related posts), however much it holds; a linked "Read
+            // more" opens the rest of the story. A heading alone
+            // in its box (an empty "TIN MỚI" list) says nothing of what follows the box.
+            let opens_wrapper = heading
+                && score.link_density < LINK_BLOCK_DENSITY
+                && climbs <= 1
+                && wrapper.blocks.start == index
+                && wrapper.depth > container_depth;
+            closed_cruft_box = opens_wrapper
+                || scored.weight_sum(&wrapper.blocks)
+                    < MAX_CLOSED_BOX_SHARE * scored.weight_sum(&selection.blocks);
         }
         let in_cruft_box = cruft_box_end.is_some();
         let good_prose = score.size >= MIN_GOOD_BLOCK_CHARS

@@ -549,13 +549,7 @@ impl Extractor {
                     && wide_kept.len() > kept.len()
                     && plain_chars(&body) < MAX_TEASER_ITEM_CHARS
             });
-            let force = std::env::var("FORCE").unwrap_or_default();
-            let choose_wide = match force.as_str() {
-                "article" => listing || kept.is_empty(),
-                "wide" => true,
-                _ => listing || one_item || !prefer_article(&body, &whole, metadata.page_type),
-            };
-            if choose_wide {
+            if listing || one_item || !prefer_article(&body, &whole, metadata.page_type) {
                 (scored, selected, kept, body, listing) =
                     (wide_scored, wide_selected, wide_kept, whole, false);
             }

@@ -421,8 +421,8 @@ pub(crate) fn class_hint(class: Option<&str>, id: Option<&str>) -> ClassHint {
     }
 }
 
-/// `text` lower-cased without trailing colons, arrows, counts like "(0)" and spaces: the
-/// form headings are compared in.
+/// `text` lower-cased without trailing colons, arrows, ellipses, full stops, counts like
+/// "(0)" and spaces: the form headings are compared in ("You may also like...").
 fn heading_form(text: &str) -> String {
     heading_form_of(&text.trim().to_lowercase()).to_string()
 }
@@ -430,7 +430,7 @@ fn heading_form(text: &str) -> String {
 /// [`heading_form`] of text already trimmed and lower-cased.
 fn heading_form_of(lower: &str) -> &str {
     let mut form = lower.trim_end_matches(|c: char| {
-        c == ':' || c == '»' || c == '›' || c == '>' || c == '|' || c.is_whitespace()
+        matches!(c, ':' | '»' | '›' | '>' | '|' | '.' | '…') || c.is_whitespace()
     });
     if let Some(open) = form.rfind('(') {
         let inside = &form[open..];
