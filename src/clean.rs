@@ -134,7 +134,7 @@ fn classify(
                 && !listicle_item)
             || (score.teaser && !settings.wide && !listicle_item)
             || (score.ellipsis
-                && !score.content
+                && (!score.content || score.opens_with_link)
                 && !settings.wide
                 && score.size < MAX_ELLIPSIS_TEASER_CHARS);
         if cruft_box_end.is_some_and(|end| index >= end) {

@@ -5,7 +5,7 @@
 //! under furniture (nav, related boxes, comments). Weights are summed per container in
 //! `select`, so the container with the most net article text wins.
 
-use crate::body::BlockKind;
+use crate::body::{BlockKind, Inline};
 use crate::lexicon;
 use crate::segment::{SegmentBlock, Segmented, Tag};
 
@@ -125,6 +125,8 @@ pub(crate) struct BlockFeatures {
     pub labels_only: bool,
     /// Ends with an ellipsis: a cut teaser.
     pub ellipsis: bool,
+    /// A link opens the block (not a table row): a teaser's title before its summary.
+    pub opens_with_link: bool,
     /// Heads a cruft box ("Tin liên quan") or is a cruft line ("Chia sẻ").
     pub cruft_heading: bool,
     /// Only a date or time ("11:48 GMT", a `<time>` line).
@@ -447,6 +449,11 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
             && link_density < MAX_SENTENCE_LINK_DENSITY,
         labels_only: !block.text.contains(PROSE_PUNCTUATION),
         ellipsis: ends_with_ellipsis(&block.text),
+        opens_with_link: block
+            .inlines
+            .iter()
+            .find(|inline| !inline.text().trim().is_empty())
+            .is_some_and(|inline| matches!(inline, Inline::Link { .. })),
         cruft_heading: lexicon::is_cruft_heading_or_line(&block.text),
         dateline: block.dateline
             || (block.cells.is_empty()
@@ -617,8 +624,10 @@ fn base_weight(features: &BlockFeatures, block: &SegmentBlock, wide: bool) -> f3
         {
             weight *= UNPUNCTUATED_FACTOR;
         }
-        // An ellipsis cuts teasers; inside a content container it ends an enumeration.
-        if !wide && ((features.ellipsis && !features.content) || features.teaser) {
+        // An ellipsis cuts teasers; inside a content container it ends an enumeration,
+        // unless a linked title opens the block.
+        let cut_teaser = features.ellipsis && (!features.content || features.opens_with_link);
+        if !wide && (cut_teaser || features.teaser) {
             weight = TEASER_WEIGHT_PER_CHAR * size;
         }
     }
