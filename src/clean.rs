@@ -108,7 +108,9 @@ fn classify(
         let listicle_item = listicle && (score.teaser || (heading && score.title_link));
         let excised = furniture_inside
             || score.dateline
-            || (block.caption && !settings.keep_captions)
+            || (block.caption
+                && !settings.keep_captions
+                && !(settings.wide && score.item.is_some()))
             || (matches!(block.kind, BlockKind::TableRow { .. }) && !settings.keep_tables)
             || matches!(block.kind, BlockKind::Caption) && !settings.keep_captions
             || (is_title && !settings.wide)
