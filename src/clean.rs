@@ -86,15 +86,19 @@ fn classify(
         .map(comparable)
         .filter(|t| !t.is_empty());
     let listicle = is_listicle(scored, selection, metadata);
+    let defined = definition_runs(scored, selection);
     let mut classes = Vec::with_capacity(selection.blocks.len());
     // End (exclusive block index) of the cruft box opened by the last cruft heading.
     let mut cruft_box_end: Option<usize> = None;
     let mut closed_cruft_box = false;
     let mut previous_text: &str = "";
-    for index in selection.blocks.clone() {
+    for (position, index) in selection.blocks.clone().enumerate() {
         let block = &scored.page.blocks[index];
         let score = &scored.scores[index];
         let element = &scored.page.elements[block.element as usize];
+        // A term or definition of a reference list ("WebSocket.url" / "The absolute URL
+        // of the WebSocket."): linked terms and terse definitions are the text.
+        let definition = defined[position];
         let furniture_inside = score
             .furniture
             .is_some_and(|f| scored.page.elements[f as usize].depth > container_depth);
@@ -131,6 +135,7 @@ fn classify(
             || score.credit
             || (score.link_density > link_limit
                 && !linked_sentence
+                && !definition
                 && !listed
                 && !numbered_heading
                 && !listicle_item)
@@ -185,7 +190,8 @@ fn classify(
         {
             // Blocks after a cruft heading belong to its box until real prose resumes.
             Class::Bad
-        } else if (good_prose && !heading) || is_sapo_heading(score, block) || listed {
+        } else if (good_prose && !heading) || is_sapo_heading(score, block) || listed || definition
+        {
             Class::Good
         } else {
             Class::Short
@@ -197,6 +203,54 @@ fn classify(
         classes.push(class);
     }
     classes
+}
+
+/// Fewest definitions (`<dd>`), most of them sentences, in a run of terms and definitions
+/// that makes it a reference list (a documentation page's properties and methods).
+/// Tuned on the WCXB dev split 2026-12-06.
+const MIN_DEFINITIONS: usize = 3;
+
+/// Which blocks of the selection belong to a reference list: an unbroken run of `<dt>`
+/// and `<dd>` blocks holding at least [`MIN_DEFINITIONS`] definitions, most of which end
+/// a sentence (a glossary or an API's members, not a key-value panel of a product).
+fn definition_runs(scored: &Scored, selection: &Selection) -> Vec<bool> {
+    let elements = &scored.page.elements;
+    // The `<dt>` or `<dd>` holding a block, the block's own element or its parent.
+    let part = |index: usize| {
+        let element = &elements[scored.page.blocks[index].element as usize];
+        let parent = element.parent.map(|p| &elements[p as usize]);
+        [Some(element), parent]
+            .into_iter()
+            .flatten()
+            .map(|e| e.tag)
+            .find(|tag| matches!(tag, Tag::Term | Tag::Definition))
+    };
+    let parts: Vec<Option<Tag>> = selection.blocks.clone().map(part).collect();
+    let mut defined = vec![false; parts.len()];
+    let mut start = 0;
+    while start < parts.len() {
+        if parts[start].is_none() {
+            start += 1;
+            continue;
+        }
+        let end = (start..parts.len())
+            .find(|&i| parts[i].is_none())
+            .unwrap_or(parts.len());
+        let (mut definitions, mut sentences) = (0, 0);
+        for (offset, part) in parts[start..end].iter().enumerate() {
+            if *part == Some(Tag::Definition) {
+                definitions += 1;
+                sentences += usize::from(
+                    scored.scores[selection.blocks.start + start + offset].final_punctuation,
+                );
+            }
+        }
+        if definitions >= MIN_DEFINITIONS && 2 * sentences > definitions {
+            defined[start..end].fill(true);
+        }
+        start = end;
+    }
+    defined
 }
 
 /// Fewest linked item headings (`<h2><a>Item</a></h2>` followed by its summary) that make

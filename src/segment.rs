@@ -54,6 +54,10 @@ pub(crate) enum Tag {
     Form,
     /// `<h1>`.
     H1,
+    /// `<dt>`: the term of a definition list.
+    Term,
+    /// `<dd>`: a term's definition.
+    Definition,
     /// Anything else.
     Other,
 }
@@ -202,6 +206,8 @@ fn tag_of(name: &str) -> Tag {
         "nav" | "aside" | "footer" => Tag::Furniture,
         "form" => Tag::Form,
         "h1" => Tag::H1,
+        "dt" => Tag::Term,
+        "dd" => Tag::Definition,
         _ => Tag::Other,
     }
 }
