@@ -166,8 +166,8 @@ fn classify(
             // body's container opens a box that ends where prose resumes.
             // So is the parent a plain heading opens, inside the container ("Você pode
             // gostar…" over whole related posts), however much it holds; a linked "Read
-            // more" opens the rest of the story. A heading alone
-            // in its box (an empty "TIN MỚI" list) says nothing of what follows the box.
+            // more" opens the rest of the story, and a heading alone in its box (an empty
+            // "TIN MỚI" list) says nothing of what follows the box.
             let opens_wrapper = heading
                 && score.link_density < LINK_BLOCK_DENSITY
                 && climbs <= 1

@@ -703,6 +703,7 @@ fn prefer_article(
 /// on pages typed as articles or products the wide reading of the same container is
 /// worse).
 const MIN_WIDE_GAIN_IN_SAME_CONTAINER: f64 = 1.05;
+
 /// On a page typed as a listing, an article reading this long, in characters…
 const MIN_LONG_ARTICLE_CHARS: usize = 3000;
 /// …wins over a wide reading whose added text is at least this share in lines shorter

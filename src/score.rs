@@ -602,12 +602,12 @@ fn base_weight(features: &BlockFeatures, block: &SegmentBlock, wide: bool) -> f3
     if features.cruft_heading || features.cruft_prefix || features.credit || features.dateline {
         return -size;
     }
-    let link_cost = if features.linked_sentence {
-        1.0
+    // A linked sentence weighs its plain text; elsewhere each link character costs.
+    let mut weight = if features.linked_sentence {
+        size * (1.0 - features.link_density)
     } else {
-        LINK_CHAR_COST
+        size * (1.0 - LINK_CHAR_COST * features.link_density)
     };
-    let mut weight = size * (1.0 - link_cost * features.link_density);
     weight = weight.max(-size);
     if wide
         && (features.title_link
