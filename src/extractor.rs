@@ -605,6 +605,16 @@ impl Extractor {
                 };
                 json_ld_body = true;
             }
+        } else if !listing && !forum_body {
+            // A paywall shows the first paragraphs and states the whole story in JSON-LD.
+            if let Some(text) = json_ld.article_body(MIN_JSON_LD_BODY_CHARS)
+                && let Some(opening) = truncated_opening(&body, &text)
+            {
+                body.blocks.truncate(opening);
+                body.blocks
+                    .push(Block::new(BlockKind::Paragraph, vec![Inline::Text(text)]));
+                json_ld_body = true;
+            }
         }
         if let Some(trace) = trace {
             *trace = trace::record(&scored, &selected, &kept, metadata.page_type, json_ld_body);
@@ -731,6 +741,44 @@ fn short_line_share(whole: &Body, article: &Body) -> f64 {
         }
     }
     short as f64 / added.max(1) as f64
+}
+
+/// A JSON-LD `articleBody` this many times longer than the body read from the markup,
+/// holding one of its first paragraphs, is the whole story of which the markup shows the
+/// part before a paywall. Start: a paywall shows one to three paragraphs of ten or more.
+const MIN_PAYWALL_GROWTH: usize = 2;
+/// Paragraphs of the markup body, from the top, looked for in the `articleBody`: a lead
+/// set apart (a sapo in `<h2>`) may come first and stay.
+const PAYWALL_OPENING_BLOCKS: usize = 3;
+/// Characters, letters and digits only, compared between a paragraph and the
+/// `articleBody`.
+const PAYWALL_MATCH_CHARS: usize = 60;
+
+/// Where the `articleBody` takes over a body the markup cut short: the index of the first
+/// of its opening paragraphs that the `articleBody` holds, when the `articleBody` is
+/// [`MIN_PAYWALL_GROWTH`] times longer. Blocks before it (a lead) stay.
+fn truncated_opening(body: &Body, article_body: &str) -> Option<usize> {
+    let body_chars = plain_chars(body);
+    if article_body.chars().count() < MIN_PAYWALL_GROWTH * body_chars.max(1) {
+        return None;
+    }
+    let letters = |text: &str| -> String {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let whole = letters(article_body);
+    body.blocks
+        .iter()
+        .take(PAYWALL_OPENING_BLOCKS)
+        .position(|block| {
+            let start: String = letters(&block.plain_text())
+                .chars()
+                .take(PAYWALL_MATCH_CHARS)
+                .collect();
+            start.chars().count() == PAYWALL_MATCH_CHARS && whole.contains(&start)
+        })
 }
 
 /// Share of the reading's characters a forum's posts must hold for the posts to become

@@ -539,6 +539,20 @@ pub(crate) fn is_timestamp(text: &str) -> bool {
 /// Whether `text` holds a clock time (`15:02`, `10h30`) or a full numeric date
 /// (`21/11/2026`, `17-11-2025`, `18.11.2026`).
 pub(crate) fn has_date_or_time(text: &str) -> bool {
+    let (date, time) = dates_and_times(text);
+    date || time
+}
+
+/// Whether `text` holds both a full numeric date and a clock time ("28/11/2026
+/// Actualizado a las 09:30h."): a date line even when it ends with a full stop.
+pub(crate) fn has_date_and_time(text: &str) -> bool {
+    let (date, time) = dates_and_times(text);
+    date && time
+}
+
+/// Whether `text` holds a full numeric date, and whether it holds a clock time.
+fn dates_and_times(text: &str) -> (bool, bool) {
+    let (mut date, mut time) = (false, false);
     let bytes = text.as_bytes();
     let digits_at = |start: usize| {
         bytes[start..]
@@ -558,7 +572,7 @@ pub(crate) fn has_date_or_time(text: &str) -> bool {
             let separator = bytes[after];
             let second = digits_at(after + 1);
             if matches!(separator, b':' | b'h') && second == 2 {
-                return true;
+                time = true;
             }
             if matches!(separator, b'/' | b'-' | b'.') && (1..=2).contains(&second) {
                 let end = after + 1 + second;
@@ -566,13 +580,16 @@ pub(crate) fn has_date_or_time(text: &str) -> bool {
                     && bytes[end] == separator
                     && matches!(digits_at(end + 1), 2 | 4)
                 {
-                    return true;
+                    date = true;
                 }
             }
         }
+        if date && time {
+            break;
+        }
         i = after;
     }
-    false
+    (date, time)
 }
 
 /// The lower-cased start of a block's text, made once for the prefix tests (cruft,

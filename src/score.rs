@@ -460,8 +460,9 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
                 && ((block.chars <= lexicon::DATE_LINE_MAX_CHARS_STAMP
                     && lexicon::is_timestamp(&block.text))
                     || (block.chars <= lexicon::DATE_LINE_MAX_CHARS_TEXT
-                        && !ends_sentence(&block.text)
-                        && lexicon::has_date_or_time(&block.text)))),
+                        && ((!ends_sentence(&block.text)
+                            && lexicon::has_date_or_time(&block.text))
+                            || lexicon::has_date_and_time(&block.text))))),
         cruft_prefix: start.is_some_and(|start| {
             start.has_promo_prefix()
                 || start.has_cruft_prefix()
