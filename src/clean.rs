@@ -112,6 +112,7 @@ fn classify(
         let listicle_item = listicle && (score.teaser || (heading && score.title_link));
         let excised = furniture_inside
             || score.dateline
+            || score.disclosure
             || (block.caption
                 && !settings.keep_captions
                 && !(settings.wide && score.item.is_some()))

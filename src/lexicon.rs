@@ -282,6 +282,9 @@ struct CruftPhrases {
     prefixes: Vec<String>,
     credits: Vec<String>,
     promos: Vec<String>,
+    /// Phrases that make a short block an affiliate or sponsorship disclosure wherever
+    /// they stand in it.
+    disclosures: Vec<String>,
     /// The credits without the brackets, stars and spaces the test skips before them.
     credit_heads: Vec<String>,
 }
@@ -304,6 +307,7 @@ static CRUFT: LazyLock<CruftPhrases> = LazyLock::new(|| {
                 "prefix" => phrases.prefixes.push(phrase),
                 "credit" => phrases.credits.push(phrase),
                 "promo" => phrases.promos.push(phrase),
+                "disclosure" => phrases.disclosures.push(phrase),
                 _ => {}
             }
         }
@@ -315,6 +319,25 @@ static CRUFT: LazyLock<CruftPhrases> = LazyLock::new(|| {
         .collect();
     phrases
 });
+
+/// Longest block, in characters, read as an affiliate or sponsorship disclosure: the
+/// disclosures of the WCXB dev split run one to three sentences (2026-12-06).
+pub(crate) const MAX_DISCLOSURE_CHARS: usize = 300;
+
+/// Whether `text` discloses affiliate links or sponsorship ("When you buy through our
+/// links, we may earn a commission."): one of the `disclosure` phrases anywhere in it,
+/// ASCII case ignored. The caller keeps to blocks of [`MAX_DISCLOSURE_CHARS`].
+pub(crate) fn is_disclosure(text: &str) -> bool {
+    static DISCLOSURES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&CRUFT.disclosures)
+            .ok()
+    });
+    DISCLOSURES
+        .as_ref()
+        .is_some_and(|matcher| matcher.is_match(text))
+}
 
 /// What a credit line may open with before its phrase: "(Ảnh: …)", "[Nguồn: …]", "*Tin: …".
 const CREDIT_OPENERS: [char; 4] = ['(', '[', '*', ' '];

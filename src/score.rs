@@ -133,6 +133,9 @@ pub(crate) struct BlockFeatures {
     pub dateline: bool,
     /// Starts with a cruft prefix ("Xem thêm:") and is short or link-heavy.
     pub cruft_prefix: bool,
+    /// An affiliate or sponsorship disclosure ("we may earn a commission"): cut out of
+    /// the body, transparent to its neighbours.
+    pub disclosure: bool,
     /// A credit or source line ("Tin, ảnh: …", "Nguồn: …").
     pub credit: bool,
     /// The sapo of a teaser: follows a title link inside a small container.
@@ -463,6 +466,8 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
                         && ((!ends_sentence(&block.text)
                             && lexicon::has_date_or_time(&block.text))
                             || lexicon::has_date_and_time(&block.text))))),
+        disclosure: block.chars <= lexicon::MAX_DISCLOSURE_CHARS
+            && lexicon::is_disclosure(&block.text),
         cruft_prefix: start.is_some_and(|start| {
             start.has_promo_prefix()
                 || start.has_cruft_prefix()
@@ -582,7 +587,10 @@ fn weight(features: &BlockFeatures, block: &SegmentBlock, wide: bool) -> f32 {
         && features.item.is_some()
         && features.furniture.is_none()
         && !matches!(block.kind, BlockKind::Image { .. })
-        && !(features.cruft_heading || features.cruft_prefix || features.credit);
+        && !(features.cruft_heading
+            || features.cruft_prefix
+            || features.credit
+            || features.disclosure);
     if item {
         weight.max(WIDE_ITEM_WEIGHT_PER_CHAR * features.size as f32)
     } else {
@@ -600,7 +608,12 @@ fn base_weight(features: &BlockFeatures, block: &SegmentBlock, wide: bool) -> f3
     {
         return 0.0;
     }
-    if features.cruft_heading || features.cruft_prefix || features.credit || features.dateline {
+    if features.cruft_heading
+        || features.cruft_prefix
+        || features.credit
+        || features.dateline
+        || features.disclosure
+    {
         return -size;
     }
     // A linked sentence weighs its plain text; elsewhere each link character costs.

@@ -252,11 +252,12 @@ fn lead_before(scored: &Scored, body: &Range<usize>) -> Option<usize> {
             && !in_furniture
             && !score.teaser
             && !score.ellipsis
+            && !score.disclosure
             && !block.caption;
         if prose {
             return Some(index);
         }
-        if block.caption || score.furniture.is_some() || score.dateline {
+        if block.caption || score.furniture.is_some() || score.dateline || score.disclosure {
             continue;
         }
         if score.size >= MIN_LEAD_CHARS {
