@@ -855,4 +855,36 @@ mod tests {
         assert!(!has_date_or_time("Ngày 11/11, tại Hà Nội"));
         assert!(!is_timestamp("Năm 2025 có 12 tháng"));
     }
+
+    #[test]
+    fn stamps_need_two_numbers_or_a_year_and_date_lines_may_end_in_a_stop() {
+        assert!(is_timestamp("22/10/2025"));
+        assert!(is_timestamp("2026"));
+        assert!(!is_timestamp("250 lb."));
+        assert!(!is_timestamp("128 GB"));
+        assert!(has_date_and_time("28/11/2026 Actualizado a las 09:30h."));
+        assert!(!has_date_and_time("28/11/2026"));
+        assert!(!has_date_and_time("Mở cửa lúc 09:30 mỗi ngày."));
+    }
+
+    #[test]
+    fn disclosures_are_found_anywhere_in_a_block() {
+        assert!(is_disclosure(
+            "Just so you know, I review everything I recommend. When you buy through links \
+             on this page, we may earn a commission."
+        ));
+        assert!(is_disclosure(
+            "As an Amazon Associate we earn from qualifying purchases."
+        ));
+        assert!(is_disclosure(
+            "Disclosure: This post contains AFFILIATE LINKS."
+        ));
+        // A parenthetical marker after a product is not a disclosure.
+        assert!(!is_disclosure(
+            "This is the air fryer I use every day (affiliate link)."
+        ));
+        assert!(!is_disclosure(
+            "The broker charges a commission on every trade."
+        ));
+    }
 }
