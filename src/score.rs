@@ -22,9 +22,11 @@ const UNPUNCTUATED_FACTOR: f32 = 0.5;
 /// Blocks at least this long, in weighted characters, count fully even without final
 /// punctuation (unless they have none at all: see [`BlockFeatures::labels_only`]).
 const LONG_BLOCK_CHARS: usize = 200;
-/// Punctuation that any run of prose holds somewhere.
+/// Punctuation that any run of prose holds somewhere: Latin, CJK, Arabic and Urdu,
+/// Devanagari, Burmese, Khmer, Tibetan, Armenian and Ethiopic marks.
 pub(crate) const PROSE_PUNCTUATION: &[char] = &[
-    '.', ',', ';', ':', '!', '?', '。', '，', '、', '；', '！', '？', '،', '؟', '।',
+    '.', ',', ';', ':', '!', '?', '。', '，', '、', '；', '！', '？', '،', '؟', '۔', '।', '॥', '။',
+    '၊', '។', '៕', '།', '։', '።', '፣',
 ];
 /// Factor on a block under an element whose class, id or tag names content.
 const CONTENT_BONUS: f32 = 1.25;
@@ -207,6 +209,12 @@ pub(crate) fn weighted_size(text: &str) -> usize {
         .sum()
 }
 
+/// Whether `text` is written in a script whose prose has no sentence punctuation (Thai,
+/// Lao: sentences end with a space), where a long block without any is still prose.
+fn in_unpunctuated_script(text: &str) -> bool {
+    text.chars().any(|c| matches!(c, '\u{0E00}'..='\u{0EFF}'))
+}
+
 /// Whether `text` ends a sentence.
 pub(crate) fn ends_sentence(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| {
@@ -217,7 +225,8 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
             )
     });
     trimmed.ends_with([
-        '.', '!', '?', '…', ':', ';', '。', '！', '？', '؟', '।', '۔',
+        '.', '!', '?', '…', ':', ';', '。', '！', '？', '؟', '।', '۔', '॥', '။', '។', '៕', '།',
+        '։', '።',
     ])
 }
 
@@ -450,7 +459,8 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
         linked_sentence: final_punctuation
             && plain_chars >= MIN_SENTENCE_PLAIN_CHARS
             && link_density < MAX_SENTENCE_LINK_DENSITY,
-        labels_only: !block.text.contains(PROSE_PUNCTUATION),
+        labels_only: !block.text.contains(PROSE_PUNCTUATION)
+            && !in_unpunctuated_script(&block.text),
         ellipsis: ends_with_ellipsis(&block.text),
         opens_with_link: block
             .inlines
@@ -660,6 +670,16 @@ fn base_weight(features: &BlockFeatures, block: &SegmentBlock, wide: bool) -> f3
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_of_other_scripts_is_punctuated_prose() {
+        // Burmese ends sentences with "။"; Thai has no sentence punctuation at all.
+        let burmese = "တရားစွဲ အဖမ်းခံထားရတဲ့ သတင်းသမား သုံးဦး အာမခံရ။";
+        assert!(ends_sentence(burmese));
+        assert!(burmese.contains(PROSE_PUNCTUATION));
+        assert!(in_unpunctuated_script("รัฐบาลประกาศมาตรการใหม่ในวันนี้"));
+        assert!(!in_unpunctuated_script("Home News Sport Weather"));
+    }
 
     #[test]
     fn ideographs_kana_and_hangul_weigh_three() {
