@@ -55,13 +55,13 @@ enum Class {
 }
 
 /// Normalises text for equality tests: lower case, alphanumerics only.
-fn comparable(text: &str) -> String {
+pub(crate) fn comparable(text: &str) -> String {
     comparable_chars(text).collect()
 }
 
 /// The characters of [`comparable`], lazily: equality tests stop at the first difference
 /// instead of normalising every block of the selection.
-fn comparable_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+pub(crate) fn comparable_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)

@@ -762,19 +762,12 @@ fn truncated_opening(body: &Body, article_body: &str) -> Option<usize> {
     if article_body.chars().count() < MIN_PAYWALL_GROWTH * body_chars.max(1) {
         return None;
     }
-    let letters = |text: &str| -> String {
-        text.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let whole = letters(article_body);
+    let whole = clean::comparable(article_body);
     body.blocks
         .iter()
         .take(PAYWALL_OPENING_BLOCKS)
         .position(|block| {
-            let start: String = letters(&block.plain_text())
-                .chars()
+            let start: String = clean::comparable_chars(&block.plain_text())
                 .take(PAYWALL_MATCH_CHARS)
                 .collect();
             start.chars().count() == PAYWALL_MATCH_CHARS && whole.contains(&start)
