@@ -594,6 +594,7 @@ impl Extractor {
                 }
             }
         }
+        clean::drop_copies(&scored, &mut kept, &mut body);
         budget.check()?;
         let chars = plain_chars;
         let mut json_ld_body = false;

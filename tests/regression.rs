@@ -71,3 +71,51 @@ fn ellipsis_inside_the_body_is_not_a_teaser() {
     let text = tinhloc::extract(&page).expect("an article").text();
     assert!(text.contains("tiêu chảy..."), "{text}");
 }
+
+/// A run of blocks repeated further on is the page's structure (each day of a meal plan
+/// opens with the same lines, scrapinghub `5f03fc17…`), not a copy of the layout: an early
+/// rule that printed every repeated block once lost half of such a plan.
+#[test]
+fn runs_repeated_further_on_are_kept() {
+    let day = |n: u32, meal: &str| {
+        format!(
+            "<h3>Day {n}</h3><p>Pre-workout meal, eaten an hour before training.</p>\
+             <p>Oats cooked in milk with a sliced banana and a spoon of honey.</p>\
+             <p>Container count: one yellow, one purple, one teaspoon.</p>\
+             <p>{meal}</p>"
+        )
+    };
+    let page = format!(
+        "<html><body><article><p>{PARAGRAPH}</p>{}{}{}</article></body></html>",
+        day(
+            1,
+            "Lunch is grilled chicken over brown rice with steamed broccoli on the side."
+        ),
+        day(
+            2,
+            "Lunch is a lentil soup with a slice of rye bread and a green salad."
+        ),
+        day(
+            3,
+            "Lunch is baked salmon with roast potatoes and a handful of spinach."
+        )
+    );
+    let text = tinhloc::extract(&page).expect("an article").text();
+    assert_eq!(text.matches("Oats cooked in milk").count(), 3, "{text}");
+}
+
+/// A block of text printed twice in a row for two screen widths (Squarespace's
+/// `hidden-down-md` and `hidden-up-md` product descriptions) is read once.
+#[test]
+fn a_run_printed_again_right_after_itself_is_read_once() {
+    let description = "<p>Thrown on the wheel from local stoneware and glazed in a runny ash glaze.</p>\
+         <p>Fired to cone ten in a gas kiln, so the glaze breaks differently on every piece.</p>\
+         <p>Safe in the dishwasher and the microwave; hand washing keeps it bright.</p>";
+    let page = format!(
+        "<html><body><article><p>{PARAGRAPH}</p><div class=\"desc wide\">{description}</div>\
+         <div class=\"desc narrow\">{description}</div></article></body></html>"
+    );
+    let text = tinhloc::extract(&page).expect("an article").text();
+    assert_eq!(text.matches("Fired to cone ten").count(), 1, "{text}");
+    assert!(text.contains("Sở Giao thông vận tải"));
+}
