@@ -15,6 +15,7 @@ const CONTENT_CLASSES: &str = include_str!("../data/classes/content.txt");
 const COMMENT_CLASSES: &str = include_str!("../data/classes/comments.txt");
 const LAYOUT_CLASSES: &str = include_str!("../data/classes/layout.txt");
 const TOKEN_RULES_LIST: &str = include_str!("../data/classes/token_rules.txt");
+const RELATIVE_TIMES: &str = include_str!("../data/metadata/relative_times.txt");
 const CRUFT_LISTS: [&str; 4] = [
     include_str!("../data/cruft/vi.txt"),
     include_str!("../data/cruft/en.txt"),
@@ -559,6 +560,70 @@ pub(crate) fn is_timestamp(text: &str) -> bool {
     digits >= 3 && letters <= 4 && (groups >= 2 || year)
 }
 
+/// The words of `data/metadata/relative_times.txt`.
+#[derive(Default)]
+struct RelativeTimes {
+    units: HashSet<String>,
+    after: HashSet<String>,
+    /// Each a sequence of words ("il y a").
+    before: Vec<Vec<String>>,
+}
+
+static RELATIVE: LazyLock<RelativeTimes> = LazyLock::new(|| {
+    let mut words = RelativeTimes::default();
+    for entry in entries(RELATIVE_TIMES) {
+        let Some((kind, phrase)) = entry.split_once('\t') else {
+            continue;
+        };
+        let phrase = phrase.trim().to_string();
+        match kind.trim() {
+            "unit" => {
+                words.units.insert(phrase);
+            }
+            "after" => {
+                words.after.insert(phrase);
+            }
+            "before" => words
+                .before
+                .push(phrase.split_whitespace().map(str::to_string).collect()),
+            _ => {}
+        }
+    }
+    words
+});
+
+/// Whether `text` holds a relative time: a number (or "a", "an", "one") and a unit of
+/// time, past by a word after it ("3 days ago", "2 giờ trước") or before it ("vor 2
+/// Tagen", "il y a 5 heures").
+pub(crate) fn has_relative_time(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    let relative = &*RELATIVE;
+    // A count may close a word: inline spans print "packetpilot" and "2 days ago" as one.
+    let is_count = |word: &str| {
+        word.ends_with(|c: char| c.is_ascii_digit()) || matches!(word, "a" | "an" | "one")
+    };
+    (0..words.len().saturating_sub(1)).any(|at| {
+        if !is_count(words[at]) || !relative.units.contains(words[at + 1]) {
+            return false;
+        }
+        let after = words
+            .get(at + 2)
+            .is_some_and(|word| relative.after.contains(*word));
+        let before = relative.before.iter().any(|phrase| {
+            at >= phrase.len()
+                && words[at - phrase.len()..at]
+                    .iter()
+                    .zip(phrase)
+                    .all(|(word, expected)| word == expected)
+        });
+        after || before
+    })
+}
+
 /// Whether `text` holds a clock time (`15:02`, `10h30`) or a full numeric date
 /// (`21/11/2026`, `17-11-2025`, `18.11.2026`).
 pub(crate) fn has_date_or_time(text: &str) -> bool {
@@ -862,6 +927,13 @@ mod tests {
         assert!(is_timestamp("2026"));
         assert!(!is_timestamp("250 lb."));
         assert!(!is_timestamp("128 GB"));
+        assert!(has_relative_time("packetpilot2 days ago#2"));
+        assert!(has_relative_time("Cập nhật 3 giờ trước"));
+        assert!(has_relative_time("vor 2 Tagen"));
+        assert!(has_relative_time("il y a 5 heures"));
+        assert!(has_relative_time("an hour ago"));
+        assert!(!has_relative_time("Two days later we left."));
+        assert!(!has_relative_time("3 days of rain"));
         assert!(has_date_and_time("28/11/2026 Actualizado a las 09:30h."));
         assert!(!has_date_and_time("28/11/2026"));
         assert!(!has_date_and_time("Mở cửa lúc 09:30 mỗi ngày."));

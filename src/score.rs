@@ -474,7 +474,8 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
                     && lexicon::is_timestamp(&block.text))
                     || (block.chars <= lexicon::DATE_LINE_MAX_CHARS_TEXT
                         && ((!ends_sentence(&block.text)
-                            && lexicon::has_date_or_time(&block.text))
+                            && (lexicon::has_date_or_time(&block.text)
+                                || lexicon::has_relative_time(&block.text)))
                             || lexicon::has_date_and_time(&block.text))))),
         disclosure: block.chars <= lexicon::MAX_DISCLOSURE_CHARS
             && lexicon::is_disclosure(&block.text),
