@@ -495,6 +495,51 @@ pub(crate) fn drop_copies(scored: &Scored, kept: &mut Vec<usize>, body: &mut Bod
     body.blocks.retain(|_| copied.next() != Some(&true));
 }
 
+/// Most blocks of a box closing the body that [`drop_closing_promo`] reads as a promotion.
+/// Tuned on corpus/vietnamese-portals (znews' two-paragraph `div.notebox`), 2026-12-06.
+const MAX_CLOSING_PROMO_BLOCKS: usize = 3;
+
+/// Drops from `kept` and its `body` a box of two to [`MAX_CLOSING_PROMO_BLOCKS`] blocks
+/// that closes the body (the innermost element holding the last two kept blocks, with an
+/// earlier kept block outside it) and
+/// links to a topic, tag or series landing page ([`lexicon::is_topic_link`]): the portal
+/// promoting a topic ("Tủ sách kiến thức kinh tế", a book series), not the story.
+pub(crate) fn drop_closing_promo(scored: &Scored, kept: &mut Vec<usize>, body: &mut Body) {
+    debug_assert_eq!(kept.len(), body.blocks.len());
+    let (elements, blocks) = (&scored.page.elements, &scored.page.blocks);
+    let Some(&last) = kept.last() else {
+        return;
+    };
+    // From the last block outwards, the first element holding two kept blocks: the box
+    // that closes the body, when it leaves an earlier kept block outside.
+    let mut start = None;
+    let mut element = blocks.get(last).map(|block| block.element);
+    while let Some(index) = element {
+        let Some(here) = elements.get(index as usize) else {
+            break;
+        };
+        let first = kept.partition_point(|&block| block < here.blocks.start);
+        if kept.len() - first >= 2 {
+            start = (first > 0).then_some(first);
+            break;
+        }
+        element = here.parent;
+    }
+    let Some(start) = start else {
+        return;
+    };
+    let closing = &kept[start..];
+    let promotes_topic = closing.iter().any(|&index| {
+        blocks[index].inlines.iter().any(
+            |inline| matches!(inline, Inline::Link { href, .. } if lexicon::is_topic_link(href)),
+        )
+    });
+    if (2..=MAX_CLOSING_PROMO_BLOCKS).contains(&closing.len()) && promotes_topic {
+        kept.truncate(start);
+        body.blocks.truncate(start);
+    }
+}
+
 /// The owned body of the blocks `kept`.
 pub(crate) fn body_of(scored: &Scored, kept: &[usize]) -> Body {
     let blocks = kept

@@ -595,6 +595,9 @@ impl Extractor {
             }
         }
         clean::drop_copies(&scored, &mut kept, &mut body);
+        if !forum_body {
+            clean::drop_closing_promo(&scored, &mut kept, &mut body);
+        }
         budget.check()?;
         let chars = plain_chars;
         let mut json_ld_body = false;

@@ -15,6 +15,7 @@ const CONTENT_CLASSES: &str = include_str!("../data/classes/content.txt");
 const COMMENT_CLASSES: &str = include_str!("../data/classes/comments.txt");
 const LAYOUT_CLASSES: &str = include_str!("../data/classes/layout.txt");
 const TOKEN_RULES_LIST: &str = include_str!("../data/classes/token_rules.txt");
+const TOPIC_PATH_SEGMENTS: &str = include_str!("../data/metadata/topic_path_segments.txt");
 const RELATIVE_TIMES: &str = include_str!("../data/metadata/relative_times.txt");
 const CRUFT_LISTS: [&str; 4] = [
     include_str!("../data/cruft/vi.txt"),
@@ -560,6 +561,20 @@ pub(crate) fn is_timestamp(text: &str) -> bool {
     digits >= 3 && letters <= 4 && (groups >= 2 || year)
 }
 
+/// Whether `href` leads to a topic, tag or series landing page: a segment of its path is
+/// one of `data/metadata/topic_path_segments.txt`.
+pub(crate) fn is_topic_link(href: &str) -> bool {
+    static SEGMENTS: LazyLock<HashSet<String>> =
+        LazyLock::new(|| entries(TOPIC_PATH_SEGMENTS).collect());
+    let path = href.split(['?', '#']).next().unwrap_or_default();
+    let path = path.split_once("://").map_or(path, |(_, rest)| {
+        rest.split_once('/').map_or("", |(_, p)| p)
+    });
+    path.split('/')
+        .filter(|segment| !segment.is_empty())
+        .any(|segment| SEGMENTS.contains(&segment.to_ascii_lowercase()))
+}
+
 /// The words of `data/metadata/relative_times.txt`.
 #[derive(Default)]
 struct RelativeTimes {
@@ -934,6 +949,12 @@ mod tests {
         assert!(has_relative_time("an hour ago"));
         assert!(!has_relative_time("Two days later we left."));
         assert!(!has_relative_time("3 days of rain"));
+        assert!(is_topic_link(
+            "https://znews.vn/tieu-diem/booksonapple.html"
+        ));
+        assert!(is_topic_link("/tag/climate/"));
+        assert!(!is_topic_link("https://tag.example.com/news/climate.html"));
+        assert!(!is_topic_link("/news/topical-issues"));
         assert!(has_date_and_time("28/11/2026 Actualizado a las 09:30h."));
         assert!(!has_date_and_time("28/11/2026"));
         assert!(!has_date_and_time("Mở cửa lúc 09:30 mỗi ngày."));
