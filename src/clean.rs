@@ -12,6 +12,7 @@ use crate::options::{Policy, Settings};
 use crate::score::{LINK_BLOCK_DENSITY, Scored, is_numbered_item, is_sapo_heading};
 use crate::segment::Tag;
 use crate::select::Selection;
+use foldhash::HashMap;
 
 /// Shortest block, in weighted characters, that is body text on its own. Start: jusText
 /// LENGTH_LOW (70). Tuned on fixtures/ 2026-11-23.
@@ -430,44 +431,65 @@ const MIN_COPIED_BLOCK_CHARS: usize = 10;
 /// line repeated thousands of times stays linear.
 const MAX_COPY_SOURCES: usize = 8;
 
+/// Comparable characters (see [`comparable`]) a block's copy key reads.
+const COPY_KEY_CHARS: usize = 32;
+
+/// A cheap key of a block for [`drop_copies`]: a hash of its first [`COPY_KEY_CHARS`]
+/// comparable characters. Equal blocks have equal keys; blocks with
+/// equal keys are then compared in full.
+fn copy_key(block: &crate::segment::SegmentBlock) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = foldhash::fast::FixedState::with_seed(0).build_hasher();
+    for ch in comparable_chars(&block.text).take(COPY_KEY_CHARS) {
+        hasher.write_u32(ch as u32);
+    }
+    hasher.finish()
+}
+
 /// Drops from `kept` and its `body` (block for block) every run of blocks that copies the
 /// run right before it ([`MIN_COPIED_BLOCKS`]). Code, table rows and images never count
 /// (a `return` line or a "Yes" row repeats in its source).
 pub(crate) fn drop_copies(scored: &Scored, kept: &mut Vec<usize>, body: &mut Body) {
     debug_assert_eq!(kept.len(), body.blocks.len());
-    // The blocks that count, as (place in `kept`, comparable text); the others (short
-    // labels, code) are transparent, and a copy's span takes those inside it.
-    let counted: Vec<(usize, String)> = kept
+    // The blocks that count, as (place in `kept`, block, key); the others (short labels,
+    // code) are transparent, and a copy's span takes those inside it.
+    let blocks = &scored.page.blocks;
+    let counted: Vec<(usize, usize, u64)> = kept
         .iter()
         .enumerate()
-        .filter_map(|(place, &index)| {
-            let block = &scored.page.blocks[index];
-            let code = matches!(
-                block.kind,
-                BlockKind::Preformatted | BlockKind::TableRow { .. } | BlockKind::Image { .. }
-            );
-            let text = comparable(&block.text);
-            (!code && text.chars().count() >= MIN_COPIED_BLOCK_CHARS).then_some((place, text))
+        .filter(|&(_, &index)| {
+            let block = &blocks[index];
+            block.chars >= MIN_COPIED_BLOCK_CHARS
+                && comparable_chars(&block.text)
+                    .take(MIN_COPIED_BLOCK_CHARS)
+                    .count()
+                    == MIN_COPIED_BLOCK_CHARS
+                && !matches!(
+                    block.kind,
+                    BlockKind::Preformatted | BlockKind::TableRow { .. } | BlockKind::Image { .. }
+                )
         })
+        .map(|(place, &index)| (place, index, copy_key(&blocks[index])))
         .collect();
-    let mut places: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    let same = |a: usize, b: usize| {
+        let ((_, a, a_key), (_, b, b_key)) = (counted[a], counted[b]);
+        a_key == b_key && comparable_chars(&blocks[a].text).eq(comparable_chars(&blocks[b].text))
+    };
+    let mut places: HashMap<u64, Vec<usize>> = HashMap::default();
     let mut copy = vec![false; kept.len()];
     let mut at = 0;
     while at < counted.len() {
-        let text = counted[at].1.as_str();
+        let key = counted[at].2;
         // The longest run from `at` equal to the run that ends right before `at` (counted
         // blocks only): a run repeated further on is structure (each day of a meal plan,
         // each offer's terms), not a copy.
-        let run = places.get(text).map_or(0, |earlier| {
+        let run = places.get(&key).map_or(0, |earlier| {
             earlier
                 .iter()
                 .map(|&from| {
                     let run = (0..)
                         .take_while(|&k| {
-                            from + k < at
-                                && counted
-                                    .get(at + k)
-                                    .is_some_and(|(_, text)| *text == counted[from + k].1)
+                            from + k < at && at + k < counted.len() && same(from + k, at + k)
                         })
                         .count();
                     if from + run == at { run } else { 0 }
@@ -475,7 +497,7 @@ pub(crate) fn drop_copies(scored: &Scored, kept: &mut Vec<usize>, body: &mut Bod
                 .max()
                 .unwrap_or(0)
         });
-        let places_of = places.entry(text).or_default();
+        let places_of = places.entry(key).or_default();
         if places_of.len() < MAX_COPY_SOURCES {
             places_of.push(at);
         }

@@ -611,6 +611,13 @@ static RELATIVE: LazyLock<RelativeTimes> = LazyLock::new(|| {
 /// time, past by a word after it ("3 days ago", "2 giờ trước") or before it ("vor 2
 /// Tagen", "il y a 5 heures").
 pub(crate) fn has_relative_time(text: &str) -> bool {
+    // Every relative time holds a digit, or "ago" after "a", "an" or "one".
+    let bytes = text.as_bytes();
+    if !bytes.iter().any(u8::is_ascii_digit)
+        && !bytes.windows(3).any(|w| w.eq_ignore_ascii_case(b"ago"))
+    {
+        return false;
+    }
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
