@@ -534,12 +534,26 @@ impl Extractor {
             };
             let mut wide_scored = scored.clone();
             score::reweigh(&mut wide_scored, true);
-            let wide_selected = select::select_wide(&wide_scored);
-            let wide_kept = match &wide_selected {
+            let mut wide_selected = select::select_wide(&wide_scored);
+            let mut wide_kept = match &wide_selected {
                 Ok(selection) => clean::kept_blocks(&wide_scored, selection, &metadata, &wide),
                 Err(_) => Vec::new(),
             };
-            let whole = clean::body_of(&wide_scored, &wide_kept);
+            let mut whole = clean::body_of(&wide_scored, &wide_kept);
+            if plain_chars(&whole) < MIN_ARTICLE_CHARS_IN_WIDE_SCOPE {
+                // Little but furniture: a listing whose every entry sits in a
+                // furniture-classed box (arXiv's `div.meta`) has a structure.
+                let mut structural = scored.clone();
+                score::reweigh_structural(&mut structural);
+                if let Ok(selection) = select::select_wide(&structural) {
+                    let kept = clean::kept_blocks(&structural, &selection, &metadata, &wide);
+                    let body = clean::body_of(&structural, &kept);
+                    if plain_chars(&body) > STRUCTURE_OVER_WIDE_FACTOR * plain_chars(&whole) {
+                        (wide_scored, wide_selected, wide_kept, whole) =
+                            (structural, Ok(selection), kept, body);
+                    }
+                }
+            }
             // An "article" that is one item of a run of like items (a teaser on a home
             // page, one product card) is no article: the run is the page's content.
             let item_of = |index: &usize| wide_scored.scores[*index].item;
@@ -710,6 +724,11 @@ fn prefer_article(
     );
     own_text || (whole as f64) < WIDE_OVER_ARTICLE_FACTOR * article as f64
 }
+
+/// Where the wide reading found little, a reading of repeated furniture classes as the
+/// page's structure (`score::reweigh_structural`) answers when it finds at least this many
+/// times as much. Tuned on the WCXB dev split 2026-12-06.
+const STRUCTURE_OVER_WIDE_FACTOR: usize = 2;
 
 /// On a page typed as a listing whose two readings chose the same container, the wide
 /// reading answers when it is at least this many times the article. Tuned on the WCXB dev

@@ -311,12 +311,31 @@ pub(crate) fn score(page: Segmented) -> Scored {
 /// that is not an article): replies are no
 /// longer furniture, and title links and teasers count as content.
 pub(crate) fn reweigh(scored: &mut Scored, wide: bool) {
+    reweigh_with(scored, wide, false);
+}
+
+/// [`reweigh`] for the wide reading of a page it found empty: furniture classes that
+/// repeat over most of the page ([`repeated_furniture`]) are read as its structure.
+pub(crate) fn reweigh_structural(scored: &mut Scored) {
+    reweigh_with(scored, true, true);
+}
+
+fn reweigh_with(scored: &mut Scored, wide: bool, structural: bool) {
     let total_size = scored.size_prefix.last().copied().unwrap_or(0).max(1);
+    let structure = if structural {
+        repeated_furniture(scored, total_size)
+    } else {
+        Vec::new()
+    };
     let furniture: Vec<Option<u32>> = scored
         .page
         .blocks
         .iter()
-        .map(|block| effective_furniture(scored, block.element, total_size, wide))
+        .map(|block| {
+            effective_furniture(scored, block.element, total_size, wide).filter(|furniture| {
+                !structure.contains(&scored.page.elements[*furniture as usize].signature)
+            })
+        })
         .collect();
     let items = if wide {
         mark_items(scored)
@@ -496,6 +515,46 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
             && !(matches!(block.kind, BlockKind::Heading(_)) && is_numbered_item(&block.text)),
         ..BlockFeatures::default()
     }
+}
+
+/// A furniture class repeated on at least this many elements…
+const MIN_STRUCTURAL_FURNITURE_ELEMENTS: usize = 3;
+/// …that together hold at least this share of the page's characters is the page's own
+/// structure in the wide reading, not furniture: arXiv's listing puts each entry's title,
+/// authors and subjects in a `div.meta`. Tuned on the WCXB dev split 2026-12-06.
+const MIN_STRUCTURAL_FURNITURE_SHARE: f32 = 0.5;
+
+/// The signatures (tag and class) of furniture-classed elements that repeat, hold most of
+/// the page ([`MIN_STRUCTURAL_FURNITURE_SHARE`]) and hold mostly text outside links.
+fn repeated_furniture(scored: &Scored, total_size: usize) -> Vec<u64> {
+    let mut groups: foldhash::HashMap<u64, (usize, usize, usize)> = Default::default();
+    for (index, element) in scored.page.elements.iter().enumerate() {
+        // Outermost of its signature only, so nested repeats are not counted twice.
+        let own = element.furniture == Some(index as u32);
+        let nested = element
+            .parent
+            .and_then(|parent| scored.page.elements.get(parent as usize))
+            .and_then(|parent| parent.furniture)
+            .and_then(|outer| scored.page.elements.get(outer as usize))
+            .is_some_and(|outer| outer.signature == element.signature);
+        // An overlay (a consent centre's panels) is never the page's structure.
+        if own && !nested && !element.hint.overlay && !element.blocks.is_empty() {
+            let group = groups.entry(element.signature).or_default();
+            group.0 += 1;
+            group.1 += scored.size_sum(&element.blocks);
+            group.2 += scored.plain_sum(&element.blocks);
+        }
+    }
+    // Menus repeat too: the structure's text is mostly outside links.
+    groups
+        .into_iter()
+        .filter(|(_, (count, size, plain))| {
+            *count >= MIN_STRUCTURAL_FURNITURE_ELEMENTS
+                && *size as f32 >= MIN_STRUCTURAL_FURNITURE_SHARE * total_size as f32
+                && *plain * 2 >= *size
+        })
+        .map(|(signature, _)| signature)
+        .collect()
 }
 
 /// The innermost furniture element above `element`, skipping page-wide wrappers and
