@@ -192,6 +192,8 @@ struct TokenRules {
     post_tokens: HashSet<String>,
     /// Taxonomy-label prefixes (`-tag-`), normalised.
     taxonomy_prefixes: Vec<String>,
+    /// Hyphenated words read as one part: (`-follow-up-`, `-followup-`).
+    compounds: Vec<(String, String)>,
 }
 
 static TOKEN_RULES: LazyLock<TokenRules> = LazyLock::new(|| {
@@ -210,6 +212,9 @@ static TOKEN_RULES: LazyLock<TokenRules> = LazyLock::new(|| {
                 rules.post_tokens.insert(format!("-{value}-"));
             }
             "taxonomy" => rules.taxonomy_prefixes.push(format!("-{value}")),
+            "compound" => rules
+                .compounds
+                .push((format!("-{value}-"), format!("-{}-", value.replace('-', "")))),
             _ => {}
         }
     }
@@ -417,6 +422,11 @@ pub(crate) fn class_hint(class: Option<&str>, id: Option<&str>) -> ClassHint {
         for (fragment, finder) in LAYOUT.iter() {
             if finder.find(normalised.as_bytes()).is_some() {
                 normalised = normalised.replace(fragment.as_str(), "-");
+            }
+        }
+        for (compound, word) in &rules.compounds {
+            if normalised.contains(compound.as_str()) {
+                normalised = normalised.replace(compound.as_str(), word);
             }
         }
         if let Some(prefix) = rules
@@ -853,6 +863,9 @@ mod tests {
     #[test]
     fn short_tokens_match_whole_tokens_only() {
         assert!(class_hint(Some("ad"), None).boilerplate);
+        // A compound word is one part: testimonials are not a follow box.
+        assert!(class_hint(Some("follow-google"), None).boilerplate);
+        assert!(!class_hint(Some("follow-up__item"), None).boilerplate);
         assert!(!class_hint(Some("header-shadow"), None).boilerplate);
         assert!(!class_hint(Some("content-with-sidebar-wrp"), None).boilerplate);
     }
