@@ -212,9 +212,10 @@ static TOKEN_RULES: LazyLock<TokenRules> = LazyLock::new(|| {
                 rules.post_tokens.insert(format!("-{value}-"));
             }
             "taxonomy" => rules.taxonomy_prefixes.push(format!("-{value}")),
-            "compound" => rules
-                .compounds
-                .push((format!("-{value}-"), format!("-{}-", value.replace('-', "")))),
+            "compound" => rules.compounds.push((
+                format!("-{value}-"),
+                format!("-{}-", value.replace('-', "")),
+            )),
             _ => {}
         }
     }
