@@ -28,6 +28,9 @@ pub(super) const ARTICLE_TYPES: &[&str] = &[
     "TechArticle",
 ];
 
+/// JSON-LD `@type`s of a product.
+pub(super) const PRODUCT_TYPES: &[&str] = &["Product", "ProductGroup"];
+
 pub(super) static JSON_LD: LazyLock<Selector> =
     LazyLock::new(|| selector("script[type=\"application/ld+json\" i]"));
 
@@ -52,6 +55,19 @@ impl JsonLd {
                 let body = object.get("articleBody")?.as_str()?;
                 let body = body.split_whitespace().collect::<Vec<_>>().join(" ");
                 (body.chars().count() >= min_chars).then_some(body)
+            })
+    }
+
+    /// The `description` of the page's JSON-LD product as clean text (markup and entities
+    /// decoded, whitespace collapsed), when it holds at least `min_chars` characters: a
+    /// shop's description of the item, which some templates render only with scripts.
+    pub(crate) fn product_description(&self, min_chars: usize) -> Option<String> {
+        self.objects
+            .iter()
+            .filter(|object| has_type(object, PRODUCT_TYPES))
+            .find_map(|object| {
+                let description = json_string(object.get("description")?)?;
+                (description.chars().count() >= min_chars).then_some(description)
             })
     }
 
