@@ -700,8 +700,8 @@ impl Extractor {
 /// Whether [`Scope::Any`] answers with the article reading of a page rather than its wide
 /// reading: a long enough article wins, unless the page is typed as a listing, a
 /// collection or a forum (whose replies are its content) and its wide reading is several
-/// times larger, or the page is typed as a listing or as documentation and both readings
-/// chose the same container (`same_container`), which the wide reading reads more of.
+/// times larger, or the page is typed as a listing and both readings chose the same
+/// container (`same_container`), which the wide reading reads more of.
 fn prefer_article(
     article_body: &Body,
     whole_body: &Body,
@@ -714,9 +714,9 @@ fn prefer_article(
         return article >= whole;
     }
     // Where both readings agree on the page's main container, what the article reading
-    // dropped from it (labels, short items, a course list's lines, a documentation
-    // page's list of topic links) is the page's content.
-    if matches!(page_type, PageType::Listing | PageType::Documentation)
+    // dropped from it (labels, short items, a course list's lines) is a listing page's
+    // content.
+    if page_type == PageType::Listing
         && same_container
         && whole as f64 >= MIN_WIDE_GAIN_IN_SAME_CONTAINER * article as f64
     {
@@ -769,12 +769,11 @@ fn mostly_in(text: &str, body: &Body) -> bool {
 /// times as much. Tuned on the WCXB dev split 2026-12-06.
 const STRUCTURE_OVER_WIDE_FACTOR: usize = 2;
 
-/// On a page typed as a listing or as documentation whose two readings chose the same
-/// container, the wide reading answers when it is at least this many times the article.
-/// Tuned on the WCXB dev split 2026-12-06 (1.05 to 1.2 give +0.0019 to +0.0021 on
-/// listing-typed pages; on documentation 0.922 -> 0.925, the two pages that lose having
-/// golds cut short; on pages typed as articles or products the wide reading of the same
-/// container is worse).
+/// On a page typed as a listing whose two readings chose the same container, the wide
+/// reading answers when it is at least this many times the article. Tuned on the WCXB dev
+/// split 2026-12-06 (1.05 to 1.2 give +0.0019 to +0.0021; listing-typed pages only:
+/// on pages typed as articles or products the wide reading of the same container is
+/// worse).
 const MIN_WIDE_GAIN_IN_SAME_CONTAINER: f64 = 1.05;
 
 /// On a page typed as a listing, an article reading this long, in characters…
