@@ -9,7 +9,9 @@ use crate::body::{Block, BlockKind, Body, Inline};
 use crate::lexicon;
 use crate::metadata::Metadata;
 use crate::options::{Policy, Settings};
-use crate::score::{LINK_BLOCK_DENSITY, Scored, is_numbered_item, is_sapo_heading};
+use crate::score::{
+    LINK_BLOCK_DENSITY, MIN_WIDE_DATA_ROW_CELLS, Scored, is_numbered_item, is_sapo_heading,
+};
 use crate::segment::Tag;
 use crate::select::Selection;
 use foldhash::HashMap;
@@ -129,7 +131,8 @@ fn classify(
             && (score.title_link
                 || score.teaser
                 || (score.item.is_some() && score.furniture.is_none())
-                || (score.content && score.link_density >= LINK_BLOCK_DENSITY));
+                || (score.content && score.link_density >= LINK_BLOCK_DENSITY)
+                || (block.cells.len() >= MIN_WIDE_DATA_ROW_CELLS && score.furniture.is_none()));
         // A sentence whose links are its words is prose, unless every doubt drops.
         let linked_sentence = score.linked_sentence && settings.policy != Policy::Precision;
         let bad = score.cruft_heading
