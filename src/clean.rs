@@ -423,9 +423,10 @@ pub(crate) fn kept_blocks(
 /// block for block, is printed once: a layout printed for both phone and desktop, a
 /// carousel's cloned slides, a quoted post in a thread's reply. Lone repeated blocks, short
 /// runs and runs repeated further on are the author's (the same condition under each
-/// offer, the same lines opening each day of a meal plan). Tuned on the WCXB dev split 2026-12-06 (0.8624 to
-/// 0.8640; printing every repeated block once gave 0.8657 but cut half of a meal plan on
-/// corpus/scrapinghub and the repeated paragraphs of corpus/readability's test pages).
+/// offer, the same lines opening each day of a meal plan). Tuned on the WCXB dev split
+/// 2026-12-06 (0.8624 to 0.8640; printing every repeated block once gave 0.8657 but cut
+/// half of a meal plan on corpus/scrapinghub and the repeated paragraphs of
+/// corpus/readability's test pages).
 const MIN_COPIED_BLOCKS: usize = 3;
 /// Shortest block text, in comparable characters (letters and digits), that counts in a
 /// copied run: shorter lines ("Reply", "Yes") repeat anyway.
@@ -438,8 +439,8 @@ const MAX_COPY_SOURCES: usize = 8;
 const COPY_KEY_CHARS: usize = 32;
 
 /// A cheap key of a block for [`drop_copies`]: a hash of its first [`COPY_KEY_CHARS`]
-/// comparable characters. Equal blocks have equal keys; blocks with
-/// equal keys are then compared in full.
+/// comparable characters. Equal blocks have equal keys; blocks with equal keys are then
+/// compared in full.
 fn copy_key(block: &crate::segment::SegmentBlock) -> u64 {
     use std::hash::{BuildHasher, Hasher};
     let mut hasher = foldhash::fast::FixedState::with_seed(0).build_hasher();
@@ -526,9 +527,9 @@ const MAX_CLOSING_PROMO_BLOCKS: usize = 3;
 
 /// Drops from `kept` and its `body` a box of two to [`MAX_CLOSING_PROMO_BLOCKS`] blocks
 /// that closes the body (the innermost element holding the last two kept blocks, with an
-/// earlier kept block outside it) and
-/// links to a topic, tag or series landing page ([`lexicon::is_topic_link`]): the portal
-/// promoting a topic ("Tủ sách kiến thức kinh tế", a book series), not the story.
+/// earlier kept block outside it) and links to a topic, tag or series landing page
+/// ([`lexicon::is_topic_link`]): the portal promoting a topic ("Tủ sách kiến thức kinh
+/// tế", a book series), not the story. `kept` is in page order.
 pub(crate) fn drop_closing_promo(scored: &Scored, kept: &mut Vec<usize>, body: &mut Body) {
     debug_assert_eq!(kept.len(), body.blocks.len());
     let (elements, blocks) = (&scored.page.elements, &scored.page.blocks);
