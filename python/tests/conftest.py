@@ -57,6 +57,9 @@ def load_fixtures() -> list[Fixture]:
 ALL_FIXTURES = load_fixtures()
 ARTICLES = [f for f in ALL_FIXTURES if f.kind == "article"]
 LISTINGS = [f for f in ALL_FIXTURES if f.kind == "listing"]
+# The article pages that are articles in the default scope too (the others, such as a
+# Hacker News-style story table, have their main content only with `scope="any"`).
+DEFAULT_SCOPE_ARTICLES = [f for f in ARTICLES if f.scope == "article"]
 
 
 def squash(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import tinhloc
-from conftest import ARTICLES, LISTINGS
+from conftest import DEFAULT_SCOPE_ARTICLES, LISTINGS
 
 datatrove = pytest.importorskip("datatrove")
 
@@ -16,7 +16,7 @@ from tinhloc.nemo import TinhlocHTMLExtractor, extract_text  # noqa: E402
 
 
 def documents() -> list[Document]:
-    pages = ARTICLES[:5] + LISTINGS[:2]
+    pages = DEFAULT_SCOPE_ARTICLES[:5] + LISTINGS[:2]
     return [
         Document(text=page.source.decode("utf-8"), id=page.name, metadata={"url": page.url})
         for page in pages
@@ -61,7 +61,7 @@ def test_datatrove_options_and_markdown():
 
 
 def test_nemo_extract_text_gives_paragraphs_or_none():
-    page = ARTICLES[0]
+    page = DEFAULT_SCOPE_ARTICLES[0]
     html = page.source.decode("utf-8")
     paragraphs = extract_text(html, frozenset({"the"}), "ENGLISH")
     article = tinhloc.extract(html, language="en")

@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 import tinhloc
-from conftest import ALL_FIXTURES, ARTICLES, LISTINGS, squash
+from conftest import ALL_FIXTURES, ARTICLES, DEFAULT_SCOPE_ARTICLES, LISTINGS, squash
 
 SHORT_ARTICLE = (
     "<html lang='vi'><head><title>Tiêu đề bài</title></head><body><article>"
@@ -66,7 +66,7 @@ def test_listing_gives_content_in_scope_any():
 
 
 def test_str_and_bytes_agree():
-    article = ARTICLES[0]
+    article = DEFAULT_SCOPE_ARTICLES[0]
     from_bytes = tinhloc.extract(article.source, content_type="text/html; charset=utf-8")
     from_str = tinhloc.extract(article.source.decode("utf-8"))
     assert from_bytes.text == from_str.text
@@ -103,7 +103,7 @@ def test_no_article_kinds(html, kind):
 
 
 def test_limits_raise_their_exceptions():
-    page = ARTICLES[0].source
+    page = DEFAULT_SCOPE_ARTICLES[0].source
     with pytest.raises(tinhloc.InputTooLarge) as too_large:
         tinhloc.extract(page, max_input_bytes=100)
     assert too_large.value.size == len(page)
@@ -163,7 +163,7 @@ def test_options_reach_the_extractor():
 
 
 def test_article_is_frozen_and_complete():
-    article = tinhloc.extract(ARTICLES[0].source, ARTICLES[0].url)
+    article = tinhloc.extract(DEFAULT_SCOPE_ARTICLES[0].source, DEFAULT_SCOPE_ARTICLES[0].url)
     with pytest.raises(AttributeError):
         article.text = "changed"
     data = article.to_dict()
@@ -237,7 +237,7 @@ def test_junk_and_truncated_pages_never_crash():
 
 
 def test_articles_survive_pickling():
-    fixture = ARTICLES[0]
+    fixture = DEFAULT_SCOPE_ARTICLES[0]
     article = tinhloc.extract(fixture.source, fixture.url, keep_links=True, keep_images=True)
     copy = pickle.loads(pickle.dumps(article))
     assert type(copy) is tinhloc.Article
