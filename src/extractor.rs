@@ -748,18 +748,12 @@ const MIN_SHOWN_WORD_SHARE: f64 = 0.5;
 
 /// Whether most words of `text` ([`MIN_SHOWN_WORD_SHARE`]) occur in `body`.
 fn mostly_in(text: &str, body: &Body) -> bool {
-    let words = |text: &str| -> Vec<String> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|word| !word.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
     let shown: std::collections::HashSet<String> = body
         .blocks
         .iter()
-        .flat_map(|block| words(&block.plain_text()))
+        .flat_map(|block| crate::lexicon::words(&block.plain_text()).collect::<Vec<_>>())
         .collect();
-    let wanted = words(text);
+    let wanted: Vec<String> = crate::lexicon::words(text).collect();
     let found = wanted.iter().filter(|word| shown.contains(*word)).count();
     found as f64 >= MIN_SHOWN_WORD_SHARE * wanted.len() as f64
 }

@@ -198,12 +198,9 @@ struct TokenRules {
 
 static TOKEN_RULES: LazyLock<TokenRules> = LazyLock::new(|| {
     let mut rules = TokenRules::default();
-    for entry in entries(TOKEN_RULES_LIST) {
-        let Some((kind, value)) = entry.split_once('\t') else {
-            continue;
-        };
-        let value = value.trim();
-        match kind.trim() {
+    for (kind, value) in kind_entries(TOKEN_RULES_LIST) {
+        let value = value.as_str();
+        match kind.as_str() {
             "state" => {
                 rules.state_parts.insert(value.to_string());
             }
@@ -300,12 +297,8 @@ struct CruftPhrases {
 static CRUFT: LazyLock<CruftPhrases> = LazyLock::new(|| {
     let mut phrases = CruftPhrases::default();
     for list in CRUFT_LISTS {
-        for entry in entries(list) {
-            let Some((kind, phrase)) = entry.split_once('\t') else {
-                continue;
-            };
-            let phrase = phrase.trim().to_string();
-            match kind.trim() {
+        for (kind, phrase) in kind_entries(list) {
+            match kind.as_str() {
                 "heading" => {
                     phrases.headings.insert(phrase);
                 }
@@ -361,6 +354,22 @@ pub(crate) fn list_lines(list: &'static str) -> impl Iterator<Item = &'static st
 /// The entries of a list file, NFC and lower-cased for case-blind matching.
 fn entries(list: &'static str) -> impl Iterator<Item = String> {
     list_lines(list).map(|line| line.nfc().collect::<String>().to_lowercase())
+}
+
+/// The `kind<TAB>value` entries of a list file (see [`entries`]), both parts trimmed; lines
+/// without a tab are skipped.
+fn kind_entries(list: &'static str) -> impl Iterator<Item = (String, String)> {
+    entries(list).filter_map(|entry| {
+        let (kind, value) = entry.split_once('\t')?;
+        Some((kind.trim().to_string(), value.trim().to_string()))
+    })
+}
+
+/// The lower-cased words of `text`: its runs of letters and digits.
+pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
 }
 
 /// The mark of a furniture entry that names a metadata region.
@@ -597,12 +606,8 @@ struct RelativeTimes {
 
 static RELATIVE: LazyLock<RelativeTimes> = LazyLock::new(|| {
     let mut words = RelativeTimes::default();
-    for entry in entries(RELATIVE_TIMES) {
-        let Some((kind, phrase)) = entry.split_once('\t') else {
-            continue;
-        };
-        let phrase = phrase.trim().to_string();
-        match kind.trim() {
+    for (kind, phrase) in kind_entries(RELATIVE_TIMES) {
+        match kind.as_str() {
             "unit" => {
                 words.units.insert(phrase);
             }

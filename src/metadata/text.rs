@@ -157,11 +157,7 @@ pub(super) fn fold(text: &str) -> String {
 
 /// Distinct lowercase words of `text`.
 pub(super) fn word_set(text: &str) -> Vec<String> {
-    let mut words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let mut words: Vec<String> = crate::lexicon::words(text).collect();
     words.sort();
     words.dedup();
     words
