@@ -566,6 +566,26 @@ pub(crate) fn drop_closing_promo(scored: &Scored, kept: &mut Vec<usize>, body: &
     }
 }
 
+/// Drops from `kept` and its `body` the blocks inside customer reviews (an element whose
+/// class or id names reviews, `data/classes/reviews.txt`): on a product page they are its
+/// comments, as reader comments are an article's. Nothing is dropped when every kept
+/// block is a review: then the reviews are all the page has to say.
+pub(crate) fn drop_reviews(scored: &Scored, kept: &mut Vec<usize>, body: &mut Body) {
+    debug_assert_eq!(kept.len(), body.blocks.len());
+    let (elements, blocks) = (&scored.page.elements, &scored.page.blocks);
+    let review: Vec<bool> = kept
+        .iter()
+        .map(|&index| elements[blocks[index].element as usize].in_reviews)
+        .collect();
+    if review.iter().all(|&is_review| is_review) {
+        return;
+    }
+    let mut dropped = review.iter();
+    kept.retain(|_| dropped.next() != Some(&true));
+    let mut dropped = review.iter();
+    body.blocks.retain(|_| dropped.next() != Some(&true));
+}
+
 /// The owned body of the blocks `kept`.
 pub(crate) fn body_of(scored: &Scored, kept: &[usize]) -> Body {
     let blocks = kept

@@ -370,9 +370,25 @@ fn date_of(
     Some(metadata::date_text(&text, default_offset).unwrap_or(text))
 }
 
-/// The items of a region: its elements of the most frequent signature among those
-/// `candidate` accepts (the shallowest group on a tie).
-fn items_of<'a>(region: ElementRef<'a>, candidate: &dyn Fn(ElementRef) -> bool) -> Vec<NodeId> {
+/// How [`items_of`] picks the group of items among the groups of one signature.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ItemChoice {
+    /// The most frequent group: comment and post markup names each item once, and its
+    /// parts (author, text) at most once per item.
+    MostFrequent,
+    /// The group of two or more holding the most text: review widgets repeat their parts
+    /// (stars, reviewer facts) several times per review, so the most frequent group is
+    /// a part, and the review is the group that holds the text.
+    MostText,
+}
+
+/// The items of a region: its elements of one signature among those `candidate` accepts,
+/// the group chosen by `choice` (the shallowest group on a tie).
+fn items_of<'a>(
+    region: ElementRef<'a>,
+    candidate: &dyn Fn(ElementRef) -> bool,
+    choice: ItemChoice,
+) -> Vec<NodeId> {
     let mut groups: HashMap<(String, String), (Vec<NodeId>, usize)> = HashMap::default();
     for (visited, node) in region.descendants().enumerate() {
         if visited > MAX_REGION_ELEMENTS {
@@ -389,18 +405,33 @@ fn items_of<'a>(region: ElementRef<'a>, candidate: &dyn Fn(ElementRef) -> bool) 
         group.0.push(node.id());
         group.1 += depth;
     }
+    let tree = region.tree();
+    let text_of_group = |group: &(Vec<NodeId>, usize)| -> usize {
+        match choice {
+            ItemChoice::MostFrequent => 0,
+            ItemChoice::MostText => group
+                .0
+                .iter()
+                .filter_map(|&id| tree.get(id).and_then(ElementRef::wrap))
+                .map(text_chars)
+                .sum(),
+        }
+    };
     groups
         .into_values()
-        .max_by(|a, b| {
+        .filter(|group| choice == ItemChoice::MostFrequent || group.0.len() >= 2)
+        .map(|group| (text_of_group(&group), group))
+        .max_by(|(a_text, a), (b_text, b)| {
             let mean = |g: &(Vec<NodeId>, usize)| g.1 as f64 / g.0.len() as f64;
             // The last tie-break, the group that starts first, keeps the choice the
             // same from run to run (the map's order is not).
-            a.0.len()
-                .cmp(&b.0.len())
+            a_text
+                .cmp(b_text)
+                .then_with(|| a.0.len().cmp(&b.0.len()))
                 .then_with(|| mean(b).total_cmp(&mean(a)))
                 .then_with(|| b.0.first().cmp(&a.0.first()))
         })
-        .map(|(ids, _)| lift(region, ids))
+        .map(|(_, (ids, _))| lift(region, ids))
         .unwrap_or_default()
 }
 
@@ -442,7 +473,7 @@ fn lift(region: ElementRef, mut items: Vec<NodeId>) -> Vec<NodeId> {
 /// `article.message`); empty when fewer than two.
 pub(crate) fn forum_posts(document: &Html) -> Vec<NodeId> {
     let is_post = |e: ElementRef| first_token_is(e, Part::Post);
-    let mut posts = items_of(document.root_element(), &is_post);
+    let mut posts = items_of(document.root_element(), &is_post, ItemChoice::MostFrequent);
     posts.sort_unstable();
     // A question before its answers opens the thread.
     if let Some(&first) = posts.first() {
@@ -529,11 +560,13 @@ fn is_form_region(region: ElementRef) -> bool {
     names(region, Part::Skip)
 }
 
-/// Reads the comments of a page: the items of each outermost comment region, and a
-/// forum's `posts` ([`forum_posts`]); what the body holds is left out.
+/// Reads the comments of a page: the items of each outermost comment region and review
+/// region (`review_nodes`: a product page's customer reviews, else empty), and a forum's
+/// `posts` ([`forum_posts`]); what the body holds is left out.
 pub(crate) fn read(
     document: &Html,
     comment_nodes: &[NodeId],
+    review_nodes: &[NodeId],
     posts: &[NodeId],
     body: &Body,
     vietnamese: bool,
@@ -543,8 +576,12 @@ pub(crate) fn read(
     let mut regions: foldhash::HashSet<NodeId> = foldhash::HashSet::default();
     // Class hints per (class, id), as the segmenter caches them: comment lists repeat
     // the same few class attributes.
-    let hints: std::cell::RefCell<HashMap<u64, bool>> = std::cell::RefCell::default();
-    for &id in comment_nodes {
+    let hints: std::cell::RefCell<HashMap<u64, lexicon::ClassHint>> = std::cell::RefCell::default();
+    let regions_of_kind = comment_nodes
+        .iter()
+        .map(|&id| (id, false))
+        .chain(review_nodes.iter().map(|&id| (id, true)));
+    for (id, reviews) in regions_of_kind {
         let Some(node) = document.tree.get(id) else {
             continue;
         };
@@ -565,13 +602,19 @@ pub(crate) fn read(
                 return false;
             }
             let key = HASHER.hash_one((class, id));
-            let comments = *hints
+            let hint = *hints
                 .borrow_mut()
                 .entry(key)
-                .or_insert_with(|| lexicon::class_hint(class, id).comments);
-            comments && !names(e, Part::Skip)
+                .or_insert_with(|| lexicon::class_hint(class, id));
+            let named = if reviews { hint.reviews } else { hint.comments };
+            named && !names(e, Part::Skip)
         };
-        items.extend(items_of(region, &is_comment));
+        let choice = if reviews {
+            ItemChoice::MostText
+        } else {
+            ItemChoice::MostFrequent
+        };
+        items.extend(items_of(region, &is_comment, choice));
     }
     items.extend_from_slice(posts);
     if items.is_empty() {

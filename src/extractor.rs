@@ -609,6 +609,10 @@ impl Extractor {
             }
         }
         clean::drop_copies(&scored, &mut kept, &mut body);
+        let product = metadata.page_type == PageType::Product;
+        if product {
+            clean::drop_reviews(&scored, &mut kept, &mut body);
+        }
         if !forum_body {
             clean::drop_closing_promo(&scored, &mut kept, &mut body);
         }
@@ -677,6 +681,11 @@ impl Extractor {
         let comments = comments::read(
             &document,
             &scored.page.comment_nodes,
+            if product {
+                &scored.page.review_nodes
+            } else {
+                &[]
+            },
             &posts,
             &body,
             metadata.language.as_deref() == Some("vi"),

@@ -13,6 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 const FURNITURE_CLASSES: &str = include_str!("../data/classes/furniture.txt");
 const CONTENT_CLASSES: &str = include_str!("../data/classes/content.txt");
 const COMMENT_CLASSES: &str = include_str!("../data/classes/comments.txt");
+const REVIEW_CLASSES: &str = include_str!("../data/classes/reviews.txt");
 const LAYOUT_CLASSES: &str = include_str!("../data/classes/layout.txt");
 const TOKEN_RULES_LIST: &str = include_str!("../data/classes/token_rules.txt");
 const TOPIC_PATH_SEGMENTS: &str = include_str!("../data/metadata/topic_path_segments.txt");
@@ -40,6 +41,9 @@ pub(crate) struct ClassHint {
     /// A token of an overlay (cookie banner, consent dialog): furniture however much
     /// prose it holds, below `<body>`. It also sets `boilerplate`.
     pub overlay: bool,
+    /// A token of customer reviews or ratings (reviews, yotpo, …) was found: a product
+    /// page's comments. It sets nothing else.
+    pub reviews: bool,
 }
 
 /// The class and id token lists compiled into one automaton over one normalised token,
@@ -47,7 +51,7 @@ pub(crate) struct ClassHint {
 struct TokenMatcher {
     automaton: Option<AhoCorasick>,
     /// Per pattern, bits of [`BOILERPLATE_TOKEN`], [`CONTENT_TOKEN`], [`STRONG_CONTENT_TOKEN`],
-    /// [`COMMENT_TOKEN`].
+    /// [`COMMENT_TOKEN`], [`OVERLAY_TOKEN`], [`REVIEW_TOKEN`].
     flags: Vec<u8>,
     /// Per pattern, where it may match.
     places: Vec<Place>,
@@ -58,6 +62,7 @@ const CONTENT_TOKEN: u8 = 1 << 1;
 const STRONG_CONTENT_TOKEN: u8 = 1 << 2;
 const COMMENT_TOKEN: u8 = 1 << 3;
 const OVERLAY_TOKEN: u8 = 1 << 4;
+const REVIEW_TOKEN: u8 = 1 << 5;
 
 /// Where in a normalised token (`-part-part-`) a pattern may match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +89,7 @@ impl TokenMatcher {
             (FURNITURE_CLASSES, BOILERPLATE_TOKEN),
             (COMMENT_CLASSES, BOILERPLATE_TOKEN | COMMENT_TOKEN),
             (CONTENT_CLASSES, CONTENT_TOKEN),
+            (REVIEW_CLASSES, REVIEW_TOKEN),
         ] {
             for entry in entries(list) {
                 // "`entry` overlay" marks a box shown over the page.
@@ -463,6 +469,7 @@ pub(crate) fn class_hint(class: Option<&str>, id: Option<&str>) -> ClassHint {
         strong_content: flags & STRONG_CONTENT_TOKEN != 0,
         comments: flags & COMMENT_TOKEN != 0,
         overlay: flags & OVERLAY_TOKEN != 0,
+        reviews: flags & REVIEW_TOKEN != 0,
     }
 }
 

@@ -86,6 +86,8 @@ pub(crate) struct Element {
     /// A hash of the tag name and class attribute: siblings sharing it are items of one
     /// kind (product cards, search results).
     pub signature: u64,
+    /// This element or an ancestor names customer reviews (`ClassHint::reviews`).
+    pub in_reviews: bool,
 }
 
 /// A run of text between block boundaries.
@@ -123,6 +125,9 @@ pub(crate) struct Segmented {
     /// The document nodes whose class or id names reader comments or replies, in
     /// document order: where `comments` looks for them.
     pub comment_nodes: Vec<ego_tree::NodeId>,
+    /// The document nodes whose class or id names customer reviews, in document order:
+    /// a product page's comments.
+    pub review_nodes: Vec<ego_tree::NodeId>,
 }
 
 /// How an element affects the walk.
@@ -861,6 +866,9 @@ impl<'a> Walker<'a> {
                 if hint.comments {
                     self.out.comment_nodes.push(node.id());
                 }
+                if hint.reviews {
+                    self.out.review_nodes.push(node.id());
+                }
                 let depth = parent.map_or(0, |p| self.out.elements[p as usize].depth + 1);
                 let inherited_furniture =
                     parent.and_then(|p| self.out.elements[p as usize].furniture);
@@ -891,6 +899,8 @@ impl<'a> Walker<'a> {
                     } else {
                         inherited_content
                     },
+                    in_reviews: hint.reviews
+                        || parent.is_some_and(|p| self.out.elements[p as usize].in_reviews),
                 });
                 frame.element = Some(index);
                 match block_role {

@@ -119,3 +119,21 @@ fn a_run_printed_again_right_after_itself_is_read_once() {
     assert_eq!(text.matches("Fired to cone ten").count(), 1, "{text}");
     assert!(text.contains("Sở Giao thông vận tải"));
 }
+
+/// Customer reviews are a product page's comments, but on any other page a box named
+/// after reviews is the page's own text: a review site's verdict, a service page's
+/// reviews section.
+#[test]
+fn a_review_box_outside_a_product_page_stays_in_the_body() {
+    let page = format!(
+        "<html><head><meta property=\"og:type\" content=\"article\"></head><body><article>\
+         <p>{PARAGRAPH}</p><div class=\"review-verdict\"><p>Our verdict after a month of \
+         testing: the quietest kettle we have reviewed, and worth its higher price for \
+         anyone who boils water before dawn.</p></div></article></body></html>"
+    );
+    let text = tinhloc::extract(&page).expect("an article").text();
+    assert!(
+        text.contains("the quietest kettle we have reviewed"),
+        "{text}"
+    );
+}
