@@ -428,6 +428,15 @@ pub(crate) fn kept_blocks(
 /// half of a meal plan on corpus/scrapinghub and the repeated paragraphs of
 /// corpus/readability's test pages).
 const MIN_COPIED_BLOCKS: usize = 3;
+/// Fewest counted blocks of a run copying an earlier run that is not right before it…
+const MIN_DISTANT_COPIED_BLOCKS: usize = 8;
+/// …and the least share of the counted blocks before it that the run must be as long as:
+/// the article printed again further down by a second template (a Webflow post in a
+/// desktop and a mobile layout). A shorter repeat is the page's structure: each day of a
+/// meal plan repeats its eight-line supplement schedule (corpus/scrapinghub). Both tuned
+/// on the WCXB dev split 2026-12-06 (4 pages up, none down; eight blocks alone cost the
+/// meal plan 0.94 -> 0.70).
+const MIN_REPRINT_SHARE: f64 = 0.5;
 /// Shortest block text, in comparable characters (letters and digits), that counts in a
 /// copied run: shorter lines ("Reply", "Yes") repeat anyway.
 const MIN_COPIED_BLOCK_CHARS: usize = 10;
@@ -451,8 +460,9 @@ fn copy_key(block: &crate::segment::SegmentBlock) -> u64 {
 }
 
 /// Drops from `kept` and its `body` (block for block) every run of blocks that copies the
-/// run right before it ([`MIN_COPIED_BLOCKS`]). Code, table rows and images never count
-/// (a `return` line or a "Yes" row repeats in its source).
+/// run right before it ([`MIN_COPIED_BLOCKS`]), or copies an earlier run and is as long
+/// as most of what came before it ([`MIN_REPRINT_SHARE`]). Code, table rows and images
+/// never count (a `return` line or a "Yes" row repeats in its source).
 pub(crate) fn drop_copies(scored: &Scored, kept: &mut Vec<usize>, body: &mut Body) {
     debug_assert_eq!(kept.len(), body.blocks.len());
     // The blocks that count, as (place in `kept`, block, key); the others (short labels,
@@ -485,8 +495,9 @@ pub(crate) fn drop_copies(scored: &Scored, kept: &mut Vec<usize>, body: &mut Bod
     while at < counted.len() {
         let key = counted[at].2;
         // The longest run from `at` equal to the run that ends right before `at` (counted
-        // blocks only): a run repeated further on is structure (each day of a meal plan,
-        // each offer's terms), not a copy.
+        // blocks only), or to an earlier run when it reprints most of the page so far: a
+        // shorter run repeated further on is structure (each day of a meal plan, each
+        // offer's terms), not a copy.
         let run = places.get(&key).map_or(0, |earlier| {
             earlier
                 .iter()
@@ -496,7 +507,9 @@ pub(crate) fn drop_copies(scored: &Scored, kept: &mut Vec<usize>, body: &mut Bod
                             from + k < at && at + k < counted.len() && same(from + k, at + k)
                         })
                         .count();
-                    if from + run == at { run } else { 0 }
+                    let reprint = run >= MIN_DISTANT_COPIED_BLOCKS
+                        && run as f64 >= MIN_REPRINT_SHARE * at as f64;
+                    if from + run == at || reprint { run } else { 0 }
                 })
                 .max()
                 .unwrap_or(0)

@@ -137,3 +137,28 @@ fn a_review_box_outside_a_product_page_stays_in_the_body() {
         "{text}"
     );
 }
+
+/// A whole article printed a second time further down (a second layout of the same post,
+/// with other blocks between the two) is read once.
+#[test]
+fn an_article_printed_again_further_down_is_read_once() {
+    let paragraphs: String = (1..=10)
+        .map(|n| {
+            format!(
+                "<p>Paragraph {n} of the guide explains one more step of pricing a class, \
+                 from the studio rent to the teacher's hourly rate.</p>"
+            )
+        })
+        .collect();
+    let page = format!(
+        "<html><body><article><div class=\"post-desktop\">{paragraphs}</div>\
+         <div class=\"toc\"><p>Table of Contents</p></div>\
+         <div class=\"post-mobile\">{paragraphs}</div></article></body></html>"
+    );
+    let text = tinhloc::extract(&page).expect("an article").text();
+    assert_eq!(
+        text.matches("Paragraph 7 of the guide").count(),
+        1,
+        "{text}"
+    );
+}
