@@ -382,6 +382,11 @@ fn is_hidden(element: &Attributes, node: NodeRef<'_, Node>) -> bool {
     })
 }
 
+/// Parts of a class token that make it a setting about captions rather than a caption.
+const CAPTION_SETTING_PARTS: [&str; 8] = [
+    "has", "with", "no", "is", "hide", "hidden", "show", "without",
+];
+
 /// Whether a class attribute names a caption: one of its tokens is a caption class.
 fn is_caption_class(class: &str) -> bool {
     // Every caption token below holds one of these (ASCII case ignored): most class
@@ -397,9 +402,13 @@ fn is_caption_class(class: &str) -> bool {
     }
     class.split_ascii_whitespace().any(|token| {
         let token = token.to_ascii_lowercase();
-        let layout_modifier = ["has-", "with-", "no-", "is-"]
-            .iter()
-            .any(|prefix| token.starts_with(prefix));
+        // A setting about captions, not a caption: `has-caption`, `no-caption`, and a
+        // theme's `mh-loop-hide-caption` on `<body>`, which made a whole post a caption.
+        // A BEM element (`media-with-caption__caption`) is read on its own.
+        let element = token.rsplit("__").next().unwrap_or(&token);
+        let layout_modifier = element
+            .split(['-', '_'])
+            .any(|part| CAPTION_SETTING_PARTS.contains(&part));
         (token.ends_with("caption") && !layout_modifier)
             || matches!(
                 token.as_str(),
@@ -1301,5 +1310,16 @@ mod tests {
         );
         assert_eq!(got[1].1, "2024\t5,6");
         assert!(matches!(got[1].0, BlockKind::TableRow { .. }));
+    }
+
+    #[test]
+    fn caption_settings_are_not_captions() {
+        assert!(is_caption_class("wp-caption-text"));
+        assert!(is_caption_class("media-with-caption__caption"));
+        assert!(is_caption_class("photo-caption"));
+        // Settings about captions: on `<body>` this made a whole post a caption.
+        assert!(!is_caption_class("single mh-loop-hide-caption"));
+        assert!(!is_caption_class("media-landscape has-caption full-width"));
+        assert!(!is_caption_class("media-with-caption"));
     }
 }
