@@ -95,6 +95,9 @@ fn classify(
     let mut cruft_box_end: Option<usize> = None;
     let mut closed_cruft_box = false;
     let mut previous_text: &str = "";
+    // Whether the blocks since the last one that is not link-dense follow a sentence
+    // ending in a colon.
+    let mut announced = false;
     for (position, index) in selection.blocks.clone().enumerate() {
         let block = &scored.page.blocks[index];
         let score = &scored.scores[index];
@@ -135,11 +138,17 @@ fn classify(
                 || (block.cells.len() >= MIN_WIDE_DATA_ROW_CELLS && score.furniture.is_none()));
         // A sentence whose links are its words is prose, unless every doubt drops.
         let linked_sentence = score.linked_sentence && settings.policy != Policy::Precision;
+        // Links listed right after a sentence announcing them ("Many patches were sent
+        // for review:") are the list it announced.
+        let link_dense = score.link_density > link_limit;
+        announced &= link_dense;
+        let announced_link = announced && settings.policy != Policy::Precision;
         let bad = score.cruft_heading
             || score.cruft_prefix
             || score.credit
-            || (score.link_density > link_limit
+            || (link_dense
                 && !linked_sentence
+                && !announced_link
                 && !definition
                 && !listed
                 && !numbered_heading
@@ -205,10 +214,21 @@ fn classify(
             cruft_box_end = None;
         }
         previous_text = &block.text;
+        if !link_dense {
+            announced = !bad
+                && !excised
+                && !heading
+                && score.size >= MIN_ANNOUNCING_CHARS
+                && block.text.trim_end().ends_with(':');
+        }
         classes.push(class);
     }
     classes
 }
+
+/// Shortest block, in weighted characters, whose closing colon announces the link list
+/// after it: a sentence, not a "Related:" label.
+const MIN_ANNOUNCING_CHARS: usize = 20;
 
 /// Fewest definitions (`<dd>`), most of them sentences, in a run of terms and definitions
 /// that makes it a reference list (a documentation page's properties and methods).

@@ -162,3 +162,42 @@ fn an_article_printed_again_further_down_is_read_once() {
         "{text}"
     );
 }
+
+/// Links listed right after a sentence that announces them ("were merged upstream:") are
+/// the list it announced; a heading announcing a link list ("More in our series:") is a
+/// related box, and its links stay out.
+#[test]
+fn a_link_list_announced_by_a_sentence_is_kept() {
+    let fixes = [
+        "Fix the parser on empty input",
+        "Allow tabs in quoted fields",
+        "Speed up the column index",
+    ];
+    let list: String = fixes
+        .iter()
+        .enumerate()
+        .map(|(n, fix)| {
+            format!("<li><a href=\"https://lists.example.org/patch/{n}\">{fix}</a></li>")
+        })
+        .collect();
+    let series: String = [
+        "Reading CSV by hand",
+        "Why quoting is hard",
+        "Our first release",
+    ]
+    .iter()
+    .map(|title| format!("<li><a href=\"/blog/{title}\">{title}</a></li>"))
+    .collect();
+    let page = format!(
+        "<html><body><article><p>{PARAGRAPH}</p>\
+         <p>Three patches were merged upstream this month:</p><ul>{list}</ul>\
+         <p>The next release will carry all three of them, along with the documentation \
+         that was rewritten over the summer by two new contributors.</p>\
+         <h3>More in our series:</h3><ul>{series}</ul></article></body></html>"
+    );
+    let text = tinhloc::extract(&page).expect("an article").text();
+    for fix in fixes {
+        assert!(text.contains(fix), "{fix} missing from {text}");
+    }
+    assert!(!text.contains("Why quoting is hard"), "{text}");
+}
