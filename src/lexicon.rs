@@ -200,6 +200,8 @@ struct TokenRules {
     taxonomy_prefixes: Vec<String>,
     /// Hyphenated words read as one part: (`-follow-up-`, `-followup-`).
     compounds: Vec<(String, String)>,
+    /// Tokens of a page builder's content block (`so-panel`), normalised.
+    panel_tokens: HashSet<String>,
 }
 
 static TOKEN_RULES: LazyLock<TokenRules> = LazyLock::new(|| {
@@ -215,6 +217,9 @@ static TOKEN_RULES: LazyLock<TokenRules> = LazyLock::new(|| {
                 rules.post_tokens.insert(format!("-{value}-"));
             }
             "taxonomy" => rules.taxonomy_prefixes.push(format!("-{value}")),
+            "panel" => {
+                rules.panel_tokens.insert(format!("-{value}-"));
+            }
             "compound" => rules.compounds.push((
                 format!("-{value}-"),
                 format!("-{}-", value.replace('-', "")),
@@ -415,12 +420,12 @@ pub(crate) fn furniture_region_stems() -> Vec<&'static str> {
 pub(crate) fn class_hint(class: Option<&str>, id: Option<&str>) -> ClassHint {
     let rules = &*TOKEN_RULES;
     let mut normalised = String::with_capacity(64);
-    let post_element = class.is_some_and(|class| {
-        class.split_ascii_whitespace().any(|token| {
-            normalise_token(token, &mut normalised);
-            is_post_token(&normalised, rules)
-        })
-    });
+    let (mut post_element, mut panel_element) = (false, false);
+    for token in class.into_iter().flat_map(str::split_ascii_whitespace) {
+        normalise_token(token, &mut normalised);
+        post_element |= is_post_token(&normalised, rules);
+        panel_element |= rules.panel_tokens.contains(&normalised);
+    }
     let tokens = class
         .into_iter()
         .flat_map(str::split_ascii_whitespace)
@@ -460,7 +465,9 @@ pub(crate) fn class_hint(class: Option<&str>, id: Option<&str>) -> ClassHint {
         {
             normalised.truncate(head.len() + 1);
         }
-        let furniture = may_mark_furniture(&normalised, post_element, rules);
+        // A page builder wraps its text blocks in the theme's widget markup.
+        let panel_widget = panel_element && normalised.starts_with("-widget");
+        let furniture = !panel_widget && may_mark_furniture(&normalised, post_element, rules);
         flags |= TOKENS.flags(&normalised, furniture);
     }
     ClassHint {

@@ -201,3 +201,38 @@ fn a_link_list_announced_by_a_sentence_is_kept() {
     }
     assert!(!text.contains("Why quoting is hard"), "{text}");
 }
+
+/// SiteOrigin Page Builder puts each text block of a page in `div.so-panel.widget
+/// .widget_text`, the markup of a sidebar widget: there it is the page's text, while the
+/// theme's sidebar widget stays furniture.
+#[test]
+fn page_builder_panels_named_widget_are_text() {
+    let panel = |text: &str| {
+        format!(
+            "<div class=\"panel-grid-cell\"><div class=\"so-panel widget widget_text\">\
+             <div class=\"textwidget\"><p>{text}</p></div></div></div>"
+        )
+    };
+    let page = format!(
+        "<html><body><div id=\"content\"><div class=\"panel-layout\">{}{}{}</div></div>\
+         <aside id=\"sidebar\"><section class=\"widget widget_text\"><div class=\"textwidget\">\
+         <p>Visit our office on weekdays from eight to five, or book a call online.</p>\
+         </div></section></aside></body></html>",
+        panel(
+            "Negotiating an offer starts with knowing what the role pays in your region, which salary surveys and recent postings can tell you before the first call."
+        ),
+        panel(
+            "Benefits are part of the package: ask about leave, retirement matching and training budgets, and weigh them against the base salary you were offered."
+        ),
+        panel(
+            "When the employer has stated that pay is fixed by a published scale, ask instead about the start date, the title or a review of the salary after six months."
+        ),
+    );
+    let text = tinhloc::extract(&page).expect("an article").text();
+    assert!(
+        text.contains("ask about leave, retirement matching"),
+        "{text}"
+    );
+    assert!(text.contains("published scale"), "{text}");
+    assert!(!text.contains("Visit our office"), "{text}");
+}
