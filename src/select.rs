@@ -157,6 +157,53 @@ fn with_continuations(scored: &Scored, container: u32) -> (u32, Range<usize>) {
     }
 }
 
+/// Where the container holds two or more articles, each an `<article>` (or `<main>`)
+/// element with its own unlinked `<h1>` and at least [`MIN_CONTAINER_WEIGHT`], the first
+/// of them: a news site appends the next story under the one asked for (infinite
+/// scroll), and the two together outweigh either.
+fn first_of_stacked_articles(
+    scored: &Scored,
+    container: u32,
+    blocks: Range<usize>,
+) -> (u32, Range<usize>) {
+    let elements = &scored.page.elements;
+    // For each headline in the container, the innermost article element holding it.
+    let mut articles: Vec<u32> = Vec::new();
+    for index in blocks.clone() {
+        let block = &scored.page.blocks[index];
+        if block.kind != BlockKind::Heading(1)
+            || scored.scores[index].link_density >= LINK_BLOCK_DENSITY
+        {
+            continue;
+        }
+        let mut element = Some(block.element);
+        while let Some(at) = element {
+            let here = &elements[at as usize];
+            if at == container {
+                break;
+            }
+            if here.tag == crate::segment::Tag::Article
+                && scored.weight_sum(&here.blocks) >= MIN_CONTAINER_WEIGHT
+            {
+                if articles.last() != Some(&at) {
+                    articles.push(at);
+                }
+                break;
+            }
+            element = here.parent;
+        }
+    }
+    let disjoint = articles.windows(2).all(|pair| {
+        elements[pair[0] as usize].blocks.end <= elements[pair[1] as usize].blocks.start
+    });
+    match articles.first() {
+        Some(&first) if articles.len() >= 2 && disjoint => {
+            (first, elements[first as usize].blocks.clone())
+        }
+        _ => (container, blocks),
+    }
+}
+
 /// Picks the article's container.
 pub(crate) fn select(scored: &Scored) -> Result<Selection, Rejection> {
     select_in(scored, false)
@@ -188,6 +235,7 @@ fn select_in(scored: &Scored, wide: bool) -> Result<Selection, Rejection> {
         });
     }
     let (container, blocks) = with_continuations(scored, container);
+    let (container, blocks) = first_of_stacked_articles(scored, container, blocks);
     if wide {
         // Any page has main content: no listing verdict.
         return Ok(Selection {

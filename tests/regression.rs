@@ -236,3 +236,29 @@ fn page_builder_panels_named_widget_are_text() {
     assert!(text.contains("published scale"), "{text}");
     assert!(!text.contains("Visit our office"), "{text}");
 }
+
+/// A news site appends the next story under the one asked for, each in its own
+/// `<article>` with its own headline: the page's article is the first one alone.
+#[test]
+fn the_next_story_appended_below_is_not_part_of_the_article() {
+    let story = |headline: &str, topic: &str| {
+        let paragraphs: String = (1..=5)
+            .map(|n| {
+                format!(
+                    "<p>Paragraph {n} about {topic} gives the reader one more detail of the \
+                     story, quoted from the people who were there when it happened.</p>"
+                )
+            })
+            .collect();
+        format!("<article><h1>{headline}</h1>{paragraphs}</article>")
+    };
+    let page = format!(
+        "<html><head><title>Harbour ferry returns</title></head><body><div class=\"stream\">{}\
+         <div class=\"ad\"></div>{}</div></body></html>",
+        story("Harbour ferry returns after repairs", "the ferry"),
+        story("Council approves new library hours", "the library"),
+    );
+    let text = tinhloc::extract(&page).expect("an article").text();
+    assert!(text.contains("Paragraph 3 about the ferry"), "{text}");
+    assert!(!text.contains("about the library"), "{text}");
+}
