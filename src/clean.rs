@@ -554,6 +554,43 @@ pub(crate) fn drop_copies(scored: &Scored, kept: &mut Vec<usize>, body: &mut Bod
     body.blocks.retain(|_| copied.next() != Some(&true));
 }
 
+/// Shortest quote, in comparable characters, that [`drop_quoted_copies`] compares: a
+/// short quote ("Agreed.") may well repeat words said before.
+const MIN_QUOTED_COPY_CHARS: usize = 40;
+
+/// Drops from `kept` and its `body` every quote block (`<blockquote>` text) that repeats
+/// text kept before it: a forum reply quoting the opening post (one quote block holding
+/// what the post's paragraphs said), a pull quote printed again below its paragraph.
+/// Compared in [`comparable`] characters, so line breaks and punctuation do not matter.
+pub(crate) fn drop_quoted_copies(scored: &Scored, kept: &mut Vec<usize>, body: &mut Body) {
+    debug_assert_eq!(kept.len(), body.blocks.len());
+    let blocks = &scored.page.blocks;
+    if !kept
+        .iter()
+        .any(|&index| blocks[index].kind == BlockKind::Quote)
+    {
+        return;
+    }
+    let mut before = String::new();
+    let mut copy = vec![false; kept.len()];
+    for (place, &index) in kept.iter().enumerate() {
+        let block = &blocks[index];
+        let text: String = comparable_chars(&block.text).collect();
+        if block.kind == BlockKind::Quote
+            && text.chars().count() >= MIN_QUOTED_COPY_CHARS
+            && memchr::memmem::find(before.as_bytes(), text.as_bytes()).is_some()
+        {
+            copy[place] = true;
+            continue;
+        }
+        before.push_str(&text);
+    }
+    let mut copied = copy.iter();
+    kept.retain(|_| copied.next() != Some(&true));
+    let mut copied = copy.iter();
+    body.blocks.retain(|_| copied.next() != Some(&true));
+}
+
 /// Most blocks of a box closing the body that [`drop_closing_promo`] reads as a promotion.
 /// Tuned on corpus/vietnamese-portals (znews' two-paragraph `div.notebox`), 2026-12-06.
 const MAX_CLOSING_PROMO_BLOCKS: usize = 3;

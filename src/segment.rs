@@ -795,6 +795,8 @@ impl<'a> Walker<'a> {
             },
             Some(BlockRole::Quote) => BlockKind::Quote,
             Some(BlockRole::Caption) => BlockKind::Caption,
+            // A paragraph of a block quote (`<blockquote><p>`) is quoted text.
+            _ if self.kinds.contains(&BlockRole::Quote) => BlockKind::Quote,
             _ => BlockKind::Paragraph,
         }
     }

@@ -262,3 +262,26 @@ fn the_next_story_appended_below_is_not_part_of_the_article() {
     assert!(text.contains("Paragraph 3 about the ferry"), "{text}");
     assert!(!text.contains("about the library"), "{text}");
 }
+
+/// A quote block that repeats text kept before it (a reply quoting the opening post, a
+/// pull quote printed again) is read once; a quote of new words stays.
+#[test]
+fn a_quote_of_earlier_text_is_read_once() {
+    let page = format!(
+        "<html><body><article><p>{PARAGRAPH}</p>\
+         <p>The ferry will run every forty minutes from the first of March,\
+         the operator said on Monday.</p>\
+         <blockquote><p>The ferry will run every forty minutes<br>from the first of March</p></blockquote>\
+         <blockquote><p>We have waited two winters for this boat to come back to the harbour.</p></blockquote>\
+         <p>{PARAGRAPH}</p></article></body></html>"
+    );
+    let text = tinhloc::extract(&page).expect("an article").text();
+    assert_eq!(text.matches("every forty minutes").count(), 1, "{text}");
+    assert!(text.contains("We have waited two winters"), "{text}");
+    // A paragraph of a block quote is quoted text in Markdown too.
+    let markdown = tinhloc::extract(&page).expect("an article").markdown();
+    assert!(
+        markdown.contains("> We have waited two winters"),
+        "{markdown}"
+    );
+}
