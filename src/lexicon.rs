@@ -914,6 +914,8 @@ mod tests {
             "kadence-column356_b8ce28-ad",
             "hs_cos_wrapper_meta_field",
             "col-print-7 d-print-none",
+            // A page builder's panel borrows the sidebar's widget tokens.
+            "so-panel widget widget_text panel-first-child",
         ] {
             assert!(!class_hint(Some(class), None).boilerplate, "{class}");
         }
@@ -926,6 +928,11 @@ mod tests {
             "dfp-ad-incontent_desk_1",
             "author-bio__container__2jA4g",
             "comments-area",
+            // A collection's faceted navigation.
+            "facets__item",
+            "mobile-facets__label",
+            "filterBy_iJsxtxBeqR",
+            "refinements",
         ] {
             assert!(class_hint(Some(class), None).boilerplate, "{class}");
         }
