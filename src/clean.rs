@@ -548,10 +548,7 @@ pub(crate) fn drop_copies(scored: &Scored, kept: &mut Vec<usize>, body: &mut Bod
     if !copy.contains(&true) {
         return;
     }
-    let mut copied = copy.iter();
-    kept.retain(|_| copied.next() != Some(&true));
-    let mut copied = copy.iter();
-    body.blocks.retain(|_| copied.next() != Some(&true));
+    drop_marked(kept, body, &copy);
 }
 
 /// Shortest quote, in comparable characters, that [`drop_quoted_copies`] compares: a
@@ -585,10 +582,7 @@ pub(crate) fn drop_quoted_copies(scored: &Scored, kept: &mut Vec<usize>, body: &
         }
         before.push_str(&text);
     }
-    let mut copied = copy.iter();
-    kept.retain(|_| copied.next() != Some(&true));
-    let mut copied = copy.iter();
-    body.blocks.retain(|_| copied.next() != Some(&true));
+    drop_marked(kept, body, &copy);
 }
 
 /// Most blocks of a box closing the body that [`drop_closing_promo`] reads as a promotion.
@@ -650,10 +644,16 @@ pub(crate) fn drop_reviews(scored: &Scored, kept: &mut Vec<usize>, body: &mut Bo
     if review.iter().all(|&is_review| is_review) {
         return;
     }
-    let mut dropped = review.iter();
-    kept.retain(|_| dropped.next() != Some(&true));
-    let mut dropped = review.iter();
-    body.blocks.retain(|_| dropped.next() != Some(&true));
+    drop_marked(kept, body, &review);
+}
+
+/// Drops from `kept` and its `body`, place for place, the blocks marked in `dropped`.
+fn drop_marked(kept: &mut Vec<usize>, body: &mut Body, dropped: &[bool]) {
+    debug_assert_eq!(kept.len(), dropped.len());
+    let mut marks = dropped.iter();
+    kept.retain(|_| marks.next() != Some(&true));
+    let mut marks = dropped.iter();
+    body.blocks.retain(|_| marks.next() != Some(&true));
 }
 
 /// The owned body of the blocks `kept`.
