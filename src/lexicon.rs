@@ -944,6 +944,8 @@ mod tests {
         assert!(is_cruft_heading("Bình luận (12)"));
         assert!(is_cruft_heading("Xem thêm:"));
         assert!(!is_cruft_heading("Tin mới về giá xăng dầu tuần này"));
+        assert!(is_cruft_heading("Pourquoi voyez-vous ce message ?"));
+        assert!(is_cruft_heading_or_line("Article réservé aux abonnés"));
     }
 
     #[test]
