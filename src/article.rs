@@ -40,8 +40,8 @@ impl Article {
         &self.body
     }
 
-    /// The reader comments or forum replies of the page, in page order: each with its
-    /// text, author and date where the page shows them. Never part of the body: a reply
+    /// The reader comments, forum replies or (on a product page) customer reviews of the
+    /// page, in page order: each with its text, author and date where the page shows them. Never part of the body: a reply
     /// the body holds (the wide scope keeps a forum's replies as its content) is not
     /// repeated here. Empty when the page has none in its markup (many portals load
     /// comments with scripts).
