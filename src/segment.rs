@@ -652,7 +652,7 @@ impl<'a> Walker<'a> {
         let after_toggle = node
             .prev_siblings()
             .find_map(|sibling| sibling.value().as_element())
-            .is_some_and(|element| Attributes::of(element).toggle);
+            .is_some_and(|element| Attributes::of(element).toggle || element.name() == "button");
         after_toggle
             || attributes.class.is_some_and(|class| {
                 class.split_ascii_whitespace().any(|token| {
@@ -661,6 +661,18 @@ impl<'a> Walker<'a> {
                         .iter()
                         .any(|stem| token.contains(stem))
                 })
+            })
+    }
+
+    /// Whether a button's next element is hidden: the button opens it (an accordion's
+    /// question in a plain `<button>`, its answer in a `div.hidden` after it).
+    fn opens_hidden_panel(node: NodeRef<'a, Node>) -> bool {
+        node.next_siblings()
+            .find(|sibling| sibling.value().is_element())
+            .is_some_and(|next| {
+                next.value()
+                    .as_element()
+                    .is_some_and(|element| is_hidden(&Attributes::of(element), next))
             })
     }
 
@@ -840,7 +852,7 @@ impl<'a> Walker<'a> {
         if role == Role::Skip {
             // A button that opens a panel is the panel's heading ("Specifications",
             // an FAQ's question); other buttons are controls.
-            if !attributes.toggle {
+            if !attributes.toggle && !Self::opens_hidden_panel(node) {
                 return false;
             }
             role = Role::Inline(InlineRole::Plain);

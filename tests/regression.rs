@@ -285,3 +285,33 @@ fn a_quote_of_earlier_text_is_read_once() {
         "{markdown}"
     );
 }
+
+/// An FAQ accordion built from plain buttons: each question in a `<button>`, its answer in
+/// the `div.hidden` right after it. The answers are the page's text; a hidden element
+/// that no button opens stays out.
+#[test]
+fn an_accordion_of_plain_buttons_is_read() {
+    let item = |question: &str, answer: &str| {
+        format!(
+            "<div class=\"faq-item\"><button type=\"button\"><h5>{question}</h5></button>\
+             <div class=\"text-sm hidden\"><p>{answer}</p></div></div>"
+        )
+    };
+    let page = format!(
+        "<html><body><article><p>{PARAGRAPH}</p><h2>Frequently asked questions</h2>{}{}\
+         <div class=\"hidden\"><p>Draft note for editors: check the prices again before the \
+         page goes live next week.</p></div></article></body></html>",
+        item(
+            "How long does a ferry crossing take?",
+            "The crossing takes about twenty-five minutes in calm weather, and a little longer when the tide is against the boat."
+        ),
+        item(
+            "Can I bring a bicycle on board?",
+            "Bicycles travel free of charge on every crossing; there are racks for twelve of them on the lower deck."
+        ),
+    );
+    let text = tinhloc::extract(&page).expect("an article").text();
+    assert!(text.contains("racks for twelve of them"), "{text}");
+    assert!(text.contains("Can I bring a bicycle on board?"), "{text}");
+    assert!(!text.contains("Draft note for editors"), "{text}");
+}
