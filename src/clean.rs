@@ -647,6 +647,21 @@ pub(crate) fn drop_reviews(scored: &Scored, kept: &mut Vec<usize>, body: &mut Bo
     drop_marked(kept, body, &review);
 }
 
+/// Drops from `kept` and its `body` the blocks that are only a call to action
+/// ([`lexicon::is_call_to_action`]: "Learn more", "Shop now"). Done once the reading is
+/// over, so such a line does not weigh in it: as a cruft line it cut the cards and
+/// sections around it (WCXB dev 2026-12-06: -0.0004 against +0.0003 this way).
+pub(crate) fn drop_calls_to_action(scored: &Scored, kept: &mut Vec<usize>, body: &mut Body) {
+    let blocks = &scored.page.blocks;
+    let actions: Vec<bool> = kept
+        .iter()
+        .map(|&index| lexicon::is_call_to_action(&blocks[index].text))
+        .collect();
+    if actions.contains(&true) {
+        drop_marked(kept, body, &actions);
+    }
+}
+
 /// Drops from `kept` and its `body`, place for place, the blocks marked in `dropped`.
 fn drop_marked(kept: &mut Vec<usize>, body: &mut Body, dropped: &[bool]) {
     debug_assert_eq!(kept.len(), dropped.len());

@@ -610,6 +610,7 @@ impl Extractor {
         }
         clean::drop_copies(&scored, &mut kept, &mut body);
         clean::drop_quoted_copies(&scored, &mut kept, &mut body);
+        clean::drop_calls_to_action(&scored, &mut kept, &mut body);
         let product = metadata.page_type == PageType::Product;
         if product {
             clean::drop_reviews(&scored, &mut kept, &mut body);

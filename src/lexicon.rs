@@ -295,6 +295,9 @@ fn may_mark_furniture(token: &str, post_element: bool, rules: &TokenRules) -> bo
 struct CruftPhrases {
     headings: HashSet<String>,
     lines: HashSet<String>,
+    /// Calls to action ("Learn more", "Shop now"): a block that is only one of them is
+    /// left out of the body once the reading is done.
+    actions: HashSet<String>,
     prefixes: Vec<String>,
     credits: Vec<String>,
     promos: Vec<String>,
@@ -315,6 +318,9 @@ static CRUFT: LazyLock<CruftPhrases> = LazyLock::new(|| {
                 }
                 "line" => {
                     phrases.lines.insert(phrase);
+                }
+                "action" => {
+                    phrases.actions.insert(phrase);
                 }
                 "prefix" => phrases.prefixes.push(phrase),
                 "credit" => phrases.credits.push(phrase),
@@ -517,6 +523,16 @@ pub(crate) fn is_cruft_heading_or_line(text: &str) -> bool {
         || CRUFT.lines.contains(form)
         || is_placeholder(text.trim())
         || CRUFT.lines.contains(lower.as_str())
+}
+
+/// Whether `text` is only a call to action ("Learn more", "Shop now ›", "Click to
+/// expand..."): a button or a card's link read as a line of text.
+pub(crate) fn is_call_to_action(text: &str) -> bool {
+    if text.chars().nth(40).is_some() {
+        return false;
+    }
+    let lower = text.trim().to_lowercase();
+    CRUFT.actions.contains(heading_form_of(&lower)) || CRUFT.actions.contains(lower.as_str())
 }
 
 /// Whether `text` is the heading of a cruft box: "Tin liên quan", "Bài đọc nhiều", …
@@ -945,6 +961,11 @@ mod tests {
         assert!(is_cruft_heading("Xem thêm:"));
         assert!(!is_cruft_heading("Tin mới về giá xăng dầu tuần này"));
         assert!(is_cruft_heading("Pourquoi voyez-vous ce message ?"));
+        assert!(is_call_to_action("Learn More ›"));
+        assert!(is_call_to_action("Click to expand..."));
+        assert!(!is_call_to_action(
+            "Learn more about the new ferry timetable"
+        ));
         assert!(is_cruft_heading_or_line("Article réservé aux abonnés"));
     }
 

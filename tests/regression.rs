@@ -315,3 +315,23 @@ fn an_accordion_of_plain_buttons_is_read() {
     assert!(text.contains("Can I bring a bicycle on board?"), "{text}");
     assert!(!text.contains("Draft note for editors"), "{text}");
 }
+
+/// A call to action alone on a line ("Learn more", a card's button) is left out of the
+/// body; a sentence that starts with the same words stays.
+#[test]
+fn a_lone_call_to_action_is_not_text() {
+    let page = format!(
+        "<html><body><article><p>{PARAGRAPH}</p><p>Learn more</p>\
+         <p>Learn more about the new timetable at the harbour office, open every day from \
+         seven in the morning.</p><p>{PARAGRAPH}</p></article></body></html>"
+    );
+    let text = tinhloc::extract(&page).expect("an article").text();
+    assert!(
+        !text.lines().any(|line| line.trim() == "Learn more"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Learn more about the new timetable"),
+        "{text}"
+    );
+}
