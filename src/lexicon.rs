@@ -949,6 +949,8 @@ mod tests {
             "mobile-facets__label",
             "filterBy_iJsxtxBeqR",
             "refinements",
+            // A popover is shown over the page, as a modal is.
+            "iPwaInstallPopover__ios",
         ] {
             assert!(class_hint(Some(class), None).boilerplate, "{class}");
         }
