@@ -641,7 +641,7 @@ impl Extractor {
             }
         }
         if self.scope == Scope::Any
-            && metadata.page_type == PageType::Product
+            && product
             && let Some(description) = json_ld.product_description(MIN_PRODUCT_DESCRIPTION_CHARS)
             && !mostly_in(&description, &body)
         {

@@ -664,23 +664,19 @@ pub(crate) fn has_relative_time(text: &str) -> bool {
     {
         return false;
     }
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .collect();
+    let words: Vec<String> = words(text).collect();
     let relative = &*RELATIVE;
     // A count may close a word: inline spans print "packetpilot" and "2 days ago" as one.
     let is_count = |word: &str| {
         word.ends_with(|c: char| c.is_ascii_digit()) || matches!(word, "a" | "an" | "one")
     };
     (0..words.len().saturating_sub(1)).any(|at| {
-        if !is_count(words[at]) || !relative.units.contains(words[at + 1]) {
+        if !is_count(&words[at]) || !relative.units.contains(&words[at + 1]) {
             return false;
         }
         let after = words
             .get(at + 2)
-            .is_some_and(|word| relative.after.contains(*word));
+            .is_some_and(|word| relative.after.contains(word));
         let before = relative.before.iter().any(|phrase| {
             at >= phrase.len()
                 && words[at - phrase.len()..at]
