@@ -959,6 +959,9 @@ mod tests {
         assert!(is_cruft_heading("Xem thêm:"));
         assert!(!is_cruft_heading("Tin mới về giá xăng dầu tuần này"));
         assert!(is_cruft_heading("Pourquoi voyez-vous ce message ?"));
+        assert!(is_cruft_heading("You might also be interested in…"));
+        assert!(is_cruft_heading("About the Reviewer"));
+        assert!(!is_cruft_heading("Tags of wild geese in the delta"));
         assert!(is_call_to_action("Learn More ›"));
         assert!(is_call_to_action("Click to expand..."));
         assert!(!is_call_to_action(

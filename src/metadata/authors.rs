@@ -80,6 +80,20 @@ pub(super) static NOT_NAME_WORDS: LazyLock<Vec<&'static str>> =
 pub(super) static NOT_AUTHOR_NAMES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../../data/metadata/not_author_names.txt")));
 
+/// Degrees and honours written after a name ("MS", "Ph.D.", "FAND"), never names themselves.
+pub(super) static CREDENTIALS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../../data/metadata/credentials.txt")));
+
+/// Whether `part` is a credential such as "RD" or "Ph.D.", compared without dots and case.
+fn is_credential(part: &str) -> bool {
+    let bare: String = part
+        .chars()
+        .filter(|&c| c != '.')
+        .collect::<String>()
+        .to_lowercase();
+    CREDENTIALS.contains(&bare.as_str())
+}
+
 /// Job titles written after a reporter's name.
 pub(super) const ROLE_SUFFIXES: &[&str] = &[" 기자", " 특파원", "記者", "特派員", " 记者"];
 
@@ -514,7 +528,7 @@ pub(super) fn split_names(text: &str) -> Vec<String> {
                 .unwrap_or(p);
             clean_text(p)
         })
-        .filter(|p| !p.is_empty())
+        .filter(|p| !p.is_empty() && !is_credential(p))
         .take(MAX_AUTHORS)
         .collect()
 }

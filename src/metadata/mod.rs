@@ -439,6 +439,13 @@ mod tests {
             meta(html).authors,
             vec!["NHẬT XUÂN".to_string(), "NGHI VŨ".to_string()]
         );
+        // Credentials after a name are not further authors.
+        let html = "<html><head><meta name='author' content='Dylan Bailey, MS, RD, FAND; Ann Lee, Ph.D.'>\
+            </head><body></body></html>";
+        assert_eq!(
+            meta(html).authors,
+            vec!["Dylan Bailey".to_string(), "Ann Lee".to_string()]
+        );
     }
 
     #[test]
