@@ -544,9 +544,31 @@ pub(crate) fn is_cruft_heading(text: &str) -> bool {
     CRUFT.headings.contains(&form) || CRUFT.lines.contains(&form)
 }
 
-/// Whether `text` is a bracketed template placeholder left in the page: `[ad_1]`,
-/// `[annonce_2]`, `[إعلان 2]`.
+/// Whether `text` is a template placeholder left in the page: a bracketed ad slot
+/// (`[ad_1]`, `[annonce_2]`, `[إعلان 2]`) or unrendered client-side template fields
+/// (`{{priceAnchor.info.totalPrice}}`), never text a reader sees.
 fn is_placeholder(text: &str) -> bool {
+    is_ad_slot_placeholder(text) || is_template_field(text)
+}
+
+/// Whether `text` is nothing but `{{ … }}` template fields, as a shop page's price box
+/// reads before its script fills it in.
+fn is_template_field(text: &str) -> bool {
+    let mut rest = text.trim();
+    if rest.is_empty() {
+        return false;
+    }
+    while let Some(open) = rest.strip_prefix("{{") {
+        let Some(close) = open.find("}}") else {
+            return false;
+        };
+        rest = open[close + 2..].trim_start();
+    }
+    rest.is_empty()
+}
+
+/// Whether `text` is a bracketed ad slot: `[ad_1]`, `[annonce_2]`, `[إعلان 2]`.
+fn is_ad_slot_placeholder(text: &str) -> bool {
     let Some(inner) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) else {
         return false;
     };
@@ -961,6 +983,11 @@ mod tests {
         assert!(is_cruft_heading("Pourquoi voyez-vous ce message ?"));
         assert!(is_cruft_heading("You might also be interested in…"));
         assert!(is_cruft_heading("About the Reviewer"));
+        assert!(is_cruft_heading_or_line(
+            "{{price.total}} {{ price.monthly }}"
+        ));
+        assert!(!is_cruft_heading_or_line("{{price.total}} a month"));
+        assert!(!is_cruft_heading_or_line("Use {{name}} in the template"));
         assert!(!is_cruft_heading("Tags of wild geese in the delta"));
         assert!(is_call_to_action("Learn More ›"));
         assert!(is_call_to_action("Click to expand..."));
