@@ -102,7 +102,8 @@ pub(crate) fn best_container(scored: &Scored) -> Option<(u32, f64)> {
 const MIN_CONTINUATION_SHARE: f64 = 0.2;
 /// …and this many weighted characters.
 const MIN_CONTINUATION_WEIGHT: f64 = 150.0;
-/// Most siblings without weight (ad slots, empty wrappers) crossed to reach one.
+/// Most siblings too light to continue it (ad slots, empty wrappers, a one-line promo)
+/// crossed to reach one.
 const MAX_SIBLINGS_CROSSED: usize = 2;
 
 /// The container grown over the siblings that continue it: where the body is split
@@ -133,7 +134,9 @@ fn with_continuations(scored: &Scored, container: u32) -> (u32, Range<usize>) {
         if continues(sibling) {
             range.end = sibling.end;
             crossed = 0;
-        } else if scored.weight_sum(sibling) <= 0.0 && crossed < MAX_SIBLINGS_CROSSED {
+        } else if scored.weight_sum(sibling) < MIN_CONTINUATION_WEIGHT
+            && crossed < MAX_SIBLINGS_CROSSED
+        {
             crossed += 1;
         } else {
             break;
@@ -144,7 +147,9 @@ fn with_continuations(scored: &Scored, container: u32) -> (u32, Range<usize>) {
         if continues(sibling) {
             range.start = sibling.start;
             crossed = 0;
-        } else if scored.weight_sum(sibling) <= 0.0 && crossed < MAX_SIBLINGS_CROSSED {
+        } else if scored.weight_sum(sibling) < MIN_CONTINUATION_WEIGHT
+            && crossed < MAX_SIBLINGS_CROSSED
+        {
             crossed += 1;
         } else {
             break;
