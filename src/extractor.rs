@@ -7,7 +7,8 @@ use crate::metadata::json_ld::JsonLd;
 use crate::metadata::{Metadata, PageType};
 use crate::options::{Budget, Limits, Policy, RenderOptions, Scope, Settings};
 use crate::page::Page;
-use crate::select::Rejection;
+use crate::score::Scored;
+use crate::select::{Rejection, Selection};
 use crate::trace::{self, Trace};
 use crate::{Error, clean, comments, decode, html, metadata, score, segment, select};
 
@@ -44,6 +45,12 @@ const MIN_CHARS_IN_WIDE_SCOPE: usize = 1;
 /// typed as an article; a shorter one gives way to a longer wide reading. Tuned on the
 /// WCXB dev split 2026-12-05.
 const MIN_ARTICLE_CHARS_IN_WIDE_SCOPE: usize = 500;
+/// On a product page, a reading whose kept blocks are all customer reviews, or whose
+/// container has more than this share of its weight from them, is read again without them: the reviews outweighed the description (WCXB
+/// dev 2026-12-06: a music store's page answered with its reviews only).
+const MAX_REVIEW_SHARE: f64 = 0.5;
+/// …when what the reading keeps outside the reviews is shorter than this, in characters.
+const MIN_OWN_PRODUCT_TEXT_CHARS: usize = 300;
 /// On a page typed as a listing, the wide reading replaces an article this many times
 /// smaller. Tuned on the WCXB dev split 2026-12-05.
 const WIDE_OVER_ARTICLE_FACTOR: f64 = 2.0;
@@ -530,7 +537,7 @@ impl Extractor {
             // The wide reading of the same blocks; it answers unless the article does.
             let wide = Settings {
                 wide: true,
-                ..settings
+                ..settings.clone()
             };
             let mut wide_scored = scored.clone();
             score::reweigh(&mut wide_scored, true);
@@ -613,7 +620,40 @@ impl Extractor {
         clean::drop_calls_to_action(&scored, &mut kept, &mut body);
         let product = metadata.page_type == PageType::Product;
         if product {
+            let own_chars = |scored: &Scored, kept: &[usize]| -> usize {
+                kept.iter()
+                    .filter(|&&index| !in_reviews(scored, index))
+                    .map(|&index| scored.page.blocks[index].chars)
+                    .sum()
+            };
             clean::drop_reviews(&scored, &mut kept, &mut body);
+            if let Ok(selection) = &selected
+                && (kept.iter().all(|&index| in_reviews(&scored, index))
+                    || (reviews_weigh_most(&scored, selection)
+                        && own_chars(&scored, &kept) < MIN_OWN_PRODUCT_TEXT_CHARS))
+            {
+                // The reviews outweighed the description: read the page again without
+                // them, and keep the reading that says more of the product itself.
+                let wide = Settings {
+                    wide: self.scope == Scope::Any,
+                    ..settings.clone()
+                };
+                let mut muted = scored.clone();
+                score::mute_reviews(&mut muted);
+                let reselected = if wide.wide {
+                    select::select_wide(&muted)
+                } else {
+                    select::select(&muted)
+                };
+                if let Ok(selection) = reselected {
+                    let mut own_kept = clean::kept_blocks(&muted, &selection, &metadata, &wide);
+                    let mut own = clean::body_of(&muted, &own_kept);
+                    clean::drop_reviews(&muted, &mut own_kept, &mut own);
+                    if own_chars(&muted, &own_kept) > own_chars(&scored, &kept) {
+                        (scored, selected, kept, body) = (muted, Ok(selection), own_kept, own);
+                    }
+                }
+            }
         }
         if !forum_body {
             clean::drop_closing_promo(&scored, &mut kept, &mut body);
@@ -948,6 +988,23 @@ fn plain_chars(body: &Body) -> usize {
 }
 
 /// The "no article" error of a page.
+/// Whether block `index` lies inside customer reviews.
+fn in_reviews(scored: &Scored, index: usize) -> bool {
+    scored.page.elements[scored.page.blocks[index].element as usize].in_reviews
+}
+
+/// Whether customer reviews give the selection more than [`MAX_REVIEW_SHARE`] of its
+/// weight.
+fn reviews_weigh_most(scored: &Scored, selection: &Selection) -> bool {
+    let review_weight: f64 = selection
+        .blocks
+        .clone()
+        .filter(|&index| in_reviews(scored, index))
+        .map(|index| f64::from(scored.scores[index].weight.max(0.0)))
+        .sum();
+    review_weight > MAX_REVIEW_SHARE * scored.weight_sum(&selection.blocks)
+}
+
 fn no_article(kind: NoArticleKind, page_type: PageType) -> Error {
     Error::NoArticle { kind, page_type }
 }

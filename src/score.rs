@@ -358,6 +358,23 @@ fn weigh(scored: &mut Scored, wide: bool) {
     for (features, block) in scored.scores.iter_mut().zip(&scored.page.blocks) {
         features.weight = weight(features, block, wide);
     }
+    sum_weights(scored);
+}
+
+/// Takes the weight off the blocks inside customer reviews (see
+/// [`ClassHint::reviews`](crate::lexicon::ClassHint)), so that a product page's own
+/// description, not the reviews below it, is chosen as its container.
+pub(crate) fn mute_reviews(scored: &mut Scored) {
+    for (features, block) in scored.scores.iter_mut().zip(&scored.page.blocks) {
+        if scored.page.elements[block.element as usize].in_reviews {
+            features.weight = features.weight.min(0.0);
+        }
+    }
+    sum_weights(scored);
+}
+
+/// Sets the weight prefix sums from the blocks' weights.
+fn sum_weights(scored: &mut Scored) {
     let mut weight_prefix = Vec::with_capacity(scored.scores.len() + 1);
     weight_prefix.push(0.0f64);
     for score in &scored.scores {
