@@ -487,8 +487,10 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
         block.link_chars as f32 / block.chars as f32
     };
     let short = block.chars <= MAX_PREFIX_TEST_CHARS;
-    // Only short blocks take the prefix tests.
-    let start = short.then(|| lexicon::BlockStart::of(&block.text));
+    // Only short blocks take the prefix tests, and never code: a Python session's `>>>`
+    // prompt is no "» Read more" arrow.
+    let start = (short && block.kind != BlockKind::Preformatted)
+        .then(|| lexicon::BlockStart::of(&block.text));
     let start = start.as_ref();
     let final_punctuation = ends_sentence(&block.text);
     let plain_chars = block.chars.saturating_sub(block.link_chars);

@@ -335,3 +335,23 @@ fn a_lone_call_to_action_is_not_text() {
         "{text}"
     );
 }
+
+/// A Python session's `>>>` prompt read as the portals' "» Xem thêm" arrow: the
+/// interpreter examples of a tutorial were dropped as promotions (WCXB dev, the Python
+/// tutorial's data structures page), while a real ">> Xem thêm" line still goes.
+#[test]
+fn interpreter_prompts_in_code_are_not_read_more_arrows() {
+    let prose = "A list comprehension consists of brackets containing an expression followed \
+        by a for clause, then zero or more for or if clauses, and the result is a new list.";
+    let page = format!(
+        "<html><body><main><h1>Data structures</h1><p>{prose}</p>\
+         <pre>&gt;&gt;&gt; squares = [x**2 for x in range(10)]\n&gt;&gt;&gt; squares</pre>\
+         <p>{prose}</p><p>&gt;&gt; Xem thêm: bài viết khác</p></main></body></html>"
+    );
+    let text = tinhloc::extract(&page).expect("an article").text();
+    assert!(
+        text.contains(">>> squares = [x**2 for x in range(10)]"),
+        "{text}"
+    );
+    assert!(!text.contains("Xem thêm"), "{text}");
+}
