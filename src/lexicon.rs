@@ -1025,6 +1025,11 @@ mod tests {
         // A promotion holds even as a full sentence, after a bullet or star.
         let promo = "* Mời bạn đọc vào chuyên mục Quân sự xem các tin, bài liên quan.";
         assert!(BlockStart::of(promo).has_promo_prefix());
+        assert!(BlockStart::of("Same day shipping if ordered by 4PM").has_promo_prefix());
+        assert!(
+            BlockStart::of("By signing up, you agree to receive our emails.").has_promo_prefix()
+        );
+        assert!(!BlockStart::of("Free software returns to the lab").has_promo_prefix());
         assert!(has_cruft_prefix("* Xem thêm: Giá vàng hôm nay"));
         assert!(has_credit_prefix("Đường link lấy ảnh gốc tại đây."));
         assert!(is_timestamp("11:48 GMT"));
