@@ -991,6 +991,7 @@ mod tests {
         assert!(!is_cruft_heading("Tags of wild geese in the delta"));
         assert!(is_call_to_action("Learn More ›"));
         assert!(is_call_to_action("Click to expand..."));
+        assert!(is_call_to_action("Request a demo"));
         assert!(!is_call_to_action(
             "Learn more about the new ferry timetable"
         ));
