@@ -46,8 +46,9 @@ const MIN_CHARS_IN_WIDE_SCOPE: usize = 1;
 /// WCXB dev split 2026-12-05.
 const MIN_ARTICLE_CHARS_IN_WIDE_SCOPE: usize = 500;
 /// On a product page, a reading whose kept blocks are all customer reviews, or whose
-/// container has more than this share of its weight from them, is read again without them: the reviews outweighed the description (WCXB
-/// dev 2026-12-06: a music store's page answered with its reviews only).
+/// container has more than this share of its weight from them, is read again without
+/// them: the reviews outweighed the description (WCXB dev 2026-12-06: a music store's
+/// page answered with its reviews only).
 const MAX_REVIEW_SHARE: f64 = 0.5;
 /// …when what the reading keeps outside the reviews is shorter than this, in characters.
 const MIN_OWN_PRODUCT_TEXT_CHARS: usize = 300;
@@ -620,39 +621,21 @@ impl Extractor {
         clean::drop_calls_to_action(&scored, &mut kept, &mut body);
         let product = metadata.page_type == PageType::Product;
         if product {
-            let own_chars = |scored: &Scored, kept: &[usize]| -> usize {
-                kept.iter()
-                    .filter(|&&index| !in_reviews(scored, index))
-                    .map(|&index| scored.page.blocks[index].chars)
-                    .sum()
-            };
             clean::drop_reviews(&scored, &mut kept, &mut body);
+            let reading = Settings {
+                wide: self.scope == Scope::Any,
+                ..settings.clone()
+            };
             if let Ok(selection) = &selected
-                && (kept.iter().all(|&index| in_reviews(&scored, index))
-                    || (reviews_weigh_most(&scored, selection)
-                        && own_chars(&scored, &kept) < MIN_OWN_PRODUCT_TEXT_CHARS))
+                && let Some(reread) =
+                    read_without_reviews(&scored, selection, &kept, &metadata, &reading)
             {
-                // The reviews outweighed the description: read the page again without
-                // them, and keep the reading that says more of the product itself.
-                let wide = Settings {
-                    wide: self.scope == Scope::Any,
-                    ..settings.clone()
-                };
-                let mut muted = scored.clone();
-                score::mute_reviews(&mut muted);
-                let reselected = if wide.wide {
-                    select::select_wide(&muted)
-                } else {
-                    select::select(&muted)
-                };
-                if let Ok(selection) = reselected {
-                    let mut own_kept = clean::kept_blocks(&muted, &selection, &metadata, &wide);
-                    let mut own = clean::body_of(&muted, &own_kept);
-                    clean::drop_reviews(&muted, &mut own_kept, &mut own);
-                    if own_chars(&muted, &own_kept) > own_chars(&scored, &kept) {
-                        (scored, selected, kept, body) = (muted, Ok(selection), own_kept, own);
-                    }
-                }
+                (scored, selected, kept, body) = (
+                    reread.scored,
+                    Ok(reread.selection),
+                    reread.kept,
+                    reread.body,
+                );
             }
         }
         if !forum_body {
@@ -987,7 +970,6 @@ fn plain_chars(body: &Body) -> usize {
         .sum()
 }
 
-/// The "no article" error of a page.
 /// Whether block `index` lies inside customer reviews.
 fn in_reviews(scored: &Scored, index: usize) -> bool {
     scored.page.elements[scored.page.blocks[index].element as usize].in_reviews
@@ -1005,6 +987,59 @@ fn reviews_weigh_most(scored: &Scored, selection: &Selection) -> bool {
     review_weight > MAX_REVIEW_SHARE * scored.weight_sum(&selection.blocks)
 }
 
+/// Characters of the kept blocks outside customer reviews: what a reading says of the
+/// product itself.
+fn product_text_chars(scored: &Scored, kept: &[usize]) -> usize {
+    kept.iter()
+        .filter(|&&index| !in_reviews(scored, index))
+        .map(|&index| scored.page.blocks[index].chars)
+        .sum()
+}
+
+/// One reading of a page: its scores, the container chosen, the blocks kept and the body.
+struct Reading {
+    scored: Scored,
+    selection: Selection,
+    kept: Vec<usize>,
+    body: Body,
+}
+
+/// A product page's reading again with its customer reviews weighing nothing, where they
+/// outweighed the description (see [`MAX_REVIEW_SHARE`]) and the new reading says more of
+/// the product itself; `None` where the first reading stands.
+fn read_without_reviews(
+    scored: &Scored,
+    selection: &Selection,
+    kept: &[usize],
+    metadata: &Metadata,
+    settings: &Settings,
+) -> Option<Reading> {
+    let own = product_text_chars(scored, kept);
+    let outweighed = kept.iter().all(|&index| in_reviews(scored, index))
+        || (reviews_weigh_most(scored, selection) && own < MIN_OWN_PRODUCT_TEXT_CHARS);
+    if !outweighed {
+        return None;
+    }
+    let mut muted = scored.clone();
+    score::mute_reviews(&mut muted);
+    let reselected = if settings.wide {
+        select::select_wide(&muted)
+    } else {
+        select::select(&muted)
+    }
+    .ok()?;
+    let mut muted_kept = clean::kept_blocks(&muted, &reselected, metadata, settings);
+    let mut muted_body = clean::body_of(&muted, &muted_kept);
+    clean::drop_reviews(&muted, &mut muted_kept, &mut muted_body);
+    (product_text_chars(&muted, &muted_kept) > own).then_some(Reading {
+        scored: muted,
+        selection: reselected,
+        kept: muted_kept,
+        body: muted_body,
+    })
+}
+
+/// The "no article" error of a page.
 fn no_article(kind: NoArticleKind, page_type: PageType) -> Error {
     Error::NoArticle { kind, page_type }
 }
