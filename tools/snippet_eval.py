@@ -29,26 +29,22 @@ def normalise(text):
     return " ".join((text or "").split())
 
 
+def found(snippets, text):
+    """How many of the (non-null) snippets occur in the normalised text, and how many not."""
+    snippets = [normalise(s) for s in snippets or [] if s is not None]
+    hits = sum(1 for s in snippets if s in text)
+    return hits, len(snippets) - hits
+
+
 def score(texts, corpus):
     tp = fn = fp = tn = 0
     for snippets_path in sorted(corpus.glob("*.snippets.json")):
         page = snippets_path.name[: -len(".snippets.json")]
         gold = json.loads(snippets_path.read_text(encoding="utf-8"))
         text = normalise(texts.get(page, ""))
-        for snippet in gold.get("with") or []:
-            if snippet is None:
-                continue
-            if normalise(snippet) in text:
-                tp += 1
-            else:
-                fn += 1
-        for snippet in gold.get("without") or []:
-            if snippet is None:
-                continue
-            if normalise(snippet) in text:
-                fp += 1
-            else:
-                tn += 1
+        kept, lost = found(gold.get("with"), text)
+        leaked, left_out = found(gold.get("without"), text)
+        tp, fn, fp, tn = tp + kept, fn + lost, fp + leaked, tn + left_out
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
