@@ -485,23 +485,37 @@ impl Extractor {
         if !short {
             return first;
         }
-        let Some(unwrapped) = unwrap_noscript(html) else {
-            return first;
+        // The fallbacks in turn: `<noscript>` markup, then markup a script carries as a
+        // string, unless the page is a listing (its cards' templates are no article). The
+        // first that reads a longer body wins.
+        let listing = match &first {
+            Err(Error::NoArticle { kind, page_type }) => {
+                *kind == NoArticleKind::Listing || page_type.is_listing()
+            }
+            Ok(article) => article.page_type().is_listing(),
+            Err(_) => false,
         };
-        let mut second_trace = Trace::default();
-        let second = self.run_once(&unwrapped, encoding, budget, Some(&mut second_trace));
-        let second_wins = match (&second, &first) {
-            (Ok(second), Ok(first)) => plain_chars(second.body()) > plain_chars(first.body()),
-            (Ok(_), Err(_)) => true,
-            (Err(_), _) => false,
-        };
-        if !second_wins {
-            return first;
+        let fallbacks: [fn(&str) -> Option<String>; 2] = [unwrap_noscript, with_script_markup];
+        let tried = if listing { 1 } else { fallbacks.len() };
+        for fallback in &fallbacks[..tried] {
+            let Some(markup) = fallback(html) else {
+                continue;
+            };
+            let mut second_trace = Trace::default();
+            let second = self.run_once(&markup, encoding, budget, Some(&mut second_trace));
+            let second_wins = match (&second, &first) {
+                (Ok(second), Ok(first)) => plain_chars(second.body()) > plain_chars(first.body()),
+                (Ok(_), Err(_)) => true,
+                (Err(_), _) => false,
+            };
+            if second_wins {
+                if let Some(trace) = trace {
+                    *trace = second_trace;
+                }
+                return second;
+            }
         }
-        if let Some(trace) = trace {
-            *trace = second_trace;
-        }
-        second
+        first
     }
 
     /// Runs the stages once: the one place that knows their order.
@@ -868,6 +882,55 @@ fn truncated_opening(body: &Body, article_body: &str) -> Option<usize> {
 /// the body (the opening post in the article scope, every post in the wide one). Tuned
 /// on the WCXB dev split's forum pages and the two forum fixtures.
 const MIN_THREAD_SHARE: f64 = 0.5;
+
+/// Fewest paragraphs (`<p`) in the markup a script carries as a string for it to be read
+/// as the page's text: an article's body, not a widget's template. Tuned on corpus/fundus
+/// 2026-12-06 (Hankook Ilbo serves its body only in a script's string).
+const MIN_SCRIPT_MARKUP_PARAGRAPHS: usize = 5;
+
+/// The page with the longest string of escaped markup its scripts hold (`"\u003cp
+/// class=…\u003e…"`, a server-rendered body handed to the client's renderer) added as
+/// markup at the end of its body; `None` when no string holds
+/// [`MIN_SCRIPT_MARKUP_PARAGRAPHS`] paragraphs.
+fn with_script_markup(html: &str) -> Option<String> {
+    const ESCAPED_PARAGRAPH: &[u8] = b"\\u003cp";
+    let lower = html.as_bytes().to_ascii_lowercase();
+    let bytes = html.as_bytes();
+    let mut best: Option<String> = None;
+    let mut at = 0;
+    while let Some(found) = memchr::memmem::find(&lower[at..], ESCAPED_PARAGRAPH) {
+        let hit = at + found;
+        // The string literal around the hit: from the unescaped quote before it to the
+        // one after it.
+        let unescaped_quote = |i: usize| {
+            bytes[i] == b'"'
+                && bytes[..i].iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 0
+        };
+        let Some(start) = (0..hit).rev().find(|&i| unescaped_quote(i)) else {
+            break;
+        };
+        let Some(end) = (hit..bytes.len()).find(|&i| unescaped_quote(i)) else {
+            break;
+        };
+        at = end + 1;
+        let literal = html.get(start..=end)?;
+        if let Ok(markup) = serde_json::from_str::<String>(literal)
+            && markup.matches("<p").count() >= MIN_SCRIPT_MARKUP_PARAGRAPHS
+            && best.as_ref().is_none_or(|best| markup.len() > best.len())
+        {
+            best = Some(markup);
+        }
+    }
+    let markup = best?;
+    let body_end = memchr::memmem::rfind(&lower, b"</body").unwrap_or(html.len());
+    let mut out = String::with_capacity(html.len() + markup.len() + 16);
+    out.push_str(html.get(..body_end)?);
+    out.push_str("<div>");
+    out.push_str(&markup);
+    out.push_str("</div>");
+    out.push_str(html.get(body_end..)?);
+    Some(out)
+}
 
 /// Fewest characters of markup inside `<noscript>` elements worth a second reading.
 /// Discourse's crawler view holds whole threads there; a tracking pixel is under 200.

@@ -355,3 +355,22 @@ fn interpreter_prompts_in_code_are_not_read_more_arrows() {
     );
     assert!(!text.contains("Xem thêm"), "{text}");
 }
+
+/// Hankook Ilbo (fundus `kr_HankookIlbo`) serves its body only as a string in a script,
+/// with `<` escaped as `\u003c`, for the client's renderer: the markup held no article.
+/// The string's markup is read as a fallback.
+#[test]
+fn article_markup_carried_in_a_script_string_is_read() {
+    let paragraph = format!("\\u003cp class=\\\"editor-p\\\"\\u003e{PARAGRAPH}\\u003c/p\\u003e");
+    let page = format!(
+        "<html><head><title>Mở rộng đường ven sông</title></head><body><div id=\"root\"></div>\
+         <script>window.__DATA__ = {{\"article\":{{\"content\":\"{}\"}}}};</script></body></html>",
+        paragraph.repeat(6)
+    );
+    let text = tinhloc::extract(&page).expect("an article").text();
+    assert!(text.starts_with("Ngày 20/11"), "{text}");
+    assert!(!text.contains("u003c"), "{text}");
+    // A widget's short template string is no article.
+    let widget = page.replace(&paragraph.repeat(6), &paragraph.repeat(2));
+    assert!(tinhloc::extract(&widget).is_err());
+}
