@@ -636,11 +636,7 @@ pub(crate) fn drop_closing_promo(scored: &Scored, kept: &mut Vec<usize>, body: &
 /// block is a review: then the reviews are all the page has to say.
 pub(crate) fn drop_reviews(scored: &Scored, kept: &mut Vec<usize>, body: &mut Body) {
     debug_assert_eq!(kept.len(), body.blocks.len());
-    let (elements, blocks) = (&scored.page.elements, &scored.page.blocks);
-    let review: Vec<bool> = kept
-        .iter()
-        .map(|&index| elements[blocks[index].element as usize].in_reviews)
-        .collect();
+    let review: Vec<bool> = kept.iter().map(|&index| scored.in_reviews(index)).collect();
     if review.iter().all(|&is_review| is_review) {
         return;
     }

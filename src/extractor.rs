@@ -495,9 +495,12 @@ impl Extractor {
             Ok(article) => article.page_type().is_listing(),
             Err(_) => false,
         };
-        let fallbacks: [fn(&str) -> Option<String>; 2] = [unwrap_noscript, with_script_markup];
-        let tried = if listing { 1 } else { fallbacks.len() };
-        for fallback in &fallbacks[..tried] {
+        let fallbacks: &[fn(&str) -> Option<String>] = if listing {
+            &[unwrap_noscript]
+        } else {
+            &[unwrap_noscript, with_script_markup]
+        };
+        for fallback in fallbacks {
             let Some(markup) = fallback(html) else {
                 continue;
             };
@@ -1033,18 +1036,13 @@ fn plain_chars(body: &Body) -> usize {
         .sum()
 }
 
-/// Whether block `index` lies inside customer reviews.
-fn in_reviews(scored: &Scored, index: usize) -> bool {
-    scored.page.elements[scored.page.blocks[index].element as usize].in_reviews
-}
-
 /// Whether customer reviews give the selection more than [`MAX_REVIEW_SHARE`] of its
 /// weight.
 fn reviews_weigh_most(scored: &Scored, selection: &Selection) -> bool {
     let review_weight: f64 = selection
         .blocks
         .clone()
-        .filter(|&index| in_reviews(scored, index))
+        .filter(|&index| scored.in_reviews(index))
         .map(|index| f64::from(scored.scores[index].weight.max(0.0)))
         .sum();
     review_weight > MAX_REVIEW_SHARE * scored.weight_sum(&selection.blocks)
@@ -1054,7 +1052,7 @@ fn reviews_weigh_most(scored: &Scored, selection: &Selection) -> bool {
 /// product itself.
 fn product_text_chars(scored: &Scored, kept: &[usize]) -> usize {
     kept.iter()
-        .filter(|&&index| !in_reviews(scored, index))
+        .filter(|&&index| !scored.in_reviews(index))
         .map(|&index| scored.page.blocks[index].chars)
         .sum()
 }
@@ -1078,7 +1076,7 @@ fn read_without_reviews(
     settings: &Settings,
 ) -> Option<Reading> {
     let own = product_text_chars(scored, kept);
-    let outweighed = kept.iter().all(|&index| in_reviews(scored, index))
+    let outweighed = kept.iter().all(|&index| scored.in_reviews(index))
         || (reviews_weigh_most(scored, selection) && own < MIN_OWN_PRODUCT_TEXT_CHARS);
     if !outweighed {
         return None;

@@ -175,6 +175,12 @@ pub(crate) struct Scored {
 }
 
 impl Scored {
+    /// Whether block `index` lies inside customer reviews (see
+    /// [`ClassHint::reviews`](crate::lexicon::ClassHint)).
+    pub fn in_reviews(&self, index: usize) -> bool {
+        self.page.elements[self.page.blocks[index].element as usize].in_reviews
+    }
+
     /// Sum of block weights in `range`.
     pub fn weight_sum(&self, range: &std::ops::Range<usize>) -> f64 {
         self.weight_prefix[range.end] - self.weight_prefix[range.start]
@@ -365,9 +371,9 @@ fn weigh(scored: &mut Scored, wide: bool) {
 /// [`ClassHint::reviews`](crate::lexicon::ClassHint)), so that a product page's own
 /// description, not the reviews below it, is chosen as its container.
 pub(crate) fn mute_reviews(scored: &mut Scored) {
-    for (features, block) in scored.scores.iter_mut().zip(&scored.page.blocks) {
-        if scored.page.elements[block.element as usize].in_reviews {
-            features.weight = features.weight.min(0.0);
+    for index in 0..scored.scores.len() {
+        if scored.in_reviews(index) {
+            scored.scores[index].weight = scored.scores[index].weight.min(0.0);
         }
     }
     sum_weights(scored);

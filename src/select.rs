@@ -128,15 +128,16 @@ fn with_continuations(scored: &Scored, container: u32) -> (u32, Range<usize>) {
         let sibling = scored.weight_sum(range);
         sibling >= MIN_CONTINUATION_WEIGHT && sibling >= MIN_CONTINUATION_SHARE * weight
     };
+    // Too light to continue the body (an ad slot, an empty wrapper, a one-line promo):
+    // crossed, a few at most, to reach a part that does.
+    let crossable = |range: &Range<usize>| scored.weight_sum(range) < MIN_CONTINUATION_WEIGHT;
     let mut range = own.clone();
     let mut crossed = 0;
     for sibling in &siblings[position + 1..] {
         if continues(sibling) {
             range.end = sibling.end;
             crossed = 0;
-        } else if scored.weight_sum(sibling) < MIN_CONTINUATION_WEIGHT
-            && crossed < MAX_SIBLINGS_CROSSED
-        {
+        } else if crossable(sibling) && crossed < MAX_SIBLINGS_CROSSED {
             crossed += 1;
         } else {
             break;
@@ -147,9 +148,7 @@ fn with_continuations(scored: &Scored, container: u32) -> (u32, Range<usize>) {
         if continues(sibling) {
             range.start = sibling.start;
             crossed = 0;
-        } else if scored.weight_sum(sibling) < MIN_CONTINUATION_WEIGHT
-            && crossed < MAX_SIBLINGS_CROSSED
-        {
+        } else if crossable(sibling) && crossed < MAX_SIBLINGS_CROSSED {
             crossed += 1;
         } else {
             break;
