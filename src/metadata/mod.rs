@@ -423,6 +423,17 @@ mod tests {
         );
     }
 
+    /// A customer review's byline is the reviewer's, not the page's author.
+    #[test]
+    fn reviewers_are_not_authors() {
+        let html = "<html><body><main><h1>Ridgeline Pack</h1>\
+            <p>A light pack with a stiff back panel and two stretch bottle pockets.</p>\
+            <section class='product-reviews'><article class='review'>\
+            <p class='byline'>By Tamsin</p><p>Great pack for long ridge walks.</p>\
+            </article></section></main></body></html>";
+        assert!(meta(html).authors.is_empty(), "{:?}", meta(html).authors);
+    }
+
     #[test]
     fn authors_from_byline_signature_and_meta() {
         let html = "<html><body><h1>Tiêu đề</h1><div class='author-info'><a class='name'>Minh Chiến</a></div>\
