@@ -315,7 +315,9 @@ fn fixture_pages(dir: &Path) -> Vec<Page> {
                     }),
                     site_name: str_field(&metadata, "site_name"),
                     language: str_field(&meta, "language"),
-                    page_type: kind,
+                    // The fixture's `kind` is what the quality bench expects (an article
+                    // or a listing); `page_type`, where given, is finer (product, forum).
+                    page_type: str_field(&meta, "page_type").or(kind),
                 },
             })
         })

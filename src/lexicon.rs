@@ -167,7 +167,7 @@ impl TokenMatcher {
             }
             let mut flag = self.flags.get(index).copied().unwrap_or(0);
             if !furniture {
-                flag &= !(BOILERPLATE_TOKEN | COMMENT_TOKEN | OVERLAY_TOKEN);
+                flag &= !(BOILERPLATE_TOKEN | COMMENT_TOKEN | OVERLAY_TOKEN | REVIEW_TOKEN);
             }
             found |= flag;
         }

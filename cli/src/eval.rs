@@ -9,6 +9,7 @@
 //! matched with whitespace runs squashed to one space.
 
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -220,14 +221,20 @@ pub fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     });
     let counts: Vec<score::Counts> = scored.iter().map(|s| s.score.counts).collect();
     let corpus = score::corpus(&counts);
-    println!(
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
         "{} pages  P {:.3}  R {:.3}  F1 {:.3}  (mean page F1 {:.3})",
         corpus.pages, corpus.precision, corpus.recall, corpus.f1, corpus.page_f1_mean
-    );
+    )?;
     let listings: Vec<bool> = scored.iter().filter_map(|s| s.listing).collect();
     if !listings.is_empty() {
         let right = listings.iter().filter(|&&right| right).count();
-        println!("listings answered with no text: {right}/{}", listings.len());
+        writeln!(
+            out,
+            "listings answered with no text: {right}/{}",
+            listings.len()
+        )?;
     }
     let checked = pairs
         .iter()
@@ -238,19 +245,20 @@ pub fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         .filter(|s| !s.missing.is_empty() || !s.leaked.is_empty() || s.listing == Some(false))
         .collect();
     if checked > 0 || !listings.is_empty() {
-        println!(
+        writeln!(
+            out,
             "snippet checks: {} of {checked} pages fail",
             failed.iter().filter(|s| s.listing != Some(false)).count()
-        );
+        )?;
         for s in &failed {
             if s.listing == Some(false) {
-                println!("  {}: a listing page got text", s.id);
+                writeln!(out, "  {}: a listing page got text", s.id)?;
             }
             for m in &s.missing {
-                println!("  {}: missing must {m:?}", s.id);
+                writeln!(out, "  {}: missing must {m:?}", s.id)?;
             }
             for m in &s.leaked {
-                println!("  {}: leaked must_not {m:?}", s.id);
+                writeln!(out, "  {}: leaked must_not {m:?}", s.id)?;
             }
         }
     }
@@ -262,13 +270,14 @@ pub fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
             .then_with(|| a.id.cmp(&b.id))
     });
     if args.worst > 0 {
-        println!("worst pages:");
+        writeln!(out, "worst pages:")?;
         for s in worst.iter().take(args.worst) {
             let page = &s.score;
-            println!(
+            writeln!(
+                out,
                 "  {:<40} P {:.3}  R {:.3}  F1 {:.3}  {}",
                 s.id, page.precision, page.recall, page.f1, s.note
-            );
+            )?;
         }
     }
     if args.strict && !failed.is_empty() {

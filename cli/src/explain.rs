@@ -58,7 +58,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
     };
     match &args.output {
         Some(path) => std::fs::write(path, out)?,
-        None => print!("{out}"),
+        None => std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -555,3 +555,21 @@ fn a_page_over_the_time_budget_is_one_failed_record() {
     let recs = records(&out);
     assert_eq!(recs[1]["ok"], true, "{recs:?}");
 }
+
+#[test]
+fn eval_stops_quietly_when_its_reader_closes_the_pipe() {
+    let dir = gold_pairs("eval-closed-pipe");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tinhloc"))
+        .args(["eval", path_str(&dir)])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run tinhloc");
+    // The reader goes away before the report is written (`tinhloc eval DIR | head -0`).
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait for tinhloc");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}

@@ -432,6 +432,18 @@ mod tests {
             <p class='byline'>By Tamsin</p><p>Great pack for long ridge walks.</p>\
             </article></section></main></body></html>";
         assert!(meta(html).authors.is_empty(), "{:?}", meta(html).authors);
+        // A review long enough to pass for the body container is still a review: the
+        // page's only `<article>` must not let its byline through.
+        let review = "The neck is slim and the cedar top is warm; after a month of daily \
+            practice the strings have settled and the tuning holds through a whole lesson. ";
+        let html = format!(
+            "<html><body><h1>Larkwood Concert Guitar</h1><p>A cedar-top classical guitar.</p>\
+            <section class='product-reviews'><article class='review'>\
+            <div><span class='review-intro__author'>Gwendolyn M.</span></div>\
+            <p>{}</p></article></section></body></html>",
+            review.repeat(3)
+        );
+        assert!(meta(&html).authors.is_empty(), "{:?}", meta(&html).authors);
     }
 
     #[test]

@@ -271,20 +271,38 @@ pub(super) fn matching<'a, 'b>(
     candidates.iter().copied().filter(|el| selector.matches(el))
 }
 
-/// The article body container: the first [`BODY_SELECTORS`] match holding some prose, else
-/// the parent of the most long paragraphs.
+/// The article body container: the first [`BODY_SELECTORS`] match holding some prose and
+/// not inside a comment thread or customer reviews (a product page's only `<article>`
+/// elements may be its reviews), else the parent of the most long paragraphs outside them.
 pub(super) fn main_body<'a>(document: &'a Html, page: &Candidates<'a>) -> Option<ElementRef<'a>> {
     BODIES
         .iter()
         .find_map(|sel| {
             matching(&page.bodies, sel)
                 .take(MAX_CANDIDATES)
+                .filter(|el| !in_responses(*el))
                 .find(|el| element_text(*el, MIN_BODY_CHARS).chars().count() >= MIN_BODY_CHARS)
         })
         .or_else(|| densest_paragraph_parent(document, &page.paragraphs))
 }
 
-/// The parent of the most paragraphs of 80+ characters: the body when no selector matches.
+/// Whether `el` sits inside readers' responses: a comment thread or customer reviews. The
+/// page's `<body>` is not looked at: Ghost and WordPress put the post's taxonomy there
+/// (`tag-reviews`).
+fn in_responses(el: ElementRef) -> bool {
+    el.ancestors()
+        .take(MAX_ANCESTORS)
+        .filter_map(ElementRef::wrap)
+        .take_while(|ancestor| !matches!(ancestor.value().name(), "body" | "html"))
+        .any(|ancestor| {
+            let value = ancestor.value();
+            let hint = crate::lexicon::class_hint(value.attr("class"), value.id());
+            hint.comments || hint.reviews
+        })
+}
+
+/// The parent of the most paragraphs of 80+ characters outside readers' responses: the
+/// body when no selector matches.
 pub(super) fn densest_paragraph_parent<'a>(
     document: &'a Html,
     paragraphs: &[ElementRef<'a>],
@@ -292,6 +310,7 @@ pub(super) fn densest_paragraph_parent<'a>(
     let mut counts: HashMap<ego_tree::NodeId, usize> = HashMap::new();
     for &p in paragraphs.iter().take(MAX_CANDIDATES * 5) {
         if element_text(p, 80).chars().count() >= 80
+            && !in_responses(p)
             && let Some(parent) = p.parent()
         {
             *counts.entry(parent.id()).or_default() += 1;
