@@ -202,6 +202,11 @@ struct TokenRules {
     compounds: Vec<(String, String)>,
     /// Tokens of a page builder's content block (`so-panel`), normalised.
     panel_tokens: HashSet<String>,
+    /// Taxonomy-label prefixes as written (`tag-`), for [`is_item_specific_token`].
+    raw_taxonomy_prefixes: Vec<String>,
+    /// Whole tokens that tell one item of a run from the next (`first`, `instock`), none
+    /// with a `-` or `_`.
+    item_tokens: Vec<String>,
 }
 
 static TOKEN_RULES: LazyLock<TokenRules> = LazyLock::new(|| {
@@ -216,7 +221,11 @@ static TOKEN_RULES: LazyLock<TokenRules> = LazyLock::new(|| {
             "post" => {
                 rules.post_tokens.insert(format!("-{value}-"));
             }
-            "taxonomy" => rules.taxonomy_prefixes.push(format!("-{value}")),
+            "taxonomy" => {
+                rules.taxonomy_prefixes.push(format!("-{value}"));
+                rules.raw_taxonomy_prefixes.push(value.to_string());
+            }
+            "item" => rules.item_tokens.push(value.to_string()),
             "panel" => {
                 rules.panel_tokens.insert(format!("-{value}-"));
             }
@@ -249,6 +258,38 @@ fn normalise_token(token: &str, out: &mut String) {
     }
     if !out.ends_with('-') {
         out.push('-');
+    }
+}
+
+/// Fewest trailing digits that make a class token an item's id (`post-141705`) rather than
+/// a size or a column count (`col-span-6`, `grid-cols-12`).
+const MIN_ITEM_ID_DIGITS: usize = 3;
+
+/// Whether a class token names one item rather than the kind of item: an id
+/// (`post-141705`), a taxonomy label (`category-dinner`), a place or a state
+/// (`first`, `instock`). Like cards of one run differ in these and agree in the rest.
+pub(crate) fn is_item_specific_token(token: &str) -> bool {
+    let rules = &*TOKEN_RULES;
+    let id_digits = token.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if id_digits >= MIN_ITEM_ID_DIGITS && id_digits < token.len() {
+        return true;
+    }
+    let Some(first) = token.bytes().next().map(|b| b.to_ascii_lowercase()) else {
+        return false;
+    };
+    // Every taxonomy prefix ends with a separator; no item token has one.
+    if token.contains(['-', '_']) {
+        rules.raw_taxonomy_prefixes.iter().any(|prefix| {
+            prefix.as_bytes().first() == Some(&first)
+                && token.len() > prefix.len()
+                && token.is_char_boundary(prefix.len())
+                && token[..prefix.len()].eq_ignore_ascii_case(prefix)
+        })
+    } else {
+        rules
+            .item_tokens
+            .iter()
+            .any(|item| item.eq_ignore_ascii_case(token))
     }
 }
 
@@ -912,6 +953,30 @@ mod tests {
         assert!(class_hint(None, Some("doc-nhieu")).boilerplate);
         assert!(!class_hint(Some("detail-content afcbc-body"), None).boilerplate);
         assert!(class_hint(Some("detail-content afcbc-body"), None).content);
+    }
+
+    #[test]
+    fn item_specific_tokens_are_ids_labels_and_places() {
+        for token in [
+            "post-141705",
+            "category-dinner",
+            "Tag-economy",
+            "product_cat-lamps",
+            "first",
+            "instock",
+        ] {
+            assert!(is_item_specific_token(token), "{token}");
+        }
+        for token in [
+            "col-span-6",
+            "grid-cols-12",
+            "post",
+            "hentry",
+            "card",
+            "md:w-3/10",
+        ] {
+            assert!(!is_item_specific_token(token), "{token}");
+        }
     }
 
     #[test]

@@ -289,10 +289,21 @@ impl<'a> Attributes<'a> {
 }
 
 /// The [`Element::signature`] of a tag name and class attribute: a fixed-seed foldhash, as
-/// every element of every page takes one.
+/// every element of every page takes one. The tokens naming one item (its id, taxonomy
+/// labels, place in the grid) are left out: WordPress gives every card of a run its own
+/// `post-<id> category-<slug>` classes.
 fn signature_of(name: &str, class: Option<&str>) -> u64 {
-    use std::hash::BuildHasher;
-    foldhash::fast::FixedState::with_seed(0).hash_one((name, class.unwrap_or_default().trim()))
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut hasher = foldhash::fast::FixedState::with_seed(0).build_hasher();
+    name.hash(&mut hasher);
+    for token in class
+        .into_iter()
+        .flat_map(str::split_ascii_whitespace)
+        .filter(|token| !crate::lexicon::is_item_specific_token(token))
+    {
+        token.hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 /// How the inline style hides an element, if it does.

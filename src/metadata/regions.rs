@@ -280,8 +280,8 @@ pub(super) fn main_body<'a>(document: &'a Html, page: &Candidates<'a>) -> Option
         .find_map(|sel| {
             matching(&page.bodies, sel)
                 .take(MAX_CANDIDATES)
-                .filter(|el| !in_responses(*el))
-                .find(|el| element_text(*el, MIN_BODY_CHARS).chars().count() >= MIN_BODY_CHARS)
+                .filter(|el| element_text(*el, MIN_BODY_CHARS).chars().count() >= MIN_BODY_CHARS)
+                .find(|el| !in_responses(*el))
         })
         .or_else(|| densest_paragraph_parent(document, &page.paragraphs))
 }
@@ -301,7 +301,7 @@ fn in_responses(el: ElementRef) -> bool {
         })
 }
 
-/// The parent of the most paragraphs of 80+ characters outside readers' responses: the
+/// The parent of the most paragraphs of 80+ characters, outside readers' responses: the
 /// body when no selector matches.
 pub(super) fn densest_paragraph_parent<'a>(
     document: &'a Html,
@@ -310,16 +310,17 @@ pub(super) fn densest_paragraph_parent<'a>(
     let mut counts: HashMap<ego_tree::NodeId, usize> = HashMap::new();
     for &p in paragraphs.iter().take(MAX_CANDIDATES * 5) {
         if element_text(p, 80).chars().count() >= 80
-            && !in_responses(p)
             && let Some(parent) = p.parent()
         {
             *counts.entry(parent.id()).or_default() += 1;
         }
     }
-    let (id, _) = counts
+    let mut parents: Vec<(ego_tree::NodeId, usize)> = counts.into_iter().collect();
+    parents.sort_unstable_by_key(|(id, n)| (std::cmp::Reverse(*n), *id));
+    parents
         .into_iter()
-        .max_by_key(|(id, n)| (*n, std::cmp::Reverse(*id)))?;
-    document.tree.get(id).and_then(ElementRef::wrap)
+        .filter_map(|(id, _)| document.tree.get(id).and_then(ElementRef::wrap))
+        .find(|parent| !in_responses(*parent))
 }
 
 /// Ancestors of the article body and of the headline: page layout, whose class names
