@@ -7,8 +7,11 @@ use super::regions::{
     Candidates, DATE_LINES, ITEMPROP_MODIFIED, ITEMPROP_PUBLISHED, Layout, TIMES,
     in_excluded_region, matching,
 };
-use super::text::{MAX_CANDIDATES, clean_text, element_text, truncate_chars};
+use super::text::{MAX_CANDIDATES, clean_text, data_lines, element_text, truncate_chars};
+use foldhash::HashMap;
+use scraper::ElementRef;
 use scraper::Selector;
+use std::sync::LazyLock;
 
 use crate::lexicon::DATE_LINE_MAX_CHARS_METADATA;
 /// Vietnam's UTC offset in minutes, the default for Vietnamese pages.
@@ -168,13 +171,26 @@ pub(super) fn itemprop_date(page: &Candidates, sel: &Selector, layout: &Layout) 
         .take(MAX_CANDIDATES)
         .filter(|el| el.value().name() != "meta" && !in_excluded_region(*el, layout))
         .find_map(|el| {
+            // A machine-readable stamp on the element or on a `<time>` inside it comes
+            // before the displayed text, which may be the local day of a UTC stamp.
+            let inner_time = || {
+                el.descendants()
+                    .take(MAX_ITEMPROP_DESCENDANTS)
+                    .filter_map(ElementRef::wrap)
+                    .find(|e| e.value().name() == "time")
+                    .and_then(|time| time.value().attr("datetime"))
+            };
             el.value()
                 .attr("content")
                 .or_else(|| el.value().attr("datetime"))
+                .or_else(inner_time)
                 .and_then(parse_date)
                 .or_else(|| parse_date(&element_text(el, DATE_LINE_MAX_CHARS_METADATA)))
         })
 }
+
+/// Nodes looked through for a `<time>` inside an `itemprop` date element.
+const MAX_ITEMPROP_DESCENDANTS: usize = 16;
 
 /// The `<time datetime>` of the article: a `pubdate` one, else the first after the headline,
 /// else the first.
@@ -210,8 +226,17 @@ pub(super) fn date_line(
     title_node: Option<ego_tree::NodeId>,
     layout: &Layout,
 ) -> Option<Stamp> {
-    let mut first = None;
+    // Every parsed line: its element, its stamp, and whether it gives the last update.
+    let mut lines: Vec<(ElementRef, Stamp, bool)> = Vec::new();
+    // The first publication line after the headline: the answer, unless a line inside it
+    // reads another day, so the lines inside it are still read.
+    let mut answer: Option<ego_tree::NodeId> = None;
     for el in matching(&page.date_lines, &DATE_LINES).take(MAX_CANDIDATES) {
+        if let Some(answer) = answer
+            && !el.ancestors().any(|ancestor| ancestor.id() == answer)
+        {
+            break;
+        }
         if in_excluded_region(el, layout) {
             continue;
         }
@@ -222,13 +247,54 @@ pub(super) fn date_line(
         let Some(stamp) = parse_text_date(&text) else {
             continue;
         };
-        if title_node.is_none_or(|t| el.id() > t) {
-            return Some(stamp);
+        // "Updated: January 2, 2026", not "2019-02-23 (this post was last modified …)".
+        let before_date = text
+            .split(|c: char| c.is_ascii_digit())
+            .next()
+            .unwrap_or("");
+        let lower = before_date.to_lowercase();
+        let update = UPDATE_WORDS.iter().any(|word| lower.contains(word));
+        if answer.is_none() && !update && title_node.is_none_or(|t| el.id() > t) {
+            answer = Some(el.id());
         }
-        first = first.or(Some(stamp));
+        lines.push((el, stamp, update));
     }
-    first
+    // A wrapper whose text runs two lines together ("DECEMBER 22, 2022Updated: JANUARY
+    // 02, 2026") gives way to a line inside it that reads another day.
+    let same_day = |a: &Stamp, b: &Stamp| (a.year, a.month, a.day) == (b.year, b.month, b.day);
+    let wrappers: Vec<bool> = lines
+        .iter()
+        .map(|(outer, outer_stamp, _)| {
+            lines.iter().any(|(inner, inner_stamp, _)| {
+                !same_day(outer_stamp, inner_stamp)
+                    && inner
+                        .ancestors()
+                        .any(|ancestor| ancestor.id() == outer.id())
+            })
+        })
+        .collect();
+    let published: Vec<(ElementRef, Stamp)> = lines
+        .iter()
+        .zip(&wrappers)
+        .filter(|((_, _, update), wrapper)| !update && !**wrapper)
+        .map(|((el, stamp, _), _)| (*el, *stamp))
+        .collect();
+    published
+        .iter()
+        .find(|(el, _)| title_node.is_none_or(|t| el.id() > t))
+        .or_else(|| published.first())
+        .map(|(_, stamp)| *stamp)
+        .or_else(|| {
+            lines
+                .iter()
+                .find(|(_, _, update)| *update)
+                .map(|(_, stamp, _)| *stamp)
+        })
 }
+
+/// Words of a date line that gives the last update (`data/metadata/update_words.txt`).
+static UPDATE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../../data/metadata/update_words.txt")));
 
 /// Parses a machine-readable or displayed date: ISO 8601 variants first
 /// ("2025-10-22T19:25:52+07:00", "+0700", ".000 +07:00", "2015-03-23 08:06 +07:00"), then
@@ -464,7 +530,9 @@ pub(super) fn parse_text_date(text: &str) -> Option<Stamp> {
             }
         }
     }
-    let mut stamp = date.or_else(|| long_vietnamese_date(text))?;
+    let mut stamp = date
+        .or_else(|| long_vietnamese_date(text))
+        .or_else(|| named_month_date(text))?;
     if let Some(((mut hour, minute, second), end)) = time {
         let rest = text[end..].trim_start();
         let lower = rest.to_ascii_lowercase();
@@ -483,6 +551,55 @@ pub(super) fn parse_text_date(text: &str) -> Option<Stamp> {
         stamp.offset = None;
     }
     Some(stamp)
+}
+
+/// Month names and their numbers (`data/metadata/months.txt`).
+static MONTH_NAMES: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
+    data_lines(include_str!("../../data/metadata/months.txt"))
+        .into_iter()
+        .filter_map(|line| {
+            let (name, number) = line.rsplit_once(' ')?;
+            Some((name.trim(), number.parse().ok()?))
+        })
+        .collect()
+});
+
+/// Words that may stand between a date's parts ("3 de noviembre de 2026", "the 3rd of
+/// November 2026").
+const DATE_FILLER_WORDS: &[&str] = &["de", "del", "of", "the"];
+
+/// A date with the month written as a word, day and year in figures: "November 3, 2026",
+/// "Nov. 3rd, 2026", "3 November 2026", "3. März 2026", "3 de noviembre de 2026".
+pub(super) fn named_month_date(text: &str) -> Option<Stamp> {
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '/'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| !DATE_FILLER_WORDS.contains(&w.as_str()))
+        .collect();
+    let day = |word: &str| -> Option<u32> {
+        let digits = word.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h', 'º', '°']);
+        (!digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse().ok())
+            .flatten()
+    };
+    let year = |word: &str| -> Option<i32> {
+        (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| word.parse().ok())
+            .flatten()
+    };
+    words.windows(3).find_map(|w| {
+        let (a, b, c) = (w[0].as_str(), w[1].as_str(), w[2].as_str());
+        if let Some(&month) = MONTH_NAMES.get(a) {
+            // "November 3, 2026"
+            valid_date(year(c)?, month, day(b)?)
+        } else if let Some(&month) = MONTH_NAMES.get(b) {
+            // "3 November 2026"
+            valid_date(year(c)?, month, day(a)?)
+        } else {
+            None
+        }
+    })
 }
 
 /// "ngày 17 tháng 11 năm 2025".

@@ -375,6 +375,48 @@ mod tests {
     }
 
     #[test]
+    fn dates_with_month_names() {
+        let cases = [
+            ("Tuesday, November 03, 2026", (2026, 11, 3, None)),
+            (
+                "Nov. 3rd, 2026 at 10:14 PM",
+                (2026, 11, 3, Some((22, 14, 0))),
+            ),
+            ("3 November 2026", (2026, 11, 3, None)),
+            ("3. März 2026, 14:05", (2026, 3, 3, Some((14, 5, 0)))),
+            ("3 de noviembre de 2026", (2026, 11, 3, None)),
+            ("le 12 août 2025", (2025, 8, 12, None)),
+        ];
+        for (text, (year, month, day, time)) in cases {
+            let got = parse_date(text).map(|s| (s.year, s.month, s.day, s.time));
+            assert_eq!(got, Some((year, month, day, time)), "{text}");
+        }
+        // A month and a year without a day, or a month name with no figures, is no date.
+        for text in ["May 2026", "posted in March", "April 31, 2026"] {
+            assert_eq!(parse_date(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn update_lines_and_run_together_lines_give_way_to_the_publication() {
+        let html = "<html><body><header><div class='dateline-wrapper'><a href='/c'>Health</a>\
+            <span class='dateline'>DECEMBER 22, 2022</span>\
+            <span class='dateline updated'>Updated: JANUARY 02, 2026</span></div>\
+            <h1>Ten ways to sleep better</h1></header></body></html>";
+        assert_eq!(
+            meta(html).published.as_deref(),
+            Some("2022-12-22T00:00:00+00:00")
+        );
+        // An update line is still the date when it is the only one.
+        let html = "<html><body><h1>Ten ways to sleep better</h1>\
+            <p class='post-date'>Last updated: August 1, 2025</p></body></html>";
+        assert_eq!(
+            meta(html).published.as_deref(),
+            Some("2025-08-01T00:00:00+00:00")
+        );
+    }
+
+    #[test]
     fn date_line_after_headline_not_sidebar_or_comments() {
         let html = "<html lang='vi'><body><div class='sidebar'><span class='time'>01/01/2024 08:00</span></div>\
             <h1>Tiêu đề bài</h1><span class='date'>Thứ Hai, 17/11/2025 10:30 (GMT+7)</span>\
