@@ -21,6 +21,11 @@ use std::sync::LazyLock;
 /// A data table with a cell longer than this, in characters, is laid out as a page, not
 /// as data. Start: trafilatura's table heuristics; tuned on fixtures/ 2026-11-23.
 const MAX_DATA_TABLE_CELL_CHARS: usize = 1000;
+/// A cell with at least this many paragraph breaks (`<p>`, `<br><br>`)…
+const MIN_LAYOUT_CELL_PARAGRAPH_BREAKS: usize = 2;
+/// …and more than this many characters is a column of prose: the table lays out a page
+/// (old hand-written sites set their whole article in one `<td>`).
+const MIN_LAYOUT_CELL_PROSE_CHARS: usize = 300;
 
 /// Text under a caption element longer than this, in characters, is not a caption but a
 /// mislabelled wrapper. Tuned on corpus/scrapinghub 2026-11-23.
@@ -464,6 +469,10 @@ fn table_mode(table: NodeRef<'_, Node>) -> TableMode {
     let mut rows = 0usize;
     let mut layout = false;
     let mut depth_in_cell = false;
+    // Paragraph breaks in the current cell (a `<p>`, or a `<br>` right after another),
+    // and whether the last thing seen in it was a `<br>`.
+    let mut cell_breaks = 0usize;
+    let mut after_break = false;
     for edge in table.traverse().skip(1) {
         match edge {
             Edge::Open(node) => match node.value() {
@@ -473,6 +482,8 @@ fn table_mode(table: NodeRef<'_, Node>) -> TableMode {
                     "tr" => rows += 1,
                     "td" | "th" => {
                         cell_chars = 0;
+                        cell_breaks = 0;
+                        after_break = false;
                         depth_in_cell = true;
                     }
                     "ul" | "ol" | "h1" | "h2" | "h3" | "blockquote" | "article"
@@ -480,13 +491,23 @@ fn table_mode(table: NodeRef<'_, Node>) -> TableMode {
                     {
                         layout = true;
                     }
+                    "br" if depth_in_cell => {
+                        cell_breaks += usize::from(after_break);
+                        after_break = true;
+                    }
+                    "p" if depth_in_cell => cell_breaks += 1,
                     _ => {}
                 },
                 Node::Text(text) => {
                     let chars = text.trim().chars().count();
                     text_chars += chars;
                     cell_chars += chars;
-                    if cell_chars > MAX_DATA_TABLE_CELL_CHARS {
+                    after_break &= chars == 0;
+                    // A cell of several paragraphs of prose is a page's column.
+                    if cell_chars > MAX_DATA_TABLE_CELL_CHARS
+                        || (cell_breaks >= MIN_LAYOUT_CELL_PARAGRAPH_BREAKS
+                            && cell_chars > MIN_LAYOUT_CELL_PROSE_CHARS)
+                    {
                         layout = true;
                     }
                 }
@@ -1335,6 +1356,28 @@ mod tests {
         );
         assert_eq!(got[1].1, "2024\t5,6");
         assert!(matches!(got[1].0, BlockKind::TableRow { .. }));
+    }
+
+    #[test]
+    fn a_cell_of_prose_paragraphs_lays_out_the_page() {
+        let paragraph = "We walked up the ridge from the car park and the cloud lifted as we went.";
+        let cell = [paragraph; 5].join("<br><br>");
+        let html = format!(
+            "<table><tr><td><a href='/a'>Home</a><br><a href='/b'>Links</a></td>\
+             <td>{cell}</td></tr></table>"
+        );
+        let got = blocks(&html);
+        // The cells are containers: each paragraph is a block of its own, no table row.
+        assert!(
+            !got.iter()
+                .any(|(kind, _)| matches!(kind, BlockKind::TableRow { .. })),
+            "{got:?}"
+        );
+        assert_eq!(got.iter().filter(|(_, text)| text == paragraph).count(), 5);
+        // Short cells with a line break stay data.
+        let got =
+            blocks("<table><tr><td>Opening hours<br><br>Mon-Fri</td><td>9-17</td></tr></table>");
+        assert!(matches!(got[0].0, BlockKind::TableRow { .. }), "{got:?}");
     }
 
     #[test]
