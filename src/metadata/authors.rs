@@ -94,6 +94,35 @@ fn is_credential(part: &str) -> bool {
     CREDENTIALS.contains(&bare.as_str())
 }
 
+/// Newsroom jobs written after a byline's name ("Transport Reporter", "Staff Writer").
+static JOB_TITLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../../data/metadata/job_titles.txt")));
+
+/// Words that qualify a newsroom job ("Senior", "Contributing").
+static JOB_QUALIFIERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../../data/metadata/job_qualifiers.txt")));
+
+/// Whether a credit part ends with a newsroom job ("Transport Reporter").
+fn is_job_title(part: &str) -> bool {
+    part.split_whitespace()
+        .last()
+        .is_some_and(|word| JOB_TITLES.contains(&word.to_lowercase().as_str()))
+}
+
+/// A name with the job run into it taken off ("Linda Rosencrance Contributing Writer" is
+/// "Linda Rosencrance"); `None` when fewer than two words are left, a job alone.
+fn without_job_title(part: &str) -> Option<String> {
+    let mut words: Vec<&str> = part.split_whitespace().collect();
+    words.pop();
+    while words
+        .last()
+        .is_some_and(|word| JOB_QUALIFIERS.contains(&word.to_lowercase().as_str()))
+    {
+        words.pop();
+    }
+    (words.len() >= 2).then(|| words.join(" "))
+}
+
 /// Job titles written after a reporter's name.
 pub(super) const ROLE_SUFFIXES: &[&str] = &[" 기자", " 특파원", "記者", "特派員", " 记者"];
 
@@ -528,7 +557,20 @@ pub(super) fn split_names(text: &str) -> Vec<String> {
                 .unwrap_or(p);
             clean_text(p)
         })
-        .filter(|p| !p.is_empty() && !is_credential(p))
+        .filter(|p| !p.is_empty())
+        .enumerate()
+        .filter_map(|(index, p)| {
+            // A job after a name is the name's ("Mark Ellis, Transport Reporter"); a job
+            // run into the first name is taken off it.
+            if !is_job_title(&p) {
+                Some(p)
+            } else if index == 0 {
+                without_job_title(&p)
+            } else {
+                None
+            }
+        })
+        .filter(|p| !is_credential(p))
         .take(MAX_AUTHORS)
         .collect()
 }

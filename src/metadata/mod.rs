@@ -438,6 +438,23 @@ mod tests {
     }
 
     #[test]
+    fn newsroom_jobs_are_not_authors() {
+        let cases = [
+            ("Mark Ellis, Transport Reporter", vec!["Mark Ellis"]),
+            ("Meghan Holmes, Writer", vec!["Meghan Holmes"]),
+            (
+                "Linda Rosencrance Contributing Writer",
+                vec!["Linda Rosencrance"],
+            ),
+            ("Staff Writer", vec![]),
+            ("Ann Lee and Tom Baker", vec!["Ann Lee", "Tom Baker"]),
+        ];
+        for (credit, want) in cases {
+            assert_eq!(authors::split_names(credit), want, "{credit}");
+        }
+    }
+
+    #[test]
     fn byline_lines() {
         assert_eq!(
             byline_name("Tin, ảnh: HÀ PHƯƠNG").as_deref(),
