@@ -112,6 +112,7 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded
         };
     }
     let (text, _) = encoding.decode_without_bom_handling(body);
+    let text = repaired(text);
     let text = if is_nfc(&text) {
         text
     } else {
@@ -122,6 +123,16 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded
         encoding,
         binary: false,
     }
+}
+
+/// `text` with double-encoded UTF-8 ("isnâ€™t") repaired ([`crate::mojibake`]), as it
+/// came when there is none.
+pub(crate) fn repaired(text: Cow<'_, str>) -> Cow<'_, str> {
+    let fixed = match crate::mojibake::repair(&text) {
+        Cow::Owned(fixed) => Some(fixed),
+        Cow::Borrowed(_) => None,
+    };
+    fixed.map_or(text, Cow::Owned)
 }
 
 /// `text` in Unicode NFC, borrowed when it already is.

@@ -312,7 +312,8 @@ impl Extractor {
         if decode::implausible(html) {
             return Err(no_article(NoArticleKind::Undecodable, PageType::default()));
         }
-        let html = decode::nfc(html);
+        let repaired = decode::repaired(std::borrow::Cow::Borrowed(html));
+        let html = decode::nfc(&repaired);
         self.run(&html, encoding_rs::UTF_8, budget, trace)
     }
 

@@ -10,6 +10,7 @@ mod extractor;
 mod html;
 mod lexicon;
 mod metadata;
+mod mojibake;
 mod options;
 mod page;
 mod render;
