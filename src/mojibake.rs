@@ -116,20 +116,59 @@ pub(crate) fn repair(text: &str) -> Cow<'_, str> {
     if found < MIN_SEQUENCES {
         return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len());
+    repair_all(text)
+}
+
+/// `text` with every double-encoded sequence repaired, borrowed when it has none.
+fn repair_all(text: &str) -> Cow<'_, str> {
+    let mut out = String::new();
     let mut copied = 0;
     for at in lead_offsets(text) {
         if at < copied {
             continue;
         }
         if let Some((repaired, len)) = sequence_at(text, at) {
+            if out.is_empty() {
+                out.reserve(text.len());
+            }
             out.push_str(text.get(copied..at).unwrap_or_default());
             out.push(repaired);
             copied = at + len;
         }
     }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
     out.push_str(text.get(copied..).unwrap_or_default());
     Cow::Owned(out)
+}
+
+/// Repairs the text nodes of a parsed page when together they hold at least
+/// [`MIN_SEQUENCES`] double-encoded sequences: the ones written as character references,
+/// which [`repair`] on the page's bytes cannot see.
+pub(crate) fn repair_text_nodes(document: &mut scraper::Html) {
+    let mut found = 0;
+    for node in document.tree.values() {
+        if let scraper::Node::Text(text) = node {
+            found += lead_offsets(&text.text)
+                .filter(|&at| sequence_at(&text.text, at).is_some())
+                .take(MIN_SEQUENCES - found)
+                .count();
+            if found >= MIN_SEQUENCES {
+                break;
+            }
+        }
+    }
+    if found < MIN_SEQUENCES {
+        return;
+    }
+    for node in document.tree.values_mut() {
+        if let scraper::Node::Text(text) = node
+            && let Cow::Owned(fixed) = repair_all(&text.text)
+        {
+            text.text = fixed.into();
+        }
+    }
 }
 
 #[cfg(test)]

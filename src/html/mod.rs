@@ -88,8 +88,11 @@ use scraper::Html;
 pub(crate) fn parse(html: &str, limits: Limits, budget: Budget) -> Result<Html, Error> {
     let (markup, nodes) = prescan_counting(html, limits)?;
     budget.check()?;
-    let document = tokenize::parse_document_within(&markup, nodes, budget)?;
+    let mut document = tokenize::parse_document_within(&markup, nodes, budget)?;
     check_tree(&document, limits)?;
+    // Double-encoded text written as character references ("&#195;&#169;") is only seen
+    // once they are decoded; bytes of it were repaired before parsing.
+    crate::mojibake::repair_text_nodes(&mut document);
     Ok(document)
 }
 
