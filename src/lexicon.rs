@@ -1068,6 +1068,11 @@ mod tests {
         assert!(has_credit_prefix("Tin, ảnh: HÀ PHƯƠNG"));
         assert!(has_credit_prefix("(Ảnh: Tuấn Anh)"));
         assert!(!has_credit_prefix("Nguồn tin cho biết hôm nay trời mưa."));
+        // A hand-written page's footer: its change date and hit counter.
+        assert!(has_credit_prefix("Last changed 3 May 2004. Write to me."));
+        assert!(has_credit_prefix(
+            "This page was last updated on 12/03/2007"
+        ));
         assert!(has_cruft_prefix("Xem thêm: Giá vàng hôm nay"));
         assert!(has_cruft_prefix("[إعلان 2]"));
         assert!(is_cruft_heading_or_line("[anuncio_1]"));
