@@ -44,7 +44,7 @@ def test_article_fixture(fixture):
         assert crate["metadata"][key] == getattr(article, key), key
     assert crate.get("comments", []) == article.comments
     assert article.page_type in (
-        "article", "listing", "forum", "product", "collection", "documentation"
+        "article", "listing", "forum", "product", "collection", "documentation", "service"
     )
 
 

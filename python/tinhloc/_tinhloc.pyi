@@ -9,7 +9,7 @@ Html = Union[bytes, str]
 Item = Union[Html, tuple[Html, Optional[str]], tuple[Html, Optional[str], Optional[str]]]
 Scope = Literal["article", "any"]
 Policy = Literal["balanced", "precision", "recall"]
-PageType = Literal["article", "listing", "forum", "product", "collection", "documentation"]
+PageType = Literal["article", "listing", "forum", "product", "collection", "documentation", "service"]
 
 class Comment(TypedDict):
     """A reader comment or forum reply."""

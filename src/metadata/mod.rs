@@ -53,6 +53,12 @@ pub enum PageType {
     Collection,
     /// A documentation or reference page.
     Documentation,
+    /// A page presenting what an organisation offers: an agency's or a firm's service, a
+    /// software product's features. Told by a JSON-LD `Service` or a first path segment
+    /// such as `/services/`; most service pages say neither and stay `Article` or
+    /// `Listing`. With [`Scope::Any`](crate::Scope::Any) its wide reading answers when it
+    /// finds several times what the article reading finds.
+    Service,
 }
 
 impl PageType {
@@ -73,6 +79,7 @@ impl PageType {
             Self::Product => "product",
             Self::Collection => "collection",
             Self::Documentation => "documentation",
+            Self::Service => "service",
         }
     }
 }
@@ -571,6 +578,44 @@ mod tests {
         assert_eq!(m.url.as_deref(), Some("https://example.vn/bai-viet-1.html"));
         assert_eq!(m.tags, vec!["vàng".to_string(), "giá vàng".to_string()]);
         assert_eq!(m.page_type, PageType::Listing);
+    }
+
+    #[test]
+    fn service_pages_by_path_and_json_ld() {
+        // The page's URL is its canonical link.
+        let typed = |html: &str, url: &str| {
+            let html = html.replace(
+                "<head>",
+                &format!("<head><link rel='canonical' href='{url}'>"),
+            );
+            extract(&Html::parse_document(&html), None).0.page_type
+        };
+        let plain =
+            "<html><head><meta property='og:type' content='website'></head><body></body></html>";
+        assert_eq!(
+            typed(plain, "https://firm.example/services/tax-advice/"),
+            PageType::Service
+        );
+        assert_eq!(
+            typed(plain, "https://firm.example/en-us/solutions/cloud"),
+            PageType::Service
+        );
+        let declared = r#"<html><head><script type="application/ld+json">{"@type":"Service","name":"Gutter cleaning"}</script></head><body></body></html>"#;
+        assert_eq!(
+            typed(declared, "https://firm.example/gutters"),
+            PageType::Service
+        );
+        // An article about services stays an article.
+        let article =
+            "<html><head><meta property='og:type' content='article'></head><body></body></html>";
+        assert_eq!(
+            typed(
+                article,
+                "https://news.example/services/why-tax-advice-costs-more-this-year"
+            ),
+            PageType::Article
+        );
+        assert_eq!(PageType::Service.name(), "service");
     }
 
     #[test]

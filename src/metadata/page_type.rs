@@ -1,5 +1,5 @@
 //! Page type: one article, a listing, or another kind of page (forum, product, collection,
-//! documentation), from JSON-LD, `og:type`, `<meta name="generator">` and the URL.
+//! documentation, service), from JSON-LD, `og:type`, `<meta name="generator">` and the URL.
 
 use std::sync::LazyLock;
 
@@ -43,6 +43,7 @@ static SIGNALS: LazyLock<Vec<(PageType, Signal, &'static str)>> = LazyLock::new(
                 "product" => PageType::Product,
                 "collection" => PageType::Collection,
                 "documentation" => PageType::Documentation,
+                "service" => PageType::Service,
                 _ => return None,
             };
             let signal = match parts.next()? {
@@ -193,12 +194,16 @@ pub(super) fn page_type(
     if article_signal {
         return PageType::Article;
     }
+    if signs.declare(PageType::Service) {
+        return PageType::Service;
+    }
     // `og:type` `article` keeps the path from typing the page, but not the section test.
     if signs.og_type.as_deref() != Some("article") {
         for kind in [
             PageType::Documentation,
             PageType::Forum,
             PageType::Collection,
+            PageType::Service,
         ] {
             if signs.path_says(kind) {
                 return kind;
