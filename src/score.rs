@@ -702,7 +702,9 @@ fn base_weight(features: &BlockFeatures, block: &SegmentBlock, wide: bool) -> f3
     let size = features.size as f32;
     let sapo_heading = is_sapo_heading(features, block);
     if block.caption
-        || (matches!(block.kind, BlockKind::Heading(_)) && !sapo_heading)
+        || (matches!(block.kind, BlockKind::Heading(_))
+            && !sapo_heading
+            && !(wide && features.title_link && features.furniture.is_none()))
         || matches!(block.kind, BlockKind::Image { .. })
     {
         return 0.0;
