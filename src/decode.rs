@@ -112,12 +112,7 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded
         };
     }
     let (text, _) = encoding.decode_without_bom_handling(body);
-    let text = repaired(text);
-    let text = if is_nfc(&text) {
-        text
-    } else {
-        Cow::Owned(to_nfc(&text))
-    };
+    let text = normalized(text);
     Decoded {
         text,
         encoding,
@@ -125,14 +120,19 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded
     }
 }
 
-/// `text` with double-encoded UTF-8 ("isnâ€™t") repaired ([`crate::mojibake`]), as it
-/// came when there is none.
-pub(crate) fn repaired(text: Cow<'_, str>) -> Cow<'_, str> {
+/// Decoded text as every stage reads it: double-encoded UTF-8 ("isnâ€™t") repaired
+/// ([`crate::mojibake`]), then in Unicode NFC; as it came when it already is both.
+pub(crate) fn normalized(text: Cow<'_, str>) -> Cow<'_, str> {
     let fixed = match crate::mojibake::repair(&text) {
         Cow::Owned(fixed) => Some(fixed),
         Cow::Borrowed(_) => None,
     };
-    fixed.map_or(text, Cow::Owned)
+    let text = fixed.map_or(text, Cow::Owned);
+    if is_nfc(&text) {
+        text
+    } else {
+        Cow::Owned(to_nfc(&text))
+    }
 }
 
 /// `text` in Unicode NFC, borrowed when it already is.

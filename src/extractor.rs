@@ -312,8 +312,7 @@ impl Extractor {
         if decode::implausible(html) {
             return Err(no_article(NoArticleKind::Undecodable, PageType::default()));
         }
-        let repaired = decode::repaired(std::borrow::Cow::Borrowed(html));
-        let html = decode::nfc(&repaired);
+        let html = decode::normalized(std::borrow::Cow::Borrowed(html));
         self.run(&html, encoding_rs::UTF_8, budget, trace)
     }
 
@@ -344,7 +343,7 @@ impl Extractor {
     pub fn metadata(&self, html: &str) -> Result<Metadata, Error> {
         let budget = Budget::starting_now(self.time_budget);
         self.check_size(html.len())?;
-        let html = decode::nfc(html);
+        let html = decode::normalized(std::borrow::Cow::Borrowed(html));
         self.metadata_of(&html, budget)
     }
 

@@ -106,14 +106,18 @@ fn lead_offsets(text: &str) -> impl Iterator<Item = usize> + '_ {
         .filter(move |&at| bytes.get(at + 1).is_some_and(|b| (0x82..=0xb4).contains(b)))
 }
 
+/// How many double-encoded sequences `text` holds, counting up to `at_most`.
+fn sequences(text: &str, at_most: usize) -> usize {
+    lead_offsets(text)
+        .filter(|&at| sequence_at(text, at).is_some())
+        .take(at_most)
+        .count()
+}
+
 /// `text` with its double-encoded sequences repaired, borrowed when it has fewer than
 /// [`MIN_SEQUENCES`] of them.
 pub(crate) fn repair(text: &str) -> Cow<'_, str> {
-    let found = lead_offsets(text)
-        .filter(|&at| sequence_at(text, at).is_some())
-        .take(MIN_SEQUENCES)
-        .count();
-    if found < MIN_SEQUENCES {
+    if sequences(text, MIN_SEQUENCES) < MIN_SEQUENCES {
         return Cow::Borrowed(text);
     }
     repair_all(text)
@@ -150,10 +154,7 @@ pub(crate) fn repair_text_nodes(document: &mut scraper::Html) {
     let mut found = 0;
     for node in document.tree.values() {
         if let scraper::Node::Text(text) = node {
-            found += lead_offsets(&text.text)
-                .filter(|&at| sequence_at(&text.text, at).is_some())
-                .take(MIN_SEQUENCES - found)
-                .count();
+            found += sequences(&text.text, MIN_SEQUENCES - found);
             if found >= MIN_SEQUENCES {
                 break;
             }
