@@ -10,7 +10,8 @@ use crate::lexicon;
 use crate::metadata::Metadata;
 use crate::options::{Policy, Settings};
 use crate::score::{
-    LINK_BLOCK_DENSITY, MIN_WIDE_DATA_ROW_CELLS, Scored, is_numbered_item, is_sapo_heading,
+    LINK_BLOCK_DENSITY, MIN_OUTBOUND_ENTRY_CHARS, MIN_WIDE_DATA_ROW_CELLS, Scored,
+    is_numbered_item, is_sapo_heading,
 };
 use crate::segment::Tag;
 use crate::select::Selection;
@@ -116,6 +117,13 @@ fn classify(
         let numbered_heading = heading && is_numbered_item(&block.text);
         // So does a linked item heading in a listicle, and its summary.
         let listicle_item = listicle && (score.teaser || (heading && score.title_link));
+        // And a heading linking to another site over a full description (a place's or
+        // a product's own site, in a "best of" list whose title counts nothing).
+        let entry_heading = heading
+            && score.outbound
+            && selection.blocks.contains(&(index + 1))
+            && scored.scores[index + 1].size >= MIN_OUTBOUND_ENTRY_CHARS
+            && !scored.scores[index + 1].teaser;
         let excised = furniture_inside
             || score.dateline
             || score.disclosure
@@ -132,6 +140,7 @@ fn classify(
         // In the wide reading a listing's item titles and summaries are content.
         let listed = settings.wide
             && (score.title_link
+                || score.linked_entry
                 || score.teaser
                 || (score.item.is_some() && score.furniture.is_none())
                 || (score.content && score.link_density >= LINK_BLOCK_DENSITY)
@@ -152,7 +161,8 @@ fn classify(
                 && !definition
                 && !listed
                 && !numbered_heading
-                && !listicle_item)
+                && !listicle_item
+                && !entry_heading)
             || (score.teaser && !settings.wide && !listicle_item)
             || (score.ellipsis
                 && (!score.content || score.opens_with_link)

@@ -3,7 +3,6 @@
 use crate::article::Article;
 use crate::body::{Block, BlockKind, Body, Inline};
 use crate::error::NoArticleKind;
-use crate::metadata::json_ld::JsonLd;
 use crate::metadata::{Metadata, PageType};
 use crate::options::{Budget, Limits, Policy, RenderOptions, Scope, Settings};
 use crate::page::Page;
@@ -430,13 +429,13 @@ impl Extractor {
         Ok(self.read_metadata(&document).0)
     }
 
-    /// Reads the metadata (the language option applied) and the page's JSON-LD.
-    fn read_metadata(&self, document: &scraper::Html) -> (Metadata, JsonLd) {
-        let (mut metadata, json_ld) = metadata::extract(document, self.base_url.as_ref());
+    /// Reads the metadata (the language option applied) and the page's other signs.
+    fn read_metadata(&self, document: &scraper::Html) -> (Metadata, metadata::Signs) {
+        let (mut metadata, signs) = metadata::extract(document, self.base_url.as_ref());
         if let Some(language) = &self.language {
             metadata.language = Some(language.clone());
         }
-        (metadata, json_ld)
+        (metadata, signs)
     }
 
     fn check_size(&self, size: usize) -> Result<(), Error> {
@@ -537,11 +536,20 @@ impl Extractor {
         let segmented = segment::segment(&document, &settings);
         // Segmentation stops early when the budget runs out.
         budget.check()?;
-        let mut scored = score::score(segmented);
+        let (metadata, signs) = self.read_metadata(&document);
+        let json_ld = &signs.json_ld;
+        let canonical = metadata
+            .url
+            .as_deref()
+            .and_then(|url| url::Url::parse(url).ok());
+        let sites: Vec<&str> = [self.base_url.as_ref(), canonical.as_ref()]
+            .into_iter()
+            .flatten()
+            .filter_map(url::Url::host_str)
+            .collect();
+        let mut scored = score::score(segmented, &sites);
         budget.check()?;
         let mut selected = select::select(&scored);
-        let (metadata, json_ld) = self.read_metadata(&document);
-        budget.check()?;
         let mut kept = match &selected {
             Ok(selection) => clean::kept_blocks(&scored, selection, &metadata, &settings),
             Err(_) => Vec::new(),
@@ -594,7 +602,13 @@ impl Extractor {
             };
             if listing
                 || one_item
-                || !prefer_article(&body, &whole, metadata.page_type, same_container)
+                || !prefer_article(
+                    &body,
+                    &whole,
+                    metadata.page_type,
+                    same_container,
+                    signs.type_named,
+                )
             {
                 (scored, selected, kept, body, listing) =
                     (wide_scored, wide_selected, wide_kept, whole, false);
@@ -758,6 +772,7 @@ fn prefer_article(
     whole_body: &Body,
     page_type: PageType,
     same_container: bool,
+    type_named: bool,
 ) -> bool {
     let article = plain_chars(article_body);
     let whole = plain_chars(whole_body);
@@ -785,7 +800,7 @@ fn prefer_article(
     let own_text = matches!(
         page_type,
         PageType::Article | PageType::Product | PageType::Documentation
-    );
+    ) && type_named;
     own_text || (whole as f64) < WIDE_OVER_ARTICLE_FACTOR * article as f64
 }
 

@@ -7,7 +7,7 @@
 
 use crate::body::{BlockKind, Inline};
 use crate::lexicon;
-use crate::segment::{SegmentBlock, Segmented, Tag};
+use crate::segment::{Element, SegmentBlock, Segmented, Tag};
 
 /// How much one link character costs against one plain character. A block whose links
 /// cover 40 % of its text weighs nothing. Start: jusText's link density 0.2–0.4 band;
@@ -50,6 +50,13 @@ const MIN_TEASER_PROSE_CHARS: usize = 70;
 /// An element whose class names both content and furniture (`entry-content-read-more`,
 /// `related-content`) is furniture only when it holds fewer characters than this.
 const MAX_MIXED_FURNITURE_CHARS: usize = 400;
+/// Shortest description, in weighted characters, under a title linking to another site
+/// that makes a listicle's entry rather than a teaser. Tuned on the WCXB dev split
+/// 2026-12-07.
+pub(crate) const MIN_OUTBOUND_ENTRY_CHARS: usize = 150;
+/// Shortest list item opening with a link and mostly linked (a catalogue entry: linked
+/// title, then publisher and year) that the wide reading counts as an entry.
+const MIN_LINKED_ENTRY_CHARS: usize = 60;
 /// Shortest link block, in characters, read as a teaser title.
 const MIN_TEASER_TITLE_CHARS: usize = 15;
 /// Shortest heading, in weighted characters, read as a lead paragraph when it ends a
@@ -148,6 +155,11 @@ pub(crate) struct BlockFeatures {
     pub teaser: bool,
     /// A title link: mostly one link, long enough to be a headline.
     pub title_link: bool,
+    /// A title link to another site than the page's (see [`score`]).
+    pub outbound: bool,
+    /// A list item that opens with a link and is mostly linked, long enough to be a
+    /// catalogue entry (linked title, then publisher and year), not a menu entry.
+    pub linked_entry: bool,
     /// Under a furniture element (after discounting page-wide wrappers).
     pub furniture: Option<u32>,
     /// Under an element whose class, id or tag names content.
@@ -266,7 +278,10 @@ pub(crate) fn ends_with_ellipsis(text: &str) -> bool {
 }
 
 /// Scores every block of `page`.
-pub(crate) fn score(page: Segmented) -> Scored {
+/// `sites` are the page's hosts (of the address it was fetched from and of its canonical
+/// URL), where known: a title link to none of them heads a listicle's entry, not a teaser
+/// of the site's own stories.
+pub(crate) fn score(page: Segmented, sites: &[&str]) -> Scored {
     let mut size_prefix = Vec::with_capacity(page.blocks.len() + 1);
     size_prefix.push(0usize);
     let mut sizes = Vec::with_capacity(page.blocks.len());
@@ -292,6 +307,7 @@ pub(crate) fn score(page: Segmented) -> Scored {
     let mut scores: Vec<BlockFeatures> = Vec::with_capacity(scored.page.blocks.len());
     for (index, block) in scored.page.blocks.iter().enumerate() {
         let mut features = features(block, sizes[index]);
+        features.outbound = features.title_link && leaves_sites(block, sites);
         features.content = scored
             .page
             .elements
@@ -403,13 +419,20 @@ const MIN_ITEM_BLOCKS: usize = 2;
 /// that holds it.
 fn mark_items(scored: &Scored) -> Vec<Option<u32>> {
     let elements = &scored.page.elements;
-    let sized = |blocks: &std::ops::Range<usize>| {
-        (MIN_ITEM_BLOCKS..=MAX_ITEM_BLOCKS).contains(&blocks.len())
+    // A term or definition of a description list (a product's specifications) is an
+    // item of one block.
+    let sized = |element: &Element| {
+        let fewest = if matches!(element.tag, Tag::Term | Tag::Definition) {
+            1
+        } else {
+            MIN_ITEM_BLOCKS
+        };
+        (fewest..=MAX_ITEM_BLOCKS).contains(&element.blocks.len())
     };
     let mut runs: foldhash::HashMap<(u32, u64), usize> = foldhash::HashMap::default();
     for element in elements {
         if let Some(parent) = element.parent
-            && sized(&element.blocks)
+            && sized(element)
         {
             *runs.entry((parent, element.signature)).or_default() += 1;
         }
@@ -421,7 +444,7 @@ fn mark_items(scored: &Scored) -> Vec<Option<u32>> {
             continue;
         };
         item_of[index] = item_of[parent as usize].or_else(|| {
-            (sized(&element.blocks)
+            (sized(element)
                 && runs
                     .get(&(parent, element.signature))
                     .is_some_and(|&n| n >= MIN_ITEMS))
@@ -436,18 +459,70 @@ fn mark_items(scored: &Scored) -> Vec<Option<u32>> {
         .collect()
 }
 
+/// Whether the block's first link is an absolute address on none of `sites` (false when
+/// no site is known).
+fn leaves_sites(block: &SegmentBlock, sites: &[&str]) -> bool {
+    if sites.is_empty() {
+        return false;
+    }
+    let Some(href) = block.inlines.iter().find_map(|inline| match inline {
+        Inline::Link { href, .. } => Some(href.as_str()),
+        _ => None,
+    }) else {
+        return false;
+    };
+    let absolute = if href.starts_with("//") {
+        url::Url::parse(&format!("https:{href}")).ok()
+    } else {
+        url::Url::parse(href).ok()
+    };
+    absolute
+        .as_ref()
+        .filter(|url| matches!(url.scheme(), "http" | "https"))
+        .and_then(url::Url::host_str)
+        .is_some_and(|host| {
+            let host = site_of(host);
+            sites.iter().all(|site| site_of(site) != host)
+        })
+}
+
+/// The registrable part of a host, roughly: its last two labels, or three under a
+/// two-letter country domain with a short second level (`bbc.co.uk`, `abc.net.au`).
+fn site_of(host: &str) -> String {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    let labels: Vec<&str> = host.split('.').collect();
+    let keep = match labels.as_slice() {
+        [.., second, top] if top.len() == 2 && second.len() <= 3 && labels.len() >= 3 => 3,
+        _ => 2,
+    };
+    labels[labels.len().saturating_sub(keep)..].join(".")
+}
+
+/// Whether the block's first inline with text is a link.
+fn opens_with_link(block: &SegmentBlock) -> bool {
+    block
+        .inlines
+        .iter()
+        .find(|inline| !inline.text().trim().is_empty())
+        .is_some_and(|inline| matches!(inline, Inline::Link { .. }))
+}
+
 /// Marks the blocks of teaser units: small elements (a few blocks, a few hundred
 /// characters) that start with a title link and hold at most one prose block, such as
 /// `<article><h3><a>Title</a></h3><time>…</time><p>Sapo.</p></article>`.
 fn mark_teasers(scored: &Scored, scores: &mut [BlockFeatures]) {
     let mut title_prefix = Vec::with_capacity(scores.len() + 1);
+    let mut outbound_prefix = Vec::with_capacity(scores.len() + 1);
     let mut prose_prefix = Vec::with_capacity(scores.len() + 1);
     title_prefix.push(0usize);
+    outbound_prefix.push(0usize);
     prose_prefix.push(0usize);
     for score in scores.iter() {
         let titles = title_prefix.last().copied().unwrap_or(0);
+        let outbound = outbound_prefix.last().copied().unwrap_or(0);
         let prose = prose_prefix.last().copied().unwrap_or(0);
-        title_prefix.push(titles + usize::from(score.title_link));
+        title_prefix.push(titles + usize::from(score.title_link && !score.outbound));
+        outbound_prefix.push(outbound + usize::from(score.outbound));
         prose_prefix.push(
             prose
                 + usize::from(
@@ -480,8 +555,15 @@ fn mark_teasers(scored: &Scored, scores: &mut [BlockFeatures]) {
             continue;
         };
         let titles_before = title_prefix[index] - title_prefix[unit.start];
+        // Under a title linking to another site, a full description is a listicle's
+        // entry; a short or cut one is a teaser all the same (a blogroll of other
+        // blogs' latest posts).
+        let outbound_before = outbound_prefix[index] - outbound_prefix[unit.start];
+        let score = &scores[index];
+        let outbound_teaser =
+            outbound_before > 0 && (score.ellipsis || score.size < MIN_OUTBOUND_ENTRY_CHARS);
         let prose_blocks = prose_prefix[unit.end] - prose_prefix[unit.start];
-        scores[index].teaser = titles_before > 0 && prose_blocks <= 1;
+        scores[index].teaser = (titles_before > 0 || outbound_teaser) && prose_blocks <= 1;
     }
 }
 
@@ -510,11 +592,11 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
         labels_only: !block.text.contains(PROSE_PUNCTUATION)
             && !in_unpunctuated_script(&block.text),
         ellipsis: ends_with_ellipsis(&block.text),
-        opens_with_link: block
-            .inlines
-            .iter()
-            .find(|inline| !inline.text().trim().is_empty())
-            .is_some_and(|inline| matches!(inline, Inline::Link { .. })),
+        opens_with_link: opens_with_link(block),
+        linked_entry: matches!(block.kind, BlockKind::ListItem { .. })
+            && link_density >= LINK_BLOCK_DENSITY
+            && size >= MIN_LINKED_ENTRY_CHARS
+            && opens_with_link(block),
         cruft_heading: lexicon::is_cruft_heading_or_line(&block.text),
         dateline: block.dateline
             || (block.cells.is_empty()
@@ -726,6 +808,7 @@ fn base_weight(features: &BlockFeatures, block: &SegmentBlock, wide: bool) -> f3
     weight = weight.max(-size);
     if wide
         && (features.title_link
+            || features.linked_entry
             || (features.content && features.link_density >= LINK_BLOCK_DENSITY)
             || block.cells.len() >= MIN_WIDE_DATA_ROW_CELLS)
     {
@@ -771,6 +854,15 @@ mod tests {
         assert!(burmese.contains(PROSE_PUNCTUATION));
         assert!(in_unpunctuated_script("รัฐบาลประกาศมาตรการใหม่ในวันนี้"));
         assert!(!in_unpunctuated_script("Home News Sport Weather"));
+    }
+
+    #[test]
+    fn sites_compare_by_registrable_part() {
+        assert_eq!(site_of("www.example.com"), "example.com");
+        assert_eq!(site_of("news.example.com"), site_of("EXAMPLE.com."));
+        assert_eq!(site_of("www.bbc.co.uk"), "bbc.co.uk");
+        assert_ne!(site_of("www.bbc.co.uk"), site_of("www.itv.co.uk"));
+        assert_eq!(site_of("localhost"), "localhost");
     }
 
     #[test]

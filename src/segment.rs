@@ -247,6 +247,10 @@ struct Attributes<'a> {
     panel_role: bool,
     /// `role="main"` or `role="article"`: the landmark of the page's content.
     landmark_content: bool,
+    /// The role of a choice widget (`listbox`, `option`, `menuitemradio`,
+    /// `menuitemcheckbox`): a control, as `<select>` and `<option>` are, such as the
+    /// choices of a filter.
+    choice_widget: bool,
     /// An ARIA landmark role of page furniture: `navigation`, `complementary`,
     /// `contentinfo`, `banner`, `search`.
     landmark_furniture: bool,
@@ -275,6 +279,10 @@ impl<'a> Attributes<'a> {
                     attributes.dialog |= role("dialog") || role("alertdialog");
                     attributes.landmark_content = role("main") || role("article");
                     attributes.panel_role = role("region") || role("tabpanel");
+                    attributes.choice_widget =
+                        ["listbox", "option", "menuitemradio", "menuitemcheckbox"]
+                            .into_iter()
+                            .any(role);
                     attributes.landmark_furniture = [
                         "navigation",
                         "complementary",
@@ -890,6 +898,9 @@ impl<'a> Walker<'a> {
             role = Role::Inline(InlineRole::Plain);
         }
         if is_hidden(&attributes, node) && !Self::is_disclosed_panel(&attributes, node) {
+            return false;
+        }
+        if attributes.choice_widget {
             return false;
         }
         let mut frame = Frame {

@@ -138,9 +138,18 @@ pub struct Metadata {
 // Entry point
 // ---------------------------------------------------------------------------------------
 
-/// Reads the metadata of `document`, and returns it with the page's JSON-LD (parsed once,
-/// for the extractor's body fallback too). `base_url` resolves relative URLs.
-pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> (Metadata, JsonLd) {
+/// What reading the metadata found besides [`Metadata`].
+pub(crate) struct Signs {
+    /// The page's JSON-LD, parsed once (for the extractor's body fallback too).
+    pub json_ld: JsonLd,
+    /// Whether anything on the page named its type: `false` for a page typed article
+    /// only for want of any sign (no JSON-LD type, no `og:type`, no address).
+    pub type_named: bool,
+}
+
+/// Reads the metadata of `document`, and returns it with the signs the extractor reads
+/// too. `base_url` resolves relative URLs.
+pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> (Metadata, Signs) {
     let page = Candidates::collect(document);
     let metas = MetaTags::collect(&page.metas);
     let json_ld = JsonLd::collect(matching(&page.scripts, &JSON_LD));
@@ -196,7 +205,7 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> (Metadata
     };
     let authors = authors(&page, &anchors, &metas, &json_ld, &site_names, vietnamese);
 
-    let page_type = page_type(&page, &metas, &json_ld, url.as_deref());
+    let (page_type, type_named) = page_type(&page, &metas, &json_ld, url.as_deref());
     let metadata = Metadata {
         title,
         authors,
@@ -210,7 +219,13 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> (Metadata
         tags: tags(&metas, &json_ld),
         page_type,
     };
-    (metadata, json_ld)
+    (
+        metadata,
+        Signs {
+            json_ld,
+            type_named,
+        },
+    )
 }
 
 /// `text` read as a date (ISO forms, then displayed forms such as "17/11/2025 08:30"),

@@ -132,12 +132,26 @@ impl Signs<'_> {
 /// `/collections/`); then a listing when
 /// `og:type` is `website` or the URL is a home or section address; else an article.
 /// `og:type` `article` alone proves little: some CMSs put it on every page.
+///
+/// The flag says whether anything on the page named the type: `false` when the page is
+/// an article only for want of any sign (no JSON-LD type, no `og:type`, no address).
 pub(super) fn page_type(
     page: &Candidates,
     metas: &MetaTags,
     json_ld: &JsonLd,
     url: Option<&str>,
-) -> PageType {
+) -> (PageType, bool) {
+    let kind = named_page_type(page, metas, json_ld, url);
+    (kind.unwrap_or(PageType::Article), kind.is_some())
+}
+
+/// [`page_type`], `None` when the page falls to the default article.
+fn named_page_type(
+    page: &Candidates,
+    metas: &MetaTags,
+    json_ld: &JsonLd,
+    url: Option<&str>,
+) -> Option<PageType> {
     let parsed = url.and_then(|u| url::Url::parse(u).ok());
     let signs = Signs {
         json_ld,
@@ -168,34 +182,34 @@ pub(super) fn page_type(
             .unwrap_or_default(),
     };
     if signs.declare(PageType::Forum) {
-        return PageType::Forum;
+        return Some(PageType::Forum);
     }
     if signs.declare(PageType::Documentation) {
-        return PageType::Documentation;
+        return Some(PageType::Documentation);
     }
     if json_ld.objects.iter().any(|o| has_type(o, ARTICLE_TYPES)) {
-        return PageType::Article;
+        return Some(PageType::Article);
     }
     if signs.og_names(PageType::Product) || signs.lone_product() {
-        return PageType::Product;
+        return Some(PageType::Product);
     }
     if signs.og_names(PageType::Collection) || signs.listed_products() {
-        return PageType::Collection;
+        return Some(PageType::Collection);
     }
     if json_ld.objects.iter().any(|o| has_type(o, LISTING_TYPES)) {
-        return if signs.path_says(PageType::Collection) {
+        return Some(if signs.path_says(PageType::Collection) {
             PageType::Collection
         } else {
             PageType::Listing
-        };
+        });
     }
     let article_signal = metas.first(&["article:published_time"]).is_some()
         || matching(&page.itemprops, &ARTICLE_BODY).next().is_some();
     if article_signal {
-        return PageType::Article;
+        return Some(PageType::Article);
     }
     if signs.declare(PageType::Service) {
-        return PageType::Service;
+        return Some(PageType::Service);
     }
     // `og:type` `article` keeps the path from typing the page, but not the section test.
     if signs.og_type.as_deref() != Some("article") {
@@ -206,14 +220,16 @@ pub(super) fn page_type(
             PageType::Service,
         ] {
             if signs.path_says(kind) {
-                return kind;
+                return Some(kind);
             }
         }
     }
     if signs.og_type.as_deref() == Some("website") || url.is_some_and(is_section_url) {
-        PageType::Listing
+        Some(PageType::Listing)
+    } else if signs.og_type.is_some() || url.is_some() {
+        Some(PageType::Article)
     } else {
-        PageType::Article
+        None
     }
 }
 
