@@ -763,10 +763,12 @@ impl Extractor {
 }
 
 /// Whether [`Scope::Any`] answers with the article reading of a page rather than its wide
-/// reading: a long enough article wins, unless the page is typed as a listing, a
-/// collection or a forum (whose replies are its content) and its wide reading is several
-/// times larger, or the page is typed as a listing and both readings chose the same
-/// container (`same_container`), which the wide reading reads more of.
+/// reading: a long enough article wins on a page named an article or documentation;
+/// on a product page unless the wide reading is [`WIDE_OVER_PRODUCT_FACTOR`] times
+/// larger; on any other page (a listing, a collection, a forum whose replies are its
+/// content, a page that names no type: `type_named` false) unless it is
+/// [`WIDE_OVER_ARTICLE_FACTOR`] times larger, or, on a listing, both readings chose the
+/// same container (`same_container`), which the wide reading reads more of.
 fn prefer_article(
     article_body: &Body,
     whole_body: &Body,
@@ -797,12 +799,18 @@ fn prefer_article(
     {
         return true;
     }
-    let own_text = matches!(
-        page_type,
-        PageType::Article | PageType::Product | PageType::Documentation
-    ) && type_named;
+    let own_text = matches!(page_type, PageType::Article | PageType::Documentation) && type_named;
+    if page_type == PageType::Product {
+        return (whole as f64) < WIDE_OVER_PRODUCT_FACTOR * article as f64;
+    }
     own_text || (whole as f64) < WIDE_OVER_ARTICLE_FACTOR * article as f64
 }
+
+/// A product page answers with its wide reading when that is at least this many times
+/// the article reading: the product's own text was one panel of it. Tuned on the WCXB
+/// dev split 2026-12-07 (2: -0.0001, 3: +0.0007 with two collections worse, 5 to 7:
+/// +0.0007 with none worse, 10: +0.0003).
+const WIDE_OVER_PRODUCT_FACTOR: f64 = 5.0;
 
 /// Shortest JSON-LD product description, in characters, that scope any adds to a product
 /// page's body when the body lacks it. Tuned on the WCXB dev split 2026-12-06 (product
@@ -1124,6 +1132,30 @@ fn no_article(kind: NoArticleKind, page_type: PageType) -> Error {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// A body of one paragraph of `chars` letters.
+    fn body_of_chars(chars: usize) -> Body {
+        Body {
+            blocks: vec![crate::body::Block::new(
+                crate::body::BlockKind::Paragraph,
+                vec![crate::body::Inline::Text("a".repeat(chars))],
+            )],
+        }
+    }
+
+    #[test]
+    fn scope_any_weighs_the_article_reading_by_what_the_page_names_itself() {
+        let article = body_of_chars(600);
+        let twice = body_of_chars(1_300);
+        let five_times = body_of_chars(3_100);
+        // A named article keeps its reading however much more the wide reading finds.
+        assert!(prefer_article(&article, &five_times, PageType::Article, false, true));
+        // A page that names no type gives way to a wide reading twice as large.
+        assert!(!prefer_article(&article, &twice, PageType::Article, false, false));
+        // A product gives way only to five times as much: its own text was one panel.
+        assert!(prefer_article(&article, &twice, PageType::Product, false, true));
+        assert!(!prefer_article(&article, &five_times, PageType::Product, false, true));
+    }
 
     /// Fragments the generated pages are made of: the markup the pre-scan cuts (scripts,
     /// styles, comments, unread attributes) mixed with what it must keep.
