@@ -1149,12 +1149,36 @@ mod tests {
         let twice = body_of_chars(1_300);
         let five_times = body_of_chars(3_100);
         // A named article keeps its reading however much more the wide reading finds.
-        assert!(prefer_article(&article, &five_times, PageType::Article, false, true));
+        assert!(prefer_article(
+            &article,
+            &five_times,
+            PageType::Article,
+            false,
+            true
+        ));
         // A page that names no type gives way to a wide reading twice as large.
-        assert!(!prefer_article(&article, &twice, PageType::Article, false, false));
+        assert!(!prefer_article(
+            &article,
+            &twice,
+            PageType::Article,
+            false,
+            false
+        ));
         // A product gives way only to five times as much: its own text was one panel.
-        assert!(prefer_article(&article, &twice, PageType::Product, false, true));
-        assert!(!prefer_article(&article, &five_times, PageType::Product, false, true));
+        assert!(prefer_article(
+            &article,
+            &twice,
+            PageType::Product,
+            false,
+            true
+        ));
+        assert!(!prefer_article(
+            &article,
+            &five_times,
+            PageType::Product,
+            false,
+            true
+        ));
     }
 
     /// Fragments the generated pages are made of: the markup the pre-scan cuts (scripts,

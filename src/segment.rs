@@ -174,13 +174,17 @@ enum InlineRole {
     Plain,
 }
 
+/// MathML token elements: identifiers, numbers, operators, text and string literals.
+/// The `<math>` around them is read as inline text, its TeX annotation skipped.
+const MATH_TOKENS: [&str; 5] = ["mi", "mn", "mo", "mtext", "ms"];
+
 fn role_of(name: &str) -> Role {
     use BlockRole::*;
     match name {
-        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
-        | "embed" | "canvas" | "video" | "audio" | "button" | "input" | "select" | "textarea"
-        | "option" | "datalist" | "head" | "title" | "meta" | "link" | "map" | "dialog"
-        | "picture" | "source" | "track" | "param" => Role::Skip,
+        "script" | "style" | "noscript" | "template" | "svg" | "annotation" | "annotation-xml"
+        | "iframe" | "object" | "embed" | "canvas" | "video" | "audio" | "button" | "input"
+        | "select" | "textarea" | "option" | "datalist" | "head" | "title" | "meta" | "link"
+        | "map" | "dialog" | "picture" | "source" | "track" | "param" => Role::Skip,
         "p" | "dt" | "dd" | "address" | "summary" => Role::Block(Paragraph),
         "h1" => Role::Block(Heading(1)),
         "h2" => Role::Block(Heading(2)),
@@ -1304,7 +1308,12 @@ pub(crate) fn segment(document: &Html, settings: &Settings) -> Segmented {
                     }
                     continue;
                 }
-                if node.value().is_element() {
+                if let Some(element) = node.value().as_element() {
+                    // MathML tokens are words of the formula, written without spaces
+                    // between their tags (`<mn>5</mn><mn>2</mn>` is "5 2", not "52").
+                    if MATH_TOKENS.contains(&element.name()) {
+                        walker.text(" ");
+                    }
                     walker.close();
                 }
             }
