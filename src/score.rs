@@ -93,6 +93,10 @@ const CJK_CHAR_WEIGHT: usize = 3;
 /// Only blocks this short, in characters, take the prefix tests (cruft, promo, credit). Set
 /// in "Pipeline v1" (ae077ea, 2026-11-23); what it was tuned on was not recorded.
 const MAX_PREFIX_TEST_CHARS: usize = 200;
+/// A promo line (a sign-up form's consent text, "By signing up, you agree to receive
+/// recurring automated SMS marketing messages…") takes its test up to this length.
+/// Tuned on the WCXB dev split 2026-12-07.
+const MAX_PROMO_TEST_CHARS: usize = 400;
 /// A block with a cruft prefix ("Xem thêm:") that ends a sentence, has no link and is at
 /// most this long, in characters, is cruft. Set in "Pipeline v1" (ae077ea, 2026-11-23);
 /// what it was tuned on was not recorded.
@@ -575,9 +579,9 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
         block.link_chars as f32 / block.chars as f32
     };
     let short = block.chars <= MAX_PREFIX_TEST_CHARS;
-    // Only short blocks take the prefix tests, and never code: a Python session's `>>>`
-    // prompt is no "» Read more" arrow.
-    let start = (short && block.kind != BlockKind::Preformatted)
+    // Only short blocks take the prefix tests (promo lines a little longer), and never
+    // code: a Python session's `>>>` prompt is no "» Read more" arrow.
+    let start = (block.chars <= MAX_PROMO_TEST_CHARS && block.kind != BlockKind::Preformatted)
         .then(|| lexicon::BlockStart::of(&block.text));
     let start = start.as_ref();
     let final_punctuation = ends_sentence(&block.text);
@@ -611,7 +615,8 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
             && lexicon::is_disclosure(&block.text),
         cruft_prefix: start.is_some_and(|start| {
             start.has_promo_prefix()
-                || start.has_cruft_prefix()
+                || short
+                    && start.has_cruft_prefix()
                     && (link_density > 0.0
                         || !ends_sentence(&block.text)
                         || block.chars <= MAX_CRUFT_PREFIX_SENTENCE_CHARS)
