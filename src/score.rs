@@ -55,7 +55,9 @@ const MAX_MIXED_FURNITURE_CHARS: usize = 400;
 /// 2026-12-07.
 pub(crate) const MIN_OUTBOUND_ENTRY_CHARS: usize = 150;
 /// Shortest list item opening with a link and mostly linked (a catalogue entry: linked
-/// title, then publisher and year) that the wide reading counts as an entry.
+/// title, then publisher and year) that the wide reading counts as an entry: longer than
+/// a menu's entries. Set on the WCXB dev split 2026-12-07 (a library's subject page; no
+/// other page moved).
 const MIN_LINKED_ENTRY_CHARS: usize = 60;
 /// Shortest link block, in characters, read as a teaser title.
 const MIN_TEASER_TITLE_CHARS: usize = 15;
