@@ -474,19 +474,36 @@ const MIN_COPIED_BLOCK_CHARS: usize = 10;
 /// line repeated thousands of times stays linear.
 const MAX_COPY_SOURCES: usize = 8;
 
-/// Comparable characters (see [`comparable`]) a block's copy key reads.
-const COPY_KEY_CHARS: usize = 32;
+/// Block pairs [`drop_copies`] compares, per counted block, before it stops looking: a
+/// bound on its time (a page of one long paragraph printed 30,000 times took minutes).
+/// No page of the shared corpora or WCXB dev comes near it.
+const MAX_COPY_COMPARISONS_PER_BLOCK: usize = 64;
 
-/// A cheap key of a block for [`drop_copies`]: a hash of its first [`COPY_KEY_CHARS`]
-/// comparable characters. Equal blocks have equal keys; blocks with equal keys are then
-/// compared in full.
-fn copy_key(block: &crate::segment::SegmentBlock) -> u64 {
+/// Classes of equal text among `texts`: for each, the index of the first text equal to it
+/// in [`comparable`] characters. Each text is hashed once and compared in full only with
+/// the earlier texts of the same hash, so finding copies later costs one comparison of
+/// two numbers per pair of blocks.
+fn text_classes<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<usize> {
     use std::hash::{BuildHasher, Hasher};
-    let mut hasher = foldhash::fast::FixedState::with_seed(0).build_hasher();
-    for ch in comparable_chars(&block.text).take(COPY_KEY_CHARS) {
-        hasher.write_u32(ch as u32);
+    let texts: Vec<&str> = texts.collect();
+    let mut firsts: HashMap<u64, Vec<usize>> = HashMap::default();
+    let mut classes = Vec::with_capacity(texts.len());
+    for (index, text) in texts.iter().enumerate() {
+        let mut hasher = foldhash::fast::FixedState::with_seed(0).build_hasher();
+        for ch in comparable_chars(text) {
+            hasher.write_u32(ch as u32);
+        }
+        let same_hash = firsts.entry(hasher.finish()).or_default();
+        let first = same_hash
+            .iter()
+            .copied()
+            .find(|&first| comparable_chars(texts[first]).eq(comparable_chars(text)));
+        classes.push(first.unwrap_or_else(|| {
+            same_hash.push(index);
+            index
+        }));
     }
-    hasher.finish()
+    classes
 }
 
 /// Drops from `kept` and its `body` (block for block) every run of blocks that copies the
@@ -498,7 +515,7 @@ pub(crate) fn drop_copies(scored: &Scored, kept: &mut Vec<usize>, body: &mut Bod
     // The blocks that count, as (place in `kept`, block, key); the others (short labels,
     // code) are transparent, and a copy's span takes those inside it.
     let blocks = &scored.page.blocks;
-    let counted: Vec<(usize, usize, u64)> = kept
+    let counted: Vec<(usize, usize)> = kept
         .iter()
         .enumerate()
         .filter(|&(_, &index)| {
@@ -513,17 +530,26 @@ pub(crate) fn drop_copies(scored: &Scored, kept: &mut Vec<usize>, body: &mut Bod
                     BlockKind::Preformatted | BlockKind::TableRow { .. } | BlockKind::Image { .. }
                 )
         })
-        .map(|(place, &index)| (place, index, copy_key(&blocks[index])))
+        .map(|(place, &index)| (place, index))
         .collect();
+    let class = text_classes(
+        counted
+            .iter()
+            .map(|&(_, index)| blocks[index].text.as_str()),
+    );
+    // Pairs compared so far: near the end of a page of one paragraph printed thousands of
+    // times, each place would compare the whole rest of the page again.
+    let compared = std::cell::Cell::new(0usize);
     let same = |a: usize, b: usize| {
-        let ((_, a, a_key), (_, b, b_key)) = (counted[a], counted[b]);
-        a_key == b_key && comparable_chars(&blocks[a].text).eq(comparable_chars(&blocks[b].text))
+        compared.set(compared.get() + 1);
+        class[a] == class[b]
     };
-    let mut places: HashMap<u64, Vec<usize>> = HashMap::default();
+    let most_compared = MAX_COPY_COMPARISONS_PER_BLOCK * counted.len();
+    let mut places: HashMap<usize, Vec<usize>> = HashMap::default();
     let mut copy = vec![false; kept.len()];
     let mut at = 0;
-    while at < counted.len() {
-        let key = counted[at].2;
+    while at < counted.len() && compared.get() <= most_compared {
+        let key = class[at];
         // The longest run from `at` equal to the run that ends right before `at` (counted
         // blocks only), or to an earlier run when it reprints most of the page so far: a
         // shorter run repeated further on is structure (each day of a meal plan, each
@@ -561,6 +587,12 @@ pub(crate) fn drop_copies(scored: &Scored, kept: &mut Vec<usize>, body: &mut Bod
     drop_marked(kept, body, &copy);
 }
 
+/// Bytes of earlier text [`drop_quoted_copies`] scans in all before it stops looking: a
+/// bound on its time, as each quote is looked for in all the text before it (20,000
+/// quotes in an 8 MB thread took 3 s). No page of the shared corpora or WCXB dev comes
+/// near it.
+const MAX_QUOTE_SCAN_BYTES: usize = 256 << 20;
+
 /// Shortest quote, in comparable characters, that [`drop_quoted_copies`] compares: a
 /// short quote ("Agreed.") may well repeat words said before.
 const MIN_QUOTED_COPY_CHARS: usize = 40;
@@ -580,13 +612,17 @@ pub(crate) fn drop_quoted_copies(scored: &Scored, kept: &mut Vec<usize>, body: &
     }
     let mut before = String::new();
     let mut copy = vec![false; kept.len()];
+    let mut scanned = 0usize;
     for (place, &index) in kept.iter().enumerate() {
         let block = &blocks[index];
         let text: String = comparable_chars(&block.text).collect();
-        if block.kind == BlockKind::Quote
+        let quote = block.kind == BlockKind::Quote
             && text.chars().count() >= MIN_QUOTED_COPY_CHARS
-            && memchr::memmem::find(before.as_bytes(), text.as_bytes()).is_some()
-        {
+            && scanned <= MAX_QUOTE_SCAN_BYTES;
+        if quote {
+            scanned += before.len();
+        }
+        if quote && memchr::memmem::find(before.as_bytes(), text.as_bytes()).is_some() {
             copy[place] = true;
             continue;
         }

@@ -614,6 +614,7 @@ impl Extractor {
                     (wide_scored, wide_selected, wide_kept, whole, false);
             }
         }
+        budget.check()?;
         let mut forum_body = false;
         // A forum's posts, found once: the body may come from them, the comments do.
         let posts = if metadata.page_type == PageType::Forum {

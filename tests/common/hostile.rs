@@ -8,7 +8,9 @@
 //!   `<span>` then ignored `</y>`), `div-dd` (505 open `<div>` then ignored `</dd>`), `p-a`
 //!   (`<p>a` repeated), `td-a` (`<td>a` repeated in a table), `p-word` (sibling
 //!   `<p>word</p>`), `p-dense` and `td-dense` (paragraphs and cells at two nodes per 40
-//!   bytes, the densest the node budget admits), `plain-text` (text without markup);
+//!   bytes, the densest the node budget admits), `p-same` (one long sentence as every
+//!   paragraph: the copy finder's worst case), `quotes` (distinct block quotes, each
+//!   looked for in all the text before it), `plain-text` (text without markup);
 //! - **garbage** (must give a typed error, never an article): `ff` (0xFF after every byte
 //!   of a page), `x80` (every other byte 0x80), `high-bytes` (random bytes 0x80–0xFF),
 //!   `png`, `elf`, `zip` (a magic number and random bytes), `controls` (text made mostly
@@ -83,6 +85,16 @@ pub const CASES: &[Case] = &[
     },
     Case {
         name: "td-dense",
+        expect: Expect::Any,
+        scales: true,
+    },
+    Case {
+        name: "p-same",
+        expect: Expect::Any,
+        scales: true,
+    },
+    Case {
+        name: "quotes",
         expect: Expect::Any,
         scales: true,
     },
@@ -277,6 +289,30 @@ pub fn build(name: &str, size: usize) -> Option<Vec<u8>> {
         // The densest markup the node budget admits: two nodes per 40 bytes.
         "p-dense" => repeat_to("", &padded("<p class=x>Một câu có dấu", 40), size),
         "td-dense" => repeat_to("<table>", &padded("<td>Một ô ngắn, có dấu", 40), size),
+        // Copies of one paragraph long enough to count as a copied block; near the end of
+        // the page every earlier place matched the whole rest again (minutes at 12 MB).
+        "p-same" => repeat_to(
+            "",
+            &format!(
+                "<p>{}</p>",
+                "Một câu dài lặp lại, có dấu và có nghĩa. ".repeat(9)
+            ),
+            size,
+        ),
+        "quotes" => {
+            const WORDS: [&str; 8] = ["mưa", "nắng", "gió", "sông", "núi", "biển", "đồng", "rừng"];
+            let mut rng = Rng::new(6);
+            let mut s = String::from("<article>");
+            while s.len() < size {
+                s.push_str("<blockquote><p>");
+                for _ in 0..40 {
+                    s.push_str(WORDS[rng.below(WORDS.len())]);
+                    s.push(' ');
+                }
+                s.push_str("nữa.</p></blockquote>");
+            }
+            s.into_bytes()
+        }
         "plain-text" => repeat_to(
             "",
             "Theo báo cáo của Sở Công Thương, tổng mức bán lẻ tăng 9,5% so với cùng kỳ. ",
