@@ -479,21 +479,42 @@ const MAX_COPY_SOURCES: usize = 8;
 /// No page of the shared corpora or WCXB dev comes near it.
 const MAX_COPY_COMPARISONS_PER_BLOCK: usize = 64;
 
-/// Classes of equal text among `texts`: for each, the index of the first text equal to it
-/// in [`comparable`] characters. Each text is hashed once and compared in full only with
-/// the earlier texts of the same hash, so finding copies later costs one comparison of
-/// two numbers per pair of blocks.
-fn text_classes<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<usize> {
+/// Comparable characters (see [`comparable`]) a block's quick key reads.
+const COPY_KEY_CHARS: usize = 32;
+
+/// A hash of `text`'s comparable characters, the first `limit` of them.
+fn comparable_hash(text: &str, limit: usize) -> u64 {
     use std::hash::{BuildHasher, Hasher};
-    let texts: Vec<&str> = texts.collect();
+    let mut hasher = foldhash::fast::FixedState::with_seed(0).build_hasher();
+    for ch in comparable_chars(text).take(limit) {
+        hasher.write_u32(ch as u32);
+    }
+    hasher.finish()
+}
+
+/// Classes of equal text among `texts`: for each, the index of the first text equal to it
+/// in [`comparable`] characters. A text is keyed by its first [`COPY_KEY_CHARS`]
+/// characters; only texts whose key an earlier text has are hashed whole, and compared in
+/// full only with the earlier texts of the same whole hash. Finding copies later costs one
+/// comparison of two numbers per pair of blocks, and this pass stays linear even on a page
+/// of one paragraph printed thousands of times.
+fn text_classes(texts: &[&str]) -> Vec<usize> {
+    let keys: Vec<u64> = texts
+        .iter()
+        .map(|text| comparable_hash(text, COPY_KEY_CHARS))
+        .collect();
+    let mut key_count: HashMap<u64, usize> = HashMap::default();
+    for key in &keys {
+        *key_count.entry(*key).or_default() += 1;
+    }
     let mut firsts: HashMap<u64, Vec<usize>> = HashMap::default();
     let mut classes = Vec::with_capacity(texts.len());
     for (index, text) in texts.iter().enumerate() {
-        let mut hasher = foldhash::fast::FixedState::with_seed(0).build_hasher();
-        for ch in comparable_chars(text) {
-            hasher.write_u32(ch as u32);
+        if key_count.get(&keys[index]).copied().unwrap_or(0) < 2 {
+            classes.push(index);
+            continue;
         }
-        let same_hash = firsts.entry(hasher.finish()).or_default();
+        let same_hash = firsts.entry(comparable_hash(text, usize::MAX)).or_default();
         let first = same_hash
             .iter()
             .copied()
@@ -532,11 +553,11 @@ pub(crate) fn drop_copies(scored: &Scored, kept: &mut Vec<usize>, body: &mut Bod
         })
         .map(|(place, &index)| (place, index))
         .collect();
-    let class = text_classes(
-        counted
-            .iter()
-            .map(|&(_, index)| blocks[index].text.as_str()),
-    );
+    let texts: Vec<&str> = counted
+        .iter()
+        .map(|&(_, index)| blocks[index].text.as_str())
+        .collect();
+    let class = text_classes(&texts);
     // Pairs compared so far: near the end of a page of one paragraph printed thousands of
     // times, each place would compare the whole rest of the page again.
     let compared = std::cell::Cell::new(0usize);
