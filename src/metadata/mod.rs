@@ -596,6 +596,32 @@ mod tests {
     }
 
     #[test]
+    fn forum_threads_by_the_script_or_the_section_that_shows_them() {
+        let typed = |canonical: &str| {
+            let html = format!(
+                "<html><head><link rel='canonical' href='{canonical}'></head><body></body></html>"
+            );
+            extract(&Html::parse_document(&html), None).0.page_type
+        };
+        // phpBB and vBulletin name the thread by the script that shows it.
+        assert_eq!(
+            typed("https://forums.example.org/viewtopic.php?t=4821"),
+            PageType::Forum
+        );
+        assert_eq!(
+            typed("https://example.org/showthread.php?t=77"),
+            PageType::Forum
+        );
+        assert_eq!(
+            typed("https://example.org/forums/topic/lost-keys"),
+            PageType::Forum
+        );
+        // A section's own page is no thread, nor is another script.
+        assert_ne!(typed("https://example.org/forums"), PageType::Forum);
+        assert_ne!(typed("https://example.org/index.php?id=3"), PageType::Forum);
+    }
+
+    #[test]
     fn service_pages_by_path_and_json_ld() {
         // The page's URL is its canonical link.
         let typed = |html: &str, url: &str| {

@@ -97,8 +97,14 @@ impl Signs<'_> {
     /// Whether the URL's path names `kind`: its first segment, or for a forum any segment
     /// before the last (`/forums/bikes/t-123`).
     fn path_says(&self, kind: PageType) -> bool {
+        // A forum's thread page is named by a segment before the thread's own slug
+        // (`/forums/topic/…`), or by the script that shows it (`/viewtopic.php?t=…`).
+        let script = |s: &String| s.ends_with(".php");
         let places = if kind == PageType::Forum {
-            self.segments.len().saturating_sub(1)
+            match self.segments.last() {
+                Some(last) if script(last) => self.segments.len(),
+                _ => self.segments.len().saturating_sub(1),
+            }
         } else {
             self.segments.len().min(1)
         };
