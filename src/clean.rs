@@ -533,8 +533,8 @@ fn text_classes(texts: &[&str]) -> Vec<usize> {
 /// never count (a `return` line or a "Yes" row repeats in its source).
 pub(crate) fn drop_copies(scored: &Scored, kept: &mut Vec<usize>, body: &mut Body) {
     debug_assert_eq!(kept.len(), body.blocks.len());
-    // The blocks that count, as (place in `kept`, block, key); the others (short labels,
-    // code) are transparent, and a copy's span takes those inside it.
+    // The blocks that count, as (place in `kept`, block); the others (short labels, code)
+    // are transparent, and a copy's span takes those inside it.
     let blocks = &scored.page.blocks;
     let counted: Vec<(usize, usize)> = kept
         .iter()
@@ -635,17 +635,17 @@ pub(crate) fn drop_quoted_copies(scored: &Scored, kept: &mut Vec<usize>, body: &
     let mut copy = vec![false; kept.len()];
     let mut scanned = 0usize;
     for (place, &index) in kept.iter().enumerate() {
+        if scanned > MAX_QUOTE_SCAN_BYTES {
+            break;
+        }
         let block = &blocks[index];
         let text: String = comparable_chars(&block.text).collect();
-        let quote = block.kind == BlockKind::Quote
-            && text.chars().count() >= MIN_QUOTED_COPY_CHARS
-            && scanned <= MAX_QUOTE_SCAN_BYTES;
-        if quote {
+        if block.kind == BlockKind::Quote && text.chars().count() >= MIN_QUOTED_COPY_CHARS {
             scanned += before.len();
-        }
-        if quote && memchr::memmem::find(before.as_bytes(), text.as_bytes()).is_some() {
-            copy[place] = true;
-            continue;
+            if memchr::memmem::find(before.as_bytes(), text.as_bytes()).is_some() {
+                copy[place] = true;
+                continue;
+            }
         }
         before.push_str(&text);
     }

@@ -800,10 +800,10 @@ fn prefer_article(
     {
         return true;
     }
-    let own_text = matches!(page_type, PageType::Article | PageType::Documentation) && type_named;
     if page_type == PageType::Product {
         return (whole as f64) < WIDE_OVER_PRODUCT_FACTOR * article as f64;
     }
+    let own_text = matches!(page_type, PageType::Article | PageType::Documentation) && type_named;
     own_text || (whole as f64) < WIDE_OVER_ARTICLE_FACTOR * article as f64
 }
 

@@ -310,10 +310,11 @@ pub(crate) fn score(page: Segmented, sites: &[&str]) -> Scored {
         plain_prefix,
         teaser_plain_prefix: Vec::new(),
     };
+    let sites: Vec<String> = sites.iter().map(|site| site_of(site)).collect();
     let mut scores: Vec<BlockFeatures> = Vec::with_capacity(scored.page.blocks.len());
     for (index, block) in scored.page.blocks.iter().enumerate() {
         let mut features = features(block, sizes[index]);
-        features.outbound = features.title_link && leaves_sites(block, sites);
+        features.outbound = features.title_link && leaves_sites(block, &sites);
         features.content = scored
             .page
             .elements
@@ -465,9 +466,9 @@ fn mark_items(scored: &Scored) -> Vec<Option<u32>> {
         .collect()
 }
 
-/// Whether the block's first link is an absolute address on none of `sites` (false when
-/// no site is known).
-fn leaves_sites(block: &SegmentBlock, sites: &[&str]) -> bool {
+/// Whether the block's first link is an absolute address on none of `sites`, the
+/// registrable parts ([`site_of`]) of the page's hosts (false when no site is known).
+fn leaves_sites(block: &SegmentBlock, sites: &[String]) -> bool {
     if sites.is_empty() {
         return false;
     }
@@ -488,7 +489,7 @@ fn leaves_sites(block: &SegmentBlock, sites: &[&str]) -> bool {
         .and_then(url::Url::host_str)
         .is_some_and(|host| {
             let host = site_of(host);
-            sites.iter().all(|site| site_of(site) != host)
+            sites.iter().all(|site| *site != host)
         })
 }
 
@@ -588,6 +589,7 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
     let start = start.as_ref();
     let final_punctuation = ends_sentence(&block.text);
     let plain_chars = block.chars.saturating_sub(block.link_chars);
+    let opens_with_link = opens_with_link(block);
     BlockFeatures {
         size,
         link_density,
@@ -598,11 +600,11 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
         labels_only: !block.text.contains(PROSE_PUNCTUATION)
             && !in_unpunctuated_script(&block.text),
         ellipsis: ends_with_ellipsis(&block.text),
-        opens_with_link: opens_with_link(block),
+        opens_with_link,
         linked_entry: matches!(block.kind, BlockKind::ListItem { .. })
             && link_density >= LINK_BLOCK_DENSITY
             && size >= MIN_LINKED_ENTRY_CHARS
-            && opens_with_link(block),
+            && opens_with_link,
         cruft_heading: lexicon::is_cruft_heading_or_line(&block.text),
         dateline: block.dateline
             || (block.cells.is_empty()
