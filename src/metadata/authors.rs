@@ -1,5 +1,6 @@
 //! Authors: JSON-LD and meta tags, the visible byline, and the signature closing the body.
 
+use super::dates::is_calendar_word;
 use super::json_ld::{JsonLd, json_person_names};
 use super::meta_tags::MetaTags;
 use super::regions::{BYLINES, Candidates, Layout, grandparent, in_excluded_region};
@@ -14,10 +15,16 @@ use std::sync::LazyLock;
 
 /// Longest text, in characters, of an element read as a byline.
 pub(super) const MAX_BYLINE_CHARS: usize = 120;
+/// Shortest and longest user name read after a credit ("Post by gravelgus").
+pub(super) const MIN_HANDLE_CHARS: usize = 3;
+pub(super) const MAX_HANDLE_CHARS: usize = 30;
 /// Longest author name, in characters.
 pub(super) const MAX_NAME_CHARS: usize = 50;
 /// Most words in an author name ("Nguyễn Thị Minh Khai" has 4).
 pub(super) const MAX_NAME_WORDS: usize = 6;
+/// Elements read after the headline, in document order, for a credit line: a template's
+/// title row, buttons and date sit between them (fixture `joomla-table-article`).
+pub(super) const CREDIT_LOOKAHEAD_ELEMENTS: usize = 40;
 /// Text blocks read backwards from the end of the body when looking for a signature.
 /// Signatures sit in the last 1–3 blocks; captions and source lines can follow them.
 pub(super) const SIGNATURE_LOOKBACK_BLOCKS: usize = 6;
@@ -59,6 +66,9 @@ pub(super) const BYLINE_ELEMENT_PREFIXES: &[&str] = &[
     "auteur:",
     "author:",
     "autor:",
+    "posted by ",
+    "post by ",
+    "postby ",
     "автор:",
     "av ",
     "bởi ",
@@ -70,6 +80,37 @@ pub(super) const BYLINE_ELEMENT_PREFIXES: &[&str] = &[
     "بقلم ",
     "كتب ",
     "كتبت ",
+];
+
+/// Credits of a reviewer or fact checker, not the writer ("Reviewed by Justin Meserole").
+const REVIEWER_PREFIXES: &[&str] = &[
+    "reviewed by",
+    "medically reviewed by",
+    "fact checked by",
+    "fact-checked by",
+    "edited by",
+    "tested by",
+    "updated by",
+];
+
+/// Words that lead into a date after a byline's name ("By Ann Lee on March 3, 2026").
+const DATE_LEAD_WORDS: &[&str] = &[
+    "on",
+    "at",
+    "le",
+    "el",
+    "il",
+    "—",
+    "–",
+    "-",
+    "|",
+    "·",
+    "»",
+    "published",
+    "updated",
+    "posted",
+    "modified",
+    "last",
 ];
 
 /// Upper-case words that make a short upper-case line a heading or label, not a name.
@@ -132,6 +173,10 @@ pub(super) struct Anchors<'a> {
     pub(super) layout: &'a Layout,
     pub(super) body: Option<ElementRef<'a>>,
     pub(super) title_node: Option<ego_tree::NodeId>,
+    /// The displayed headline element, when the title was read from one.
+    pub(super) headline: Option<ElementRef<'a>>,
+    /// A product page: "By …" under its name credits the maker, not a writer.
+    pub(super) product: bool,
 }
 
 pub(super) fn authors(
@@ -146,6 +191,8 @@ pub(super) fn authors(
         layout,
         body,
         title_node,
+        headline,
+        product,
     } = *anchors;
     let is_site = |name: &str| {
         let folded = fold(name);
@@ -187,6 +234,13 @@ pub(super) fn authors(
     // Visible: byline elements, then the signature or credit line closing the body.
     let (mut visible, mut truncated) = visible_byline(page, layout, title_node).unwrap_or_default();
     visible.retain(|n| !is_site(n));
+    if visible.is_empty() {
+        visible = headline
+            .filter(|_| !product)
+            .and_then(|h| credit_after_headline(h, body, layout))
+            .unwrap_or_default();
+        visible.retain(|n| !is_site(n));
+    }
     if visible.is_empty() {
         visible = signature(body, layout, vietnamese).unwrap_or_default();
         visible.retain(|n| !is_site(n));
@@ -297,6 +351,77 @@ pub(super) fn visible_byline(
     None
 }
 
+/// A credit line among the few elements after the headline and before the body's text
+/// ("Written by Ann Holloway", "By Owen Tarrant"): templates whose byline carries no
+/// author class (Joomla's `<span class="small">`).
+pub(super) fn credit_after_headline(
+    headline: ElementRef,
+    body: Option<ElementRef>,
+    layout: &Layout,
+) -> Option<Vec<String>> {
+    let following = std::iter::successors(Some(*headline), |node| node.parent())
+        .take(MAX_ANCESTORS)
+        .flat_map(|node| node.next_siblings())
+        .flat_map(|sibling| sibling.descendants())
+        .filter_map(ElementRef::wrap)
+        .take(CREDIT_LOOKAHEAD_ELEMENTS);
+    for el in following {
+        if body.is_some_and(|b| b.id() == el.id()) {
+            break;
+        }
+        let text = element_text(el, MAX_BYLINE_CHARS + 1);
+        if text.chars().count() > MAX_BYLINE_CHARS {
+            // A container of the body (or of a long teaser): look inside it.
+            if el.value().name() == "p" {
+                break;
+            }
+            continue;
+        }
+        if in_excluded_region(el, layout) {
+            continue;
+        }
+        if links_to_maker(el) {
+            continue;
+        }
+        if let Some(name) = credit_name(&text) {
+            return Some(split_names(&name));
+        }
+    }
+    None
+}
+
+/// Path segments of a shop's maker pages ("By <a href="/brand/marlow-and-finch">Marlow &
+/// Finch</a>" under a product's name credits its maker, not a writer).
+const MAKER_PATH_SEGMENTS: &[&str] = &[
+    "brand",
+    "brands",
+    "manufacturer",
+    "manufacturers",
+    "vendor",
+    "vendors",
+    "seller",
+    "sellers",
+];
+
+/// Whether `el` holds a link to a maker's page ([`MAKER_PATH_SEGMENTS`]).
+fn links_to_maker(el: ElementRef) -> bool {
+    std::iter::once(el)
+        .chain(el.descendants().filter_map(ElementRef::wrap))
+        .filter(|e| e.value().name() == "a")
+        .filter_map(|a| a.value().attr("href"))
+        .any(|href| {
+            href.split(['?', '#'])
+                .next()
+                .unwrap_or_default()
+                .split('/')
+                .any(|segment| {
+                    MAKER_PATH_SEGMENTS
+                        .iter()
+                        .any(|m| segment.eq_ignore_ascii_case(m))
+                })
+        })
+}
+
 /// The signature or credit line closing the article body: the last few text blocks of the
 /// body container are read backwards until prose. `vietnamese` allows bare signatures
 /// (an upper-case or bold name on its own line).
@@ -384,15 +509,31 @@ pub(super) fn signature(
 /// separators ("Nguyên Minh - 07/03/2026 08:47", "Đỗ Trung • 07:12") removed.
 pub(super) fn byline_element_names(text: &str) -> Vec<String> {
     let mut text = text.trim().to_string();
+    let lower = text.to_lowercase();
+    if REVIEWER_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return Vec::new();
+    }
+    let mut credited = false;
     if let Some(name) = credit_name(&text) {
         text = name;
+        credited = true;
     }
     let lower = text.to_lowercase();
     for prefix in BYLINE_ELEMENT_PREFIXES {
         if lower.starts_with(prefix) {
             text = text[prefix.len()..].trim().to_string();
+            credited = true;
             break;
         }
+    }
+    // "By Nora Feld April 12, 2026": the credit line did not read as names with its date.
+    if let Some(rest) = text
+        .get(..3)
+        .filter(|head| head.eq_ignore_ascii_case("by "))
+        .and_then(|_| text.get(3..))
+    {
+        text = rest.trim().to_string();
+        credited = true;
     }
     // Cut at the first date-like part or bullet.
     let mut kept = String::new();
@@ -403,7 +544,28 @@ pub(super) fn byline_element_names(text: &str) -> Vec<String> {
                 .split(" - ")
                 .take_while(|p| !p.chars().any(|c| c.is_ascii_digit()))
                 .collect();
-            kept.push_str(&before.join(" - "));
+            if before.is_empty() {
+                // "By Nora Feld April 12, 2026": the few words before a date (opening with
+                // a figure, a month or a weekday); figures inside words ("Huberty1") are
+                // footnote marks, not dates.
+                let all: Vec<&str> = part.split_whitespace().collect();
+                let date_at = all.iter().position(|w| {
+                    w.starts_with(|c: char| c.is_ascii_digit()) || is_calendar_word(w)
+                });
+                let mut words: Vec<&str> = all[..date_at.unwrap_or(0)].to_vec();
+                while words.last().is_some_and(|w| {
+                    is_calendar_word(w) || DATE_LEAD_WORDS.contains(&w.to_lowercase().as_str())
+                }) {
+                    words.pop();
+                }
+                if words.len() <= MAX_NAME_WORDS + 2
+                    && !words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+                {
+                    kept.push_str(&words.join(" "));
+                }
+            } else {
+                kept.push_str(&before.join(" - "));
+            }
             break;
         }
         if !kept.is_empty() {
@@ -419,10 +581,26 @@ pub(super) fn byline_element_names(text: &str) -> Vec<String> {
         Some(at) => kept[..at].to_string(),
         None => kept,
     };
-    split_names(&kept)
+    let names: Vec<String> = split_names(&kept)
         .into_iter()
         .filter(|n| is_name_like(n))
-        .collect()
+        .collect();
+    if names.is_empty() && credited && is_handle(kept.trim()) {
+        // "Post by gravelgus »": a forum's or a Q&A site's user name after a credit.
+        return vec![kept.trim().to_string()];
+    }
+    names
+}
+
+/// Whether `text` reads as one user name ("gravelgus", "the_asker", "dev-42"): one word
+/// of letters, figures, `_`, `-` and `.`, opening with a letter.
+fn is_handle(text: &str) -> bool {
+    let chars = text.chars().count();
+    (MIN_HANDLE_CHARS..=MAX_HANDLE_CHARS).contains(&chars)
+        && text.chars().next().is_some_and(char::is_alphabetic)
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
 }
 
 /// Recognises a credit or signature line of an article body and returns the credited

@@ -564,6 +564,17 @@ static MONTH_NAMES: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Weekday names (`data/metadata/weekdays.txt`).
+static WEEKDAY_NAMES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../../data/metadata/weekdays.txt")));
+
+/// Whether `word` names a month or a weekday ("November", "nov.", "März", "Wednesday,"),
+/// case ignored: the words opening a displayed date.
+pub(super) fn is_calendar_word(word: &str) -> bool {
+    let word = word.trim_end_matches(['.', ',']).to_lowercase();
+    MONTH_NAMES.contains_key(word.as_str()) || WEEKDAY_NAMES.contains(&word.as_str())
+}
+
 /// Words that may stand between a date's parts ("3 de noviembre de 2026", "the 3rd of
 /// November 2026").
 const DATE_FILLER_WORDS: &[&str] = &["de", "del", "of", "the"];

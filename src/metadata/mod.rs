@@ -175,7 +175,13 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> (Metadata
     let raw_title = matching(&page.titles, &TITLE)
         .next()
         .map(|el| element_text(el, MAX_FIELD_CHARS));
-    let site_name = site_name(&metas, &json_ld, raw_title.as_deref(), host.as_deref());
+    let site_name = site_name(
+        &page,
+        &metas,
+        &json_ld,
+        raw_title.as_deref(),
+        host.as_deref(),
+    );
     let site_names = site_name_variants(&metas, &json_ld, site_name.as_deref(), host.as_deref());
 
     // The article body and the headline anchor the search for the byline and date; their
@@ -198,14 +204,18 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> (Metadata
     }
     let published = published(&page, &layout, &metas, &json_ld, title_node, default_offset);
     let modified = modified(&page, &layout, &metas, &json_ld, default_offset);
+    let (page_type, type_named) = page_type(&page, &metas, &json_ld, url.as_deref());
     let anchors = Anchors {
+        product: page_type == PageType::Product,
         layout: &layout,
         body,
         title_node,
+        headline: title_node
+            .and_then(|id| document.tree.get(id))
+            .and_then(scraper::ElementRef::wrap),
     };
     let authors = authors(&page, &anchors, &metas, &json_ld, &site_names, vietnamese);
 
-    let (page_type, type_named) = page_type(&page, &metas, &json_ld, url.as_deref());
     let metadata = Metadata {
         title,
         authors,
@@ -322,6 +332,101 @@ mod tests {
         assert_eq!(m.modified.as_deref(), Some("2025-11-17T11:00:00+07:00"));
         assert_eq!(m.authors, vec!["Hà Phương".to_string()]);
         assert_eq!(m.site_name.as_deref(), Some("Báo Mẫu"));
+    }
+
+    #[test]
+    fn a_blogs_name_linking_home_is_not_the_headline() {
+        // Blogger: the blog's name in the h1, the post's in an entry-title h3.
+        let html = "<html><head><title>Notes from the Shed: Saving bean seed</title></head><body>\
+            <h1 class='title'><a href='http://shed.example.com/'>Notes from the Shed</a></h1>\
+            <div class='post hentry'><h3 class='post-title entry-title'>Saving bean seed</h3>\
+            <div class='post-body entry-content'>Every autumn I leave a handful of pods on the best \
+            plants and let them dry on the vine, which saves buying seed in spring.</div>\
+            <div class='post-footer'><span class='post-author vcard'>Posted by \
+            <span class='fn'>Margaret Hale</span></span></div></div></body></html>";
+        let m = meta(html);
+        assert_eq!(m.title.as_deref(), Some("Saving bean seed"));
+        assert_eq!(
+            m.authors,
+            vec!["Margaret Hale".to_string()],
+            "the post's own footer"
+        );
+        // Kubrick: the post's headline in a plain h2 that repeats a part of the title.
+        let html = "<html><head><title>Bike Commuter &raquo; Blog Archive &raquo; Fixing a slow leak\
+            </title></head><body><div id='header'><h1><a href='/'>Bike Commuter</a></h1></div>\
+            <div class='post'><h2>Fixing a slow leak</h2><div class='entry'><h2>What the sink test \
+            missed</h2><p>For three weeks my back tyre lost a little air every day.</p></div></div>\
+            </body></html>";
+        let m = meta(html);
+        assert_eq!(m.title.as_deref(), Some("Fixing a slow leak"));
+        assert_eq!(m.site_name.as_deref(), Some("Bike Commuter"));
+        // A section heading sharing words with the title is not the headline.
+        let html = "<html><head><title>Which marketing certificate is best?</title></head><body>\
+            <h2>What is marketing?</h2></body></html>";
+        assert_eq!(
+            meta(html).title.as_deref(),
+            Some("Which marketing certificate is best?")
+        );
+    }
+
+    #[test]
+    fn byline_names_stop_at_the_date() {
+        let names = |text: &str| super::authors::byline_element_names(text);
+        assert_eq!(names("By Nora Feld April 12, 2026"), vec!["Nora Feld"]);
+        assert_eq!(
+            names("By Ruth Penrose Wednesday 11 February 2026 08:40"),
+            vec!["Ruth Penrose"]
+        );
+        assert_eq!(
+            names("Dylan Bailey Published on 3 May 2025"),
+            vec!["Dylan Bailey"]
+        );
+        assert_eq!(
+            names("Post by gravelgus » Mon Nov 03, 2026 9:12 pm"),
+            vec!["gravelgus"]
+        );
+        assert!(names("Reviewed by Justin Meserole, May 2, 2025").is_empty());
+        // Figures inside words are footnote marks, not a date: nothing is cut there.
+        assert!(names("Authors of this article: Jennifer Huberty1, PhD; Jeni Green1").is_empty());
+    }
+
+    #[test]
+    fn root_addresses() {
+        for href in [
+            "/",
+            "./",
+            "index.html",
+            "https://shed.example.com/",
+            "//shed.example.com",
+        ] {
+            assert!(title::is_root_address(href), "{href}");
+        }
+        for href in [
+            "/?p=12",
+            "#top",
+            "",
+            "/2012/10/post.html",
+            "https://a.example/b",
+        ] {
+            assert!(!title::is_root_address(href), "{href}");
+        }
+    }
+
+    #[test]
+    fn a_credit_line_under_the_headline_names_the_writer() {
+        let body = "<div class='text'><p>The morning ferry left forty minutes late on Tuesday because a gull \
+            had nested on the radar mast, the operator said in a statement.</p></div>";
+        let html = format!(
+            "<html><body><h1>Why the ferry was late</h1><div class='info'><span>Written by Jane \
+            Morrow</span> <span>3 March 2019</span></div>{body}</body></html>"
+        );
+        assert_eq!(meta(&html).authors, vec!["Jane Morrow".to_string()]);
+        // A maker under a product's name is not a writer.
+        let html = format!(
+            "<html><body><h1>Oakhurst Task Chair</h1><p><a href='/brand/marlow-and-finch'>By \
+            Marlow &amp; Finch</a></p>{body}</body></html>"
+        );
+        assert!(meta(&html).authors.is_empty());
     }
 
     #[test]

@@ -158,6 +158,9 @@ pub(super) struct Candidates<'a> {
     /// `<html>` elements with a `lang`.
     pub(super) html_lang: Vec<ElementRef<'a>>,
     pub(super) h1: Vec<ElementRef<'a>>,
+    /// `<h2>` and `<h3>`: a blog template may show the post's headline in one, under an
+    /// `<h1>` holding the blog's name.
+    pub(super) subheads: Vec<ElementRef<'a>>,
     pub(super) paragraphs: Vec<ElementRef<'a>>,
     pub(super) times: Vec<ElementRef<'a>>,
     /// Elements with an `itemprop`.
@@ -239,6 +242,7 @@ impl<'a> Candidates<'a> {
                     found.h1.push(el);
                     lists |= HEADLINE;
                 }
+                "h2" | "h3" => found.subheads.push(el),
                 "p" => found.paragraphs.push(el),
                 "time" => {
                     found.times.push(el);
@@ -369,18 +373,48 @@ pub(super) fn in_excluded_region(el: ElementRef, layout: &Layout) -> bool {
         .any(|e| layout.is_marked(e))
 }
 
+/// Class tokens (ASCII case ignored, as prefixes: "post-footer-line-1") of a post's own
+/// footer: the byline and date of a blog post sit there (Blogger `post-footer`, WordPress
+/// `entry-footer`, `<footer class="entry-meta">`), so they never exclude a region by
+/// themselves. Set 2026-12-07 on classic blog templates (fixture
+/// `blogger-classic-post-footer`).
+pub(super) const POST_FOOTER_TOKENS: &[&str] = &[
+    "post-footer",
+    "entry-footer",
+    "article-footer",
+    "entry-meta",
+    "post-meta",
+];
+
 /// Whether `element` itself has an excluded tag, or a class or id with an excluded stem.
+/// A post's own footer ([`POST_FOOTER_TOKENS`]) is not excluded for its tag or those tokens.
 pub(super) fn has_excluded_mark(element: ElementRef) -> bool {
     let value = element.value();
-    if EXCLUDED_REGION_TAGS.contains(&value.name()) {
+    let is_post_footer_token = |token: &str| {
+        POST_FOOTER_TOKENS.iter().any(|prefix| {
+            token
+                .get(..prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+        })
+    };
+    let post_footer = value
+        .attr("class")
+        .is_some_and(|class| class.split_ascii_whitespace().any(is_post_footer_token));
+    if EXCLUDED_REGION_TAGS.contains(&value.name()) && !post_footer {
         return true;
     }
     let mut marks = String::new();
     if let Some(class) = value.attr("class") {
-        marks.push_str(class);
+        for token in class.split_ascii_whitespace() {
+            if !is_post_footer_token(token) {
+                marks.push_str(token);
+                marks.push(' ');
+            }
+        }
     }
-    if let Some(id) = value.id() {
-        marks.push(' ');
+    if let Some(id) = value.id()
+        && !is_post_footer_token(id)
+    {
         marks.push_str(id);
     }
     if marks.is_empty() {

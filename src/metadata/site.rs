@@ -2,21 +2,25 @@
 
 use super::json_ld::{JsonLd, json_string, json_urls};
 use super::meta_tags::MetaTags;
+use super::regions::HEADLINES;
 use super::regions::{CANONICAL, Candidates, IMAGE_SRC, matching};
+use super::text::element_text;
 use super::text::is_all_upper;
 use super::text::{
-    MAX_FIELD_CHARS, clean_text, fold, is_slug, looks_like_domain, looks_like_url, resolve_url,
-    truncate_chars,
+    MAX_CANDIDATES, MAX_FIELD_CHARS, clean_text, fold, is_slug, looks_like_domain, looks_like_url,
+    resolve_url, truncate_chars,
 };
-use super::title::TITLE_SEPARATORS;
+use super::title::{TITLE_SEPARATORS, links_home, title_parts};
 
 /// Most tags kept, and the longest tag in characters.
 pub(super) const MAX_TAGS: usize = 50;
 pub(super) const MAX_TAG_CHARS: usize = 100;
-/// The site's name: `og:site_name`, JSON-LD publisher, `application-name`, the `<title>`
+/// The site's name: `og:site_name`, JSON-LD publisher, `application-name`, the part of the
+/// `<title>` a headline element shows as a link home (a blog's `<h1>`), the `<title>`
 /// suffix; a written name beats a domain ("vnexpress.net") or slug ("cafef"), and a name
 /// with diacritics beats the same name without ("TUOI TRE ONLINE" → "Tuổi Trẻ Online").
 pub(super) fn site_name(
+    page: &Candidates,
     metas: &MetaTags,
     json_ld: &JsonLd,
     raw_title: Option<&str>,
@@ -30,6 +34,9 @@ pub(super) fn site_name(
             .first(&["application-name", "apple-mobile-web-app-title"])
             .map(clean_text),
     );
+    if let Some(name) = raw_title.and_then(|t| home_link_name(page, t)) {
+        candidates.push(name);
+    }
     if let Some(suffix) = raw_title.and_then(|t| title_suffix(t, host)) {
         candidates.push(suffix);
     }
@@ -51,6 +58,24 @@ pub(super) fn site_name(
             )
         });
     Some(better.unwrap_or(first).clone())
+}
+
+/// The text of the first headline element that links home ([`links_home`]) when it is one
+/// of the parts of `title`: "Bike Commuter » Blog Archive » Fixing a slow leak" under
+/// `<h1><a href="/">Bike Commuter</a></h1>`.
+fn home_link_name(page: &Candidates, title: &str) -> Option<String> {
+    let parts: Vec<String> = title_parts(&clean_text(title))
+        .into_iter()
+        .map(fold)
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    matching(&page.headlines, &HEADLINES)
+        .take(MAX_CANDIDATES)
+        .filter(|el| links_home(*el))
+        .map(|el| element_text(el, MAX_FIELD_CHARS))
+        .find(|text| parts.contains(&fold(text)))
 }
 
 /// The last part of `title` after a separator when it looks like a site name (short, and

@@ -7,6 +7,7 @@ use super::regions::{Candidates, H1, HEADLINES, Layout, in_excluded_region, matc
 use super::text::{
     MAX_CANDIDATES, MAX_FIELD_CHARS, clean_text, dice, element_text, fold, word_set,
 };
+use scraper::ElementRef;
 
 /// Smallest Dice similarity of word sets between a headline candidate and a reference
 /// title (JSON-LD headline, `og:title`, `<title>`). Tuned on fixtures/ 2026-11-23: the
@@ -16,6 +17,14 @@ pub(super) const MIN_TITLE_SIMILARITY: f64 = 0.5;
 /// Smallest similarity for a child of a headline element (the headline without its kicker)
 /// to replace the whole element. Tuned on fundus 2026-11-23: a kicker alone scores ≤ 0.6.
 pub(super) const MIN_CHILD_TITLE_SIMILARITY: f64 = 0.9;
+/// Smallest similarity for an `<h2>`/`<h3>` to be the headline, against one part of the
+/// page's title split at its separators. Set 2026-12-07 on WCXB dev: at 0.5 against whole
+/// titles, section headings ("What is social commerce?") replaced 60+ good titles; a blog
+/// post's `<h2>` repeats its part of the title exactly.
+pub(super) const MIN_SUBHEAD_TITLE_SIMILARITY: f64 = 0.9;
+/// Fewest words in the title part an `<h2>`/`<h3>` headline repeats: a one-word part is a
+/// product or section name ("Electrical - Overview | OSHA").
+pub(super) const MIN_SUBHEAD_TITLE_WORDS: usize = 2;
 /// Title separators between a headline and the site name, longest first.
 pub(super) const TITLE_SEPARATORS: &[&str] =
     &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / "];
@@ -50,40 +59,32 @@ pub(super) fn title(
         .filter(|w| !w.is_empty())
         .collect();
 
-    // The visible headline that best agrees with a reference title.
-    let mut best: Option<(f64, String, ego_tree::NodeId)> = None;
-    if !references.is_empty() {
-        for el in matching(&page.headlines, &HEADLINES).take(MAX_CANDIDATES) {
-            if in_excluded_region(el, layout) {
-                continue;
-            }
-            // The element, then its child elements: a headline may hold a kicker
-            // ("<h1><span>Kicker</span><span>Headline</span></h1>"); a child wins only
-            // when it matches a reference almost exactly.
-            for (n, candidate) in std::iter::once(el)
-                .chain(el.child_elements().take(8))
-                .enumerate()
-            {
-                let text = element_text(candidate, MAX_FIELD_CHARS);
-                if text.is_empty() {
-                    continue;
-                }
-                let words = word_set(&text);
-                let score = references
-                    .iter()
-                    .map(|r| dice(&words, r))
-                    .fold(0.0_f64, f64::max);
-                let floor = if n == 0 {
-                    MIN_TITLE_SIMILARITY
-                } else {
-                    MIN_CHILD_TITLE_SIMILARITY
-                };
-                if score >= floor && best.as_ref().is_none_or(|(s, ..)| score > *s) {
-                    best = Some((score, text, el.id()));
-                }
-            }
-        }
-    }
+    // The visible headline that best agrees with a reference title; an `<h2>`/`<h3>` only
+    // when no headline element agrees (a blog's `<h1>` names the blog).
+    let best = best_headline(
+        matching(&page.headlines, &HEADLINES).take(MAX_CANDIDATES),
+        &references,
+        MIN_TITLE_SIMILARITY,
+        layout,
+    )
+    .or_else(|| {
+        // A subheading must repeat one part of the page's title almost word for word
+        // ("Blog » Archive » Post title"): section headings share words with the title too.
+        let parts: Vec<Vec<String>> = [headline.as_deref(), og_title.as_deref(), raw_title]
+            .into_iter()
+            .flatten()
+            .flat_map(title_parts)
+            .filter(|part| !names_site(part, site_names))
+            .map(word_set)
+            .filter(|w| w.len() >= MIN_SUBHEAD_TITLE_WORDS)
+            .collect();
+        best_headline(
+            page.subheads.iter().copied().take(MAX_CANDIDATES),
+            &parts,
+            MIN_SUBHEAD_TITLE_SIMILARITY,
+            layout,
+        )
+    });
     if let Some((_, text, node)) = best {
         return (Some(text), Some(node));
     }
@@ -96,7 +97,7 @@ pub(super) fn title(
     }
     // No reference at all: the first visible h1.
     for el in matching(&page.h1, &H1).take(MAX_CANDIDATES) {
-        if in_excluded_region(el, layout) {
+        if in_excluded_region(el, layout) || links_home(el) {
             continue;
         }
         let text = element_text(el, MAX_FIELD_CHARS);
@@ -105,6 +106,122 @@ pub(super) fn title(
         }
     }
     (None, None)
+}
+
+/// The candidate whose words best agree with a reference title (at least
+/// `min_similarity`), with its text and node. Candidates in excluded regions and
+/// the site's name linking home are skipped.
+fn best_headline<'a>(
+    candidates: impl Iterator<Item = ElementRef<'a>>,
+    references: &[Vec<String>],
+    min_similarity: f64,
+    layout: &Layout,
+) -> Option<(f64, String, ego_tree::NodeId)> {
+    if references.is_empty() {
+        return None;
+    }
+    let mut best: Option<(f64, String, ego_tree::NodeId)> = None;
+    for el in candidates {
+        if in_excluded_region(el, layout) || links_home(el) {
+            continue;
+        }
+        // The element, then its child elements: a headline may hold a kicker
+        // ("<h1><span>Kicker</span><span>Headline</span></h1>"); a child wins only
+        // when it matches a reference almost exactly.
+        for (n, candidate) in std::iter::once(el)
+            .chain(el.child_elements().take(8))
+            .enumerate()
+        {
+            let text = element_text(candidate, MAX_FIELD_CHARS);
+            if text.is_empty() {
+                continue;
+            }
+            let words = word_set(&text);
+            let score = references
+                .iter()
+                .map(|r| dice(&words, r))
+                .fold(0.0_f64, f64::max);
+            let floor = if n == 0 {
+                min_similarity
+            } else {
+                MIN_CHILD_TITLE_SIMILARITY
+            };
+            if score >= floor && best.as_ref().is_none_or(|(s, ..)| score > *s) {
+                best = Some((score, text, el.id()));
+            }
+        }
+    }
+    best
+}
+
+/// Whether `el` shows the site's name as a link to its home page: all its text inside one
+/// link marked `rel=home` or pointing at the site's root ("/", "index.html", an address
+/// without a path). Blog templates put the blog's name in the page's only `<h1>` this way.
+pub(super) fn links_home(el: ElementRef) -> bool {
+    let link = std::iter::once(el)
+        .chain(el.ancestors().take(2).filter_map(ElementRef::wrap))
+        .find(|e| e.value().name() == "a")
+        .or_else(|| {
+            let mut links = el
+                .descendants()
+                .filter_map(ElementRef::wrap)
+                .filter(|e| e.value().name() == "a");
+            let only = links.next()?;
+            let same_text = links.next().is_none()
+                && element_text(only, MAX_FIELD_CHARS) == element_text(el, MAX_FIELD_CHARS);
+            same_text.then_some(only)
+        });
+    let Some(link) = link else {
+        return false;
+    };
+    let value = link.value();
+    value.attr("rel").is_some_and(|rel| {
+        rel.split_ascii_whitespace()
+            .any(|r| r.eq_ignore_ascii_case("home"))
+    }) || value.attr("href").is_some_and(is_root_address)
+}
+
+/// Whether `href` names a site's root: "/", "./", "index.html", "https://host/", "//host".
+/// A query ("/?p=12" is a post) or a fragment alone is not the root.
+pub(super) fn is_root_address(href: &str) -> bool {
+    let href = href.trim();
+    if href.is_empty() || href.starts_with('#') || href.contains('?') {
+        return false;
+    }
+    let path = match href.find("//") {
+        Some(at)
+            if href[..at]
+                .trim_end_matches(':')
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) =>
+        {
+            let after_host = &href[at + 2..];
+            after_host
+                .find('/')
+                .map_or("", |slash| &after_host[slash..])
+        }
+        _ => href,
+    };
+    let path = path.split('#').next().unwrap_or_default();
+    matches!(
+        path.trim_start_matches('.').trim_start_matches('/'),
+        "" | "index.html" | "index.htm" | "index.php" | "default.aspx"
+    )
+}
+
+/// Whether `part` of a title names the site (one of `site_names`, case and accents folded).
+fn names_site(part: &str, site_names: &[String]) -> bool {
+    let part = fold(part);
+    site_names.iter().any(|name| fold(name) == part)
+}
+
+/// The parts of a title between its separators ("Blog » Archive » Post" → the three parts).
+pub(super) fn title_parts(title: &str) -> Vec<&str> {
+    let mut parts = vec![title];
+    for sep in TITLE_SEPARATORS {
+        parts = parts.into_iter().flat_map(|part| part.split(sep)).collect();
+    }
+    parts
 }
 
 /// `title` without the site name around it: "Giá vàng tăng - VnExpress" → "Giá vàng
