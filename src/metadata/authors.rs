@@ -22,9 +22,11 @@ pub(super) const MAX_HANDLE_CHARS: usize = 30;
 pub(super) const MAX_NAME_CHARS: usize = 50;
 /// Most words in an author name ("Nguyễn Thị Minh Khai" has 4).
 pub(super) const MAX_NAME_WORDS: usize = 6;
-/// Elements read after the headline, in document order, for a credit line: a template's
-/// title row, buttons and date sit between them (fixture `joomla-table-article`).
-pub(super) const CREDIT_LOOKAHEAD_ELEMENTS: usize = 40;
+/// Text nodes read after the headline, in document order, for a credit line: a template's
+/// kicker, buttons and date may sit between them (set 2026-12-07 on classic CMS templates).
+pub(super) const CREDIT_LOOKAHEAD_TEXTS: usize = 16;
+/// Characters of a text node compared with the credit prefixes (the longest is shorter).
+pub(super) const MAX_CREDIT_PREFIX_CHARS: usize = 24;
 /// Text blocks read backwards from the end of the body when looking for a signature.
 /// Signatures sit in the last 1–3 blocks; captions and source lines can follow them.
 pub(super) const SIGNATURE_LOOKBACK_BLOCKS: usize = 6;
@@ -359,35 +361,82 @@ pub(super) fn credit_after_headline(
     body: Option<ElementRef>,
     layout: &Layout,
 ) -> Option<Vec<String>> {
+    // The text nodes after the headline, in document order: a credit line opens with its
+    // prefix, so only the element around a text node that starts like one is read whole.
     let following = std::iter::successors(Some(*headline), |node| node.parent())
         .take(MAX_ANCESTORS)
         .flat_map(|node| node.next_siblings())
         .flat_map(|sibling| sibling.descendants())
-        .filter_map(ElementRef::wrap)
-        .take(CREDIT_LOOKAHEAD_ELEMENTS);
-    for el in following {
-        if body.is_some_and(|b| b.id() == el.id()) {
-            break;
-        }
-        let text = element_text(el, MAX_BYLINE_CHARS + 1);
+        .take_while(|node| body.is_none_or(|b| b.id() != node.id()))
+        .filter_map(|node| Some((node, node.value().as_text()?)))
+        .filter(|(_, text)| !text.trim().is_empty())
+        .take(CREDIT_LOOKAHEAD_TEXTS);
+    for (node, text) in following {
+        let text = text.trim_start();
         if text.chars().count() > MAX_BYLINE_CHARS {
-            // A container of the body (or of a long teaser): look inside it.
-            if el.value().name() == "p" {
+            // A paragraph: the body's prose has begun (a standfirst in a `div` has not).
+            if node
+                .parent()
+                .and_then(ElementRef::wrap)
+                .is_some_and(|p| p.value().name() == "p")
+            {
                 break;
             }
             continue;
         }
-        if in_excluded_region(el, layout) {
+        let head: String = text.chars().take(MAX_CREDIT_PREFIX_CHARS).collect();
+        if !AUTHOR_CREDIT_PREFIXES
+            .iter()
+            .any(|prefix| starts_with_credit(&head, prefix))
+        {
             continue;
         }
-        if links_to_maker(el) {
+        // The element the text opens: its parent, or the one above when the prefix stands
+        // alone ("<span>Written by</span> <a>Ann Holloway</a>").
+        let Some(mut el) = node.parent().and_then(ElementRef::wrap) else {
+            continue;
+        };
+        let mut line = element_text(el, MAX_BYLINE_CHARS + 1);
+        if is_bare_credit(&line)
+            && let Some(parent) = el.parent().and_then(ElementRef::wrap)
+        {
+            el = parent;
+            line = element_text(el, MAX_BYLINE_CHARS + 1);
+        }
+        let opens_with_credit = AUTHOR_CREDIT_PREFIXES
+            .iter()
+            .any(|prefix| starts_with_credit(&line, prefix));
+        if !opens_with_credit
+            || line.chars().count() > MAX_BYLINE_CHARS
+            || in_excluded_region(el, layout)
+            || links_to_maker(el)
+        {
             continue;
         }
-        if let Some(name) = credit_name(&text) {
-            return Some(split_names(&name));
+        let names = byline_element_names(&line);
+        if !names.is_empty() {
+            return Some(names);
         }
     }
     None
+}
+
+/// Whether `text` is a credit prefix alone ("Written by", "By:").
+fn is_bare_credit(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    AUTHOR_CREDIT_PREFIXES.iter().any(|prefix| {
+        prefix.trim_end() == lower || prefix.trim_end().trim_end_matches(':') == lower
+    })
+}
+
+/// Whether `head` (the start of a text) opens with the credit `prefix` ("by ", "tin:"),
+/// case ignored; a prefix ending in a space also matches the bare word ("By" then a link).
+fn starts_with_credit(head: &str, prefix: &str) -> bool {
+    let lower = head.to_lowercase();
+    lower.starts_with(prefix)
+        || prefix
+            .strip_suffix(' ')
+            .is_some_and(|word| lower.trim_end() == word)
 }
 
 /// Path segments of a shop's maker pages ("By <a href="/brand/marlow-and-finch">Marlow &
@@ -583,7 +632,7 @@ pub(super) fn byline_element_names(text: &str) -> Vec<String> {
     };
     let names: Vec<String> = split_names(&kept)
         .into_iter()
-        .filter(|n| is_name_like(n))
+        .filter(|n| is_name_like(n) && !is_bare_credit(n))
         .collect();
     if names.is_empty() && credited && is_handle(kept.trim()) {
         // "Post by gravelgus »": a forum's or a Q&A site's user name after a credit.

@@ -421,6 +421,13 @@ mod tests {
             Morrow</span> <span>3 March 2019</span></div>{body}</body></html>"
         );
         assert_eq!(meta(&html).authors, vec!["Jane Morrow".to_string()]);
+        // The prefix alone in its element, after a standfirst longer than a byline.
+        let html = format!(
+            "<html><body><div><h1>Why the ferry was late</h1><div>A gull, a radar mast and forty \
+            minutes: what happened to the morning crossing on Tuesday, and why it will not happen \
+            again.</div></div><div><span>By </span><b>Jane Morrow</b></div>{body}</body></html>"
+        );
+        assert_eq!(meta(&html).authors, vec!["Jane Morrow".to_string()]);
         // A maker under a product's name is not a writer.
         let html = format!(
             "<html><body><h1>Oakhurst Task Chair</h1><p><a href='/brand/marlow-and-finch'>By \

@@ -389,37 +389,6 @@ pub(super) const POST_FOOTER_TOKENS: &[&str] = &[
 /// Whether `element` itself has an excluded tag, or a class or id with an excluded stem.
 /// A post's own footer ([`POST_FOOTER_TOKENS`]) is not excluded for its tag or those tokens.
 pub(super) fn has_excluded_mark(element: ElementRef) -> bool {
-    let value = element.value();
-    let is_post_footer_token = |token: &str| {
-        POST_FOOTER_TOKENS.iter().any(|prefix| {
-            token
-                .get(..prefix.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
-        })
-    };
-    let post_footer = value
-        .attr("class")
-        .is_some_and(|class| class.split_ascii_whitespace().any(is_post_footer_token));
-    if EXCLUDED_REGION_TAGS.contains(&value.name()) && !post_footer {
-        return true;
-    }
-    let mut marks = String::new();
-    if let Some(class) = value.attr("class") {
-        for token in class.split_ascii_whitespace() {
-            if !is_post_footer_token(token) {
-                marks.push_str(token);
-                marks.push(' ');
-            }
-        }
-    }
-    if let Some(id) = value.id()
-        && !is_post_footer_token(id)
-    {
-        marks.push_str(id);
-    }
-    if marks.is_empty() {
-        return false;
-    }
     /// All the stems in one automaton: one pass over the class and id, not one per stem.
     static STEMS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         aho_corasick::AhoCorasick::builder()
@@ -427,7 +396,30 @@ pub(super) fn has_excluded_mark(element: ElementRef) -> bool {
             .build(EXCLUDED_REGION_STEMS.iter())
             .unwrap_or_else(|_| unreachable!("the excluded-region stems compile"))
     });
-    STEMS.is_match(&marks)
+    let value = element.value();
+    let class = value.attr("class").unwrap_or_default();
+    let id = value.id().unwrap_or_default();
+    let excluded_tag = EXCLUDED_REGION_TAGS.contains(&value.name());
+    let stem_hit = STEMS.is_match(class) || STEMS.is_match(id);
+    if !excluded_tag && !stem_hit {
+        return false;
+    }
+    // A post's own footer: its tag and its footer tokens do not count.
+    let post_footer = |token: &str| {
+        POST_FOOTER_TOKENS.iter().any(|prefix| {
+            token
+                .get(..prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+        })
+    };
+    if !class.split_ascii_whitespace().any(post_footer) && !post_footer(id) {
+        return true;
+    }
+    class
+        .split_ascii_whitespace()
+        .chain(std::iter::once(id))
+        .filter(|token| !post_footer(token))
+        .any(|token| STEMS.is_match(token))
 }
 
 /// The grandparent (else parent) of `el`: bylines split over sibling links share it.

@@ -22,9 +22,16 @@ pub(super) const MIN_CHILD_TITLE_SIMILARITY: f64 = 0.9;
 /// titles, section headings ("What is social commerce?") replaced 60+ good titles; a blog
 /// post's `<h2>` repeats its part of the title exactly.
 pub(super) const MIN_SUBHEAD_TITLE_SIMILARITY: f64 = 0.9;
+/// `<h2>`/`<h3>` elements tried as the headline, in document order: a post's headline
+/// comes before its body's section headings (set 2026-12-07; the classic blog fixtures
+/// need 1-3).
+pub(super) const MAX_SUBHEAD_CANDIDATES: usize = 24;
 /// Fewest words in the title part an `<h2>`/`<h3>` headline repeats: a one-word part is a
 /// product or section name ("Electrical - Overview | OSHA").
 pub(super) const MIN_SUBHEAD_TITLE_WORDS: usize = 2;
+/// Nodes of a headline candidate read for its link home: a site's name is a short
+/// element; a "headline" wrapping the page is not one.
+pub(super) const MAX_HOME_LINK_SCAN_NODES: usize = 64;
 /// Title separators between a headline and the site name, longest first.
 pub(super) const TITLE_SEPARATORS: &[&str] =
     &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / "];
@@ -79,7 +86,7 @@ pub(super) fn title(
             .filter(|w| w.len() >= MIN_SUBHEAD_TITLE_WORDS)
             .collect();
         best_headline(
-            page.subheads.iter().copied().take(MAX_CANDIDATES),
+            page.subheads.iter().copied().take(MAX_SUBHEAD_CANDIDATES),
             &parts,
             MIN_SUBHEAD_TITLE_SIMILARITY,
             layout,
@@ -158,27 +165,30 @@ fn best_headline<'a>(
 /// link marked `rel=home` or pointing at the site's root ("/", "index.html", an address
 /// without a path). Blog templates put the blog's name in the page's only `<h1>` this way.
 pub(super) fn links_home(el: ElementRef) -> bool {
-    let link = std::iter::once(el)
+    let home = |link: ElementRef| {
+        let value = link.value();
+        value.attr("rel").is_some_and(|rel| {
+            rel.split_ascii_whitespace()
+                .any(|r| r.eq_ignore_ascii_case("home"))
+        }) || value.attr("href").is_some_and(is_root_address)
+    };
+    if let Some(link) = std::iter::once(el)
         .chain(el.ancestors().take(2).filter_map(ElementRef::wrap))
         .find(|e| e.value().name() == "a")
-        .or_else(|| {
-            let mut links = el
-                .descendants()
-                .filter_map(ElementRef::wrap)
-                .filter(|e| e.value().name() == "a");
-            let only = links.next()?;
-            let same_text = links.next().is_none()
-                && element_text(only, MAX_FIELD_CHARS) == element_text(el, MAX_FIELD_CHARS);
-            same_text.then_some(only)
-        });
-    let Some(link) = link else {
+    {
+        return home(link);
+    }
+    let mut links = el
+        .descendants()
+        .take(MAX_HOME_LINK_SCAN_NODES)
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().name() == "a");
+    let Some(only) = links.next() else {
         return false;
     };
-    let value = link.value();
-    value.attr("rel").is_some_and(|rel| {
-        rel.split_ascii_whitespace()
-            .any(|r| r.eq_ignore_ascii_case("home"))
-    }) || value.attr("href").is_some_and(is_root_address)
+    links.next().is_none()
+        && home(only)
+        && element_text(only, MAX_FIELD_CHARS) == element_text(el, MAX_FIELD_CHARS)
 }
 
 /// Whether `href` names a site's root: "/", "./", "index.html", "https://host/", "//host".
