@@ -474,6 +474,11 @@ fn lift(region: ElementRef, mut items: Vec<NodeId>) -> Vec<NodeId> {
 pub(crate) fn forum_posts(document: &Html) -> Vec<NodeId> {
     let is_post = |e: ElementRef| first_token_is(e, Part::Post);
     let mut posts = items_of(document.root_element(), &is_post, ItemChoice::MostFrequent);
+    if posts.is_empty() {
+        // Older boards name a post by its number only (vBulletin 3's `table#post1001`).
+        let numbered = |e: ElementRef| e.value().id().is_some_and(is_numbered_post_id);
+        posts = items_of(document.root_element(), &numbered, ItemChoice::MostFrequent);
+    }
     posts.sort_unstable();
     // A question before its answers opens the thread.
     if let Some(&first) = posts.first() {
@@ -489,6 +494,14 @@ pub(crate) fn forum_posts(document: &Html) -> Vec<NodeId> {
         posts.clear();
     }
     posts
+}
+
+/// Whether an id names a post by its number: "post1001", "post_1001", "post-1001".
+fn is_numbered_post_id(id: &str) -> bool {
+    id.get(..4)
+        .is_some_and(|head| head.eq_ignore_ascii_case("post"))
+        .then(|| id[4..].trim_start_matches(['-', '_']))
+        .is_some_and(|number| !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether the element's first class token is a word of `part`.

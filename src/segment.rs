@@ -498,7 +498,7 @@ fn table_mode(table: NodeRef<'_, Node>) -> TableMode {
                         after_break = false;
                         depth_in_cell = true;
                     }
-                    "ul" | "ol" | "h1" | "h2" | "h3" | "blockquote" | "article"
+                    "ul" | "ol" | "h1" | "h2" | "h3" | "blockquote" | "article" | "hr"
                         if depth_in_cell =>
                     {
                         layout = true;
@@ -667,6 +667,10 @@ struct Walker<'a> {
     in_row: bool,
     in_cell: bool,
     row_header: bool,
+    /// The last cell of the open row that is furniture by its own class ("td.navbar"), and
+    /// whether the row has a cell that is not: a row of furniture cells is theirs.
+    row_furniture_cell: Option<u32>,
+    row_other_cell: bool,
     /// An image was met since the last block: an emphasised line next is its caption.
     image_pending: bool,
     /// An agency or place prefix set apart from the lead it opens ("(VTC News) - " in a
@@ -1132,6 +1136,14 @@ impl<'a> Walker<'a> {
             Role::Block(block_role) => {
                 match block_role {
                     BlockRole::Cell if self.in_cell => {
+                        match frame.element {
+                            Some(cell)
+                                if self.out.elements[cell as usize].furniture == Some(cell) =>
+                            {
+                                self.row_furniture_cell = Some(cell);
+                            }
+                            _ => self.row_other_cell = true,
+                        }
                         let cell = std::mem::take(&mut self.pending.inlines);
                         self.pending.cells.push(cell);
                         self.pending.ends_with_space = false;
@@ -1144,6 +1156,12 @@ impl<'a> Walker<'a> {
                         }
                         self.in_row = false;
                         let header = std::mem::take(&mut self.row_header);
+                        // A row whose cells are all furniture by their own class is
+                        // theirs: it reads as their block, not the table's.
+                        let furniture_cell = self.row_furniture_cell.take();
+                        if !std::mem::take(&mut self.row_other_cell) && furniture_cell.is_some() {
+                            self.closing = furniture_cell;
+                        }
                         if !pending.cells.is_empty() {
                             self.emit(
                                 BlockKind::TableRow { header },
@@ -1276,6 +1294,8 @@ pub(crate) fn segment(document: &Html, settings: &Settings) -> Segmented {
         in_row: false,
         in_cell: false,
         row_header: false,
+        row_furniture_cell: None,
+        row_other_cell: false,
         image_pending: false,
         held_prefix: None,
         closing: None,
@@ -1398,6 +1418,42 @@ mod tests {
         let got =
             blocks("<table><tr><td>Opening hours<br><br>Mon-Fri</td><td>9-17</td></tr></table>");
         assert!(matches!(got[0].0, BlockKind::TableRow { .. }), "{got:?}");
+    }
+
+    #[test]
+    fn a_rule_in_a_cell_lays_out_the_page() {
+        // vBulletin 3: a post is a table whose message cell holds a title, a rule and the
+        // message; the user cell beside it is not a column of the same row.
+        let got = blocks(
+            "<table id='post1'><tr><td class='alt2'>hal<br>Join Date: Mar 2004</td>\
+             <td class='alt1'><strong>Icing?</strong><hr><div>The tractor dies after two \
+             minutes on damp mornings.</div></td></tr></table>",
+        );
+        assert!(
+            !got.iter()
+                .any(|(kind, _)| matches!(kind, BlockKind::TableRow { .. })),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|(_, text)| text == "The tractor dies after two minutes on damp mornings.")
+        );
+    }
+
+    #[test]
+    fn a_row_of_furniture_cells_is_theirs() {
+        let document = Html::parse_document(
+            "<table><tr><td class='navbar'><a href='/'>Forum</a> &gt; <a href='/f3'>Engines</a></td></tr>\
+             <tr><td>Plain data</td></tr></table>",
+        );
+        let settings = Extractor::new().settings();
+        let segmented = segment(&document, &settings);
+        let furniture = |index: usize| {
+            let element = segmented.blocks[index].element as usize;
+            segmented.elements[element].furniture.is_some()
+        };
+        assert!(furniture(0), "the navbar cell's row");
+        assert!(!furniture(1), "a plain row");
     }
 
     #[test]
