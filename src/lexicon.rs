@@ -347,6 +347,8 @@ struct CruftPhrases {
     disclosures: Vec<String>,
     /// The credits without the brackets, stars and spaces the test skips before them.
     credit_heads: Vec<String>,
+    /// Labels of a poster's card on a forum ("joined:", "posts:").
+    fields: Vec<String>,
 }
 
 static CRUFT: LazyLock<CruftPhrases> = LazyLock::new(|| {
@@ -367,6 +369,7 @@ static CRUFT: LazyLock<CruftPhrases> = LazyLock::new(|| {
                 "credit" => phrases.credits.push(phrase),
                 "promo" => phrases.promos.push(phrase),
                 "disclosure" => phrases.disclosures.push(phrase),
+                "field" => phrases.fields.push(phrase),
                 _ => {}
             }
         }
@@ -396,6 +399,39 @@ pub(crate) fn is_disclosure(text: &str) -> bool {
     DISCLOSURES
         .as_ref()
         .is_some_and(|matcher| matcher.is_match(text))
+}
+
+/// Longest block, in characters, read as a poster's card ("drizzle_dave / Joined: 02 Jan
+/// 2004 / Posts: 1588"). Set 2026-12-07 on phpBB 2 and vBulletin 3 post tables.
+pub(crate) const MAX_PROFILE_CARD_CHARS: usize = 200;
+/// Fewest distinct `field` labels in a poster's card: one ("Location:") stands in prose.
+const MIN_PROFILE_CARD_FIELDS: usize = 2;
+
+/// Whether `text` is a forum poster's card or a post's details line: at least two of the
+/// `field` labels ("Joined:", "Posts:", "Post subject:"), each opening the text or a word.
+/// The caller keeps to blocks of [`MAX_PROFILE_CARD_CHARS`].
+pub(crate) fn is_profile_card(text: &str) -> bool {
+    static FIELDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&CRUFT.fields)
+            .ok()
+    });
+    let Some(matcher) = FIELDS.as_ref() else {
+        return false;
+    };
+    let mut seen: Vec<usize> = Vec::new();
+    for hit in matcher.find_overlapping_iter(text) {
+        let opens_word = text[..hit.start()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace());
+        let label = hit.pattern().as_usize();
+        if opens_word && !seen.contains(&label) {
+            seen.push(label);
+        }
+    }
+    seen.len() >= MIN_PROFILE_CARD_FIELDS
 }
 
 /// What a credit line may open with before its phrase: "(Ảnh: …)", "[Nguồn: …]", "*Tin: …".
@@ -937,6 +973,21 @@ mod tests {
     }
 
     /// The furniture vocabulary gives the metadata its region stems, `*` dropped.
+    #[test]
+    fn a_posters_card_holds_two_field_labels() {
+        assert!(is_profile_card(
+            "drizzle_dave\nJoined: 02 Jan 2004\nPosts: 1588"
+        ));
+        assert!(is_profile_card(
+            "Posted: Sun Apr 09, 2006 10:02 am Post subject: Gauges"
+        ));
+        // One label stands in prose; labels inside words do not count.
+        assert!(!is_profile_card(
+            "Location: the north mole, where the boats tie up."
+        ));
+        assert!(!is_profile_card("Reposts: 3, rejoined: yes"));
+    }
+
     #[test]
     fn furniture_region_stems_come_from_the_one_vocabulary() {
         let stems = furniture_region_stems();

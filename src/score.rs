@@ -625,8 +625,11 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
                         || !ends_sentence(&block.text)
                         || block.chars <= MAX_CRUFT_PREFIX_SENTENCE_CHARS)
         }),
-        credit: block.chars <= MAX_CREDIT_CHARS
-            && start.is_some_and(lexicon::BlockStart::has_credit_prefix),
+        // A poster's card ("Joined: …", "Posts: …") credits who wrote a post.
+        credit: (block.chars <= MAX_CREDIT_CHARS
+            && start.is_some_and(lexicon::BlockStart::has_credit_prefix))
+            || (block.chars <= lexicon::MAX_PROFILE_CARD_CHARS
+                && lexicon::is_profile_card(&block.text)),
         title_link: (link_density >= MIN_TITLE_LINK_DENSITY
             || (matches!(block.kind, BlockKind::Heading(_))
                 && link_density >= MIN_HEADING_TITLE_LINK_DENSITY))
