@@ -410,6 +410,19 @@ fn is_hidden(element: &Attributes, node: NodeRef<'_, Node>) -> bool {
     })
 }
 
+/// Class tokens of a wiki's edit controls set inside the text they edit (MediaWiki's
+/// `mw-editsection`: "Construction[edit]"; WCXB dev 2904 held 27 of them, 2026-12-07).
+const EDIT_CONTROL_CLASSES: [&str; 2] = ["mw-editsection", "editsection"];
+
+/// Whether the element is an edit control skipped like a form control.
+fn is_edit_control(class: Option<&str>) -> bool {
+    class.is_some_and(|class| {
+        class
+            .split_ascii_whitespace()
+            .any(|token| EDIT_CONTROL_CLASSES.contains(&token))
+    })
+}
+
 /// Parts of a class token that make it a setting about captions rather than a caption.
 const CAPTION_SETTING_PARTS: [&str; 8] = [
     "has", "with", "no", "is", "hide", "hidden", "show", "without",
@@ -908,7 +921,7 @@ impl<'a> Walker<'a> {
         if is_hidden(&attributes, node) && !Self::is_disclosed_panel(&attributes, node) {
             return false;
         }
-        if attributes.choice_widget {
+        if attributes.choice_widget || is_edit_control(attributes.class) {
             return false;
         }
         let mut frame = Frame {
@@ -1438,6 +1451,16 @@ mod tests {
             got.iter()
                 .any(|(_, text)| text == "The tractor dies after two minutes on damp mornings.")
         );
+    }
+
+    #[test]
+    fn a_wikis_edit_links_are_controls() {
+        let got = blocks(
+            "<h2><span class='mw-headline'>Repair</span><span class='mw-editsection'>\
+             <span class='mw-editsection-bracket'>[</span><a href='?action=edit'>edit</a>\
+             <span class='mw-editsection-bracket'>]</span></span></h2><p>Take it down to sound work.</p>",
+        );
+        assert_eq!(got[0].1, "Repair");
     }
 
     #[test]
