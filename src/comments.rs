@@ -119,8 +119,15 @@ fn token_parts(token: &str) -> u8 {
         token.into()
     };
     let mut mask = PARTS.get(lower.as_ref()).copied().unwrap_or(0);
-    for piece in lower.split(['-', '_']) {
-        mask |= PARTS.get(piece).copied().unwrap_or(0);
+    let pieces = lower.split(['-', '_']).count();
+    for (at, piece) in lower.split(['-', '_']).enumerate() {
+        let mut parts = PARTS.get(piece).copied().unwrap_or(0);
+        // A name is the token's head or tail ("user-name", "author-link"); inside it,
+        // "name" is a naming scheme's ("field-name-comment-body" holds the comment).
+        if at != 0 && at + 1 != pieces {
+            parts &= !Part::Author.bit();
+        }
+        mask |= parts;
     }
     for (word, parts) in CONTAINED_WORDS.iter() {
         if mask & parts != *parts && lower.contains(word) {
@@ -620,7 +627,11 @@ pub(crate) fn read(
                 .entry(key)
                 .or_insert_with(|| lexicon::class_hint(class, id));
             let named = if reviews { hint.reviews } else { hint.comments };
-            named && !names(e, Part::Skip)
+            // An empty anchor named after a comment (Drupal's `<a id="comment-881">`
+            // before each comment) marks a place, it holds no comment.
+            named
+                && !names(e, Part::Skip)
+                && e.text().any(|text| text.chars().any(char::is_alphanumeric))
         };
         let choice = if reviews {
             ItemChoice::MostText

@@ -622,6 +622,11 @@ pub(super) fn byline_element_names(text: &str) -> Vec<String> {
         }
         kept.push_str(part);
     }
+    // "Submitted by Gwen Talbot on Tue, 05/14/2013": the credit reads once the date is cut.
+    if let Some(name) = credit_name(&kept) {
+        kept = name;
+        credited = true;
+    }
     let lower = kept.to_lowercase();
     let kept = match lower
         .find(" và ")

@@ -108,6 +108,7 @@ pub(super) fn published(
             .find_map(parse_date),
     );
     candidates.extend(itemprop_date(page, &ITEMPROP_PUBLISHED, layout));
+    candidates.extend(rdfa_created(page, layout));
     candidates.extend(
         json_ld
             .any_str("datePublished")
@@ -187,6 +188,15 @@ pub(super) fn itemprop_date(page: &Candidates, sel: &Selector, layout: &Layout) 
                 .and_then(parse_date)
                 .or_else(|| parse_date(&element_text(el, DATE_LINE_MAX_CHARS_METADATA)))
         })
+}
+
+/// The creation date an RDFa `property` element carries in its `content` (Drupal 7).
+pub(super) fn rdfa_created(page: &Candidates, layout: &Layout) -> Option<Stamp> {
+    page.rdfa_created
+        .iter()
+        .take(MAX_CANDIDATES)
+        .filter(|el| !in_excluded_region(**el, layout))
+        .find_map(|el| el.value().attr("content").and_then(parse_date))
 }
 
 /// Nodes looked through for a `<time>` inside an `itemprop` date element.

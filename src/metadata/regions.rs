@@ -41,7 +41,8 @@ pub(super) const BYLINE_SELECTORS: &[&str] = &[
 pub(super) const HEADLINE_SELECTOR: &str = "h1, [itemprop=headline], [class*=title-detail], \
     [class*=detail-title], [class*=article-title], [class*=article__title], \
     [class*=title_news], [class*=news-title], [class*=post-title], [class*=entry-title], \
-    [class*=the-article-title], [class*=headline]";
+    [class*=the-article-title], [class*=headline], [class*=maintitle], [class*=topic-title], \
+    [class*=threadtitle], [class*=thread-title]";
 
 /// Elements that may hold the visible date line under the headline.
 pub(super) const DATE_LINE_SELECTOR: &str = "time, [itemprop=datePublished], [data-role=publishdate], \
@@ -81,6 +82,9 @@ pub(super) static BYLINES: LazyLock<Vec<Selector>> =
 pub(super) static BODIES: LazyLock<Vec<Selector>> =
     LazyLock::new(|| BODY_SELECTORS.iter().map(|css| selector(css)).collect());
 
+/// RDFa properties of an element giving the page's creation date in its `content`.
+pub(super) const RDFA_CREATED_PROPERTIES: &[&str] = &["dc:created", "dcterms:created"];
+
 /// Which candidate lists a class or id stem puts an element in ([`Candidates`]).
 pub(super) const HEADLINE: u8 = 1;
 pub(super) const BYLINE: u8 = 1 << 1;
@@ -106,6 +110,12 @@ pub(super) const CANDIDATE_STEMS: &[(&str, u8)] = &[
     ("post-title", HEADLINE),
     ("entry-title", HEADLINE),
     ("headline", HEADLINE),
+    // Forum templates: phpBB 2 `a.maintitle`, phpBB 3 `h2.topic-title`, vBulletin
+    // `span.threadtitle`.
+    ("maintitle", HEADLINE),
+    ("topic-title", HEADLINE),
+    ("threadtitle", HEADLINE),
+    ("thread-title", HEADLINE),
     ("author", BYLINE),
     ("byline", BYLINE),
     ("tacgia", BYLINE),
@@ -165,6 +175,11 @@ pub(super) struct Candidates<'a> {
     pub(super) times: Vec<ElementRef<'a>>,
     /// Elements with an `itemprop`.
     pub(super) itemprops: Vec<ElementRef<'a>>,
+    /// `<a rel="home">` links: a template's link to the site's home page, its name.
+    pub(super) home_links: Vec<ElementRef<'a>>,
+    /// Elements other than `<meta>` whose RDFa `property` names the creation date
+    /// (Drupal's `<span property="dc:date dc:created" content="…">`).
+    pub(super) rdfa_created: Vec<ElementRef<'a>>,
     pub(super) headlines: Vec<ElementRef<'a>>,
     pub(super) bylines: Vec<ElementRef<'a>>,
     pub(super) date_lines: Vec<ElementRef<'a>>,
@@ -223,6 +238,24 @@ impl<'a> Candidates<'a> {
                         ) =>
                     {
                         lists |= BYLINE;
+                    }
+                    "rel"
+                        if element.name() == "a"
+                            && value
+                                .split_ascii_whitespace()
+                                .any(|r| r.eq_ignore_ascii_case("home")) =>
+                    {
+                        found.home_links.push(el);
+                    }
+                    "property"
+                        if element.name() != "meta"
+                            && value.split_ascii_whitespace().any(|p| {
+                                RDFA_CREATED_PROPERTIES
+                                    .iter()
+                                    .any(|wanted| p.eq_ignore_ascii_case(wanted))
+                            }) =>
+                    {
+                        found.rdfa_created.push(el);
                     }
                     "data-role" if value.eq_ignore_ascii_case("author") => lists |= BYLINE,
                     "data-role" if value.eq_ignore_ascii_case("publishdate") => {

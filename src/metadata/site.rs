@@ -60,8 +60,8 @@ pub(super) fn site_name(
     Some(better.unwrap_or(first).clone())
 }
 
-/// The text of the first headline element that links home ([`links_home`]) when it is one
-/// of the parts of `title`: "Bike Commuter » Blog Archive » Fixing a slow leak" under
+/// The text of the first headline element that links home ([`links_home`]), else of a
+/// `rel="home"` link, when it is one of the parts of `title`: "Bike Commuter » Blog Archive » Fixing a slow leak" under
 /// `<h1><a href="/">Bike Commuter</a></h1>`.
 fn home_link_name(page: &Candidates, title: &str) -> Option<String> {
     let parts: Vec<String> = title_parts(&clean_text(title))
@@ -74,6 +74,7 @@ fn home_link_name(page: &Candidates, title: &str) -> Option<String> {
     matching(&page.headlines, &HEADLINES)
         .take(MAX_CANDIDATES)
         .filter(|el| links_home(*el))
+        .chain(page.home_links.iter().copied().take(MAX_CANDIDATES))
         .map(|el| element_text(el, MAX_FIELD_CHARS))
         .find(|text| parts.contains(&fold(text)))
 }
