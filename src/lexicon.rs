@@ -417,11 +417,15 @@ pub(crate) fn is_profile_card(text: &str) -> bool {
             .build(&CRUFT.fields)
             .ok()
     });
+    // Two labels need two colons: most short blocks have fewer.
+    if text.bytes().filter(|&b| b == b':').nth(1).is_none() {
+        return false;
+    }
     let Some(matcher) = FIELDS.as_ref() else {
         return false;
     };
     let mut seen: Vec<usize> = Vec::new();
-    for hit in matcher.find_overlapping_iter(text) {
+    for hit in matcher.find_iter(text) {
         let opens_word = text[..hit.start()]
             .chars()
             .next_back()

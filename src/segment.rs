@@ -414,12 +414,13 @@ fn is_hidden(element: &Attributes, node: NodeRef<'_, Node>) -> bool {
 /// `mw-editsection`: "Construction[edit]"; WCXB dev 2904 held 27 of them, 2026-12-07).
 const EDIT_CONTROL_CLASSES: [&str; 2] = ["mw-editsection", "editsection"];
 
-/// Whether the element is an edit control skipped like a form control.
+/// Whether a `<span>` is an edit control skipped like a form control.
 fn is_edit_control(class: Option<&str>) -> bool {
     class.is_some_and(|class| {
-        class
-            .split_ascii_whitespace()
-            .any(|token| EDIT_CONTROL_CLASSES.contains(&token))
+        class.contains("editsection")
+            && class
+                .split_ascii_whitespace()
+                .any(|token| EDIT_CONTROL_CLASSES.contains(&token))
     })
 }
 
@@ -921,7 +922,7 @@ impl<'a> Walker<'a> {
         if is_hidden(&attributes, node) && !Self::is_disclosed_panel(&attributes, node) {
             return false;
         }
-        if attributes.choice_widget || is_edit_control(attributes.class) {
+        if attributes.choice_widget || (name == "span" && is_edit_control(attributes.class)) {
             return false;
         }
         let mut frame = Frame {

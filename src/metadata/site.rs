@@ -2,7 +2,6 @@
 
 use super::json_ld::{JsonLd, json_string, json_urls};
 use super::meta_tags::MetaTags;
-use super::regions::HEADLINES;
 use super::regions::{CANONICAL, Candidates, IMAGE_SRC, matching};
 use super::text::element_text;
 use super::text::is_all_upper;
@@ -60,7 +59,7 @@ pub(super) fn site_name(
     Some(better.unwrap_or(first).clone())
 }
 
-/// The text of the first headline element that links home ([`links_home`]), else of a
+/// The text of the first `<h1>` that links home ([`links_home`]), else of a
 /// `rel="home"` link, when it is one of the parts of `title`: "Bike Commuter » Blog Archive » Fixing a slow leak" under
 /// `<h1><a href="/">Bike Commuter</a></h1>`.
 fn home_link_name(page: &Candidates, title: &str) -> Option<String> {
@@ -71,7 +70,9 @@ fn home_link_name(page: &Candidates, title: &str) -> Option<String> {
     if parts.len() < 2 {
         return None;
     }
-    matching(&page.headlines, &HEADLINES)
+    page.h1
+        .iter()
+        .copied()
         .take(MAX_CANDIDATES)
         .filter(|el| links_home(*el))
         .chain(page.home_links.iter().copied().take(MAX_CANDIDATES))
