@@ -42,7 +42,7 @@ pub(super) const HEADLINE_SELECTOR: &str = "h1, [itemprop=headline], [class*=tit
     [class*=detail-title], [class*=article-title], [class*=article__title], \
     [class*=title_news], [class*=news-title], [class*=post-title], [class*=entry-title], \
     [class*=the-article-title], [class*=headline], [class*=maintitle], [class*=topic-title], \
-    [class*=threadtitle], [class*=thread-title]";
+    [class*=threadtitle], [class*=thread-title], [class*=contentheading]";
 
 /// Elements that may hold the visible date line under the headline.
 pub(super) const DATE_LINE_SELECTOR: &str = "time, [itemprop=datePublished], [data-role=publishdate], \
@@ -111,11 +111,13 @@ pub(super) const CANDIDATE_STEMS: &[(&str, u8)] = &[
     ("entry-title", HEADLINE),
     ("headline", HEADLINE),
     // Forum templates: phpBB 2 `a.maintitle`, phpBB 3 `h2.topic-title`, vBulletin
-    // `span.threadtitle`.
+    // `span.threadtitle`; Joomla 1.x `td.contentheading` below.
     ("maintitle", HEADLINE),
     ("topic-title", HEADLINE),
     ("threadtitle", HEADLINE),
     ("thread-title", HEADLINE),
+    // Joomla 1.x `td.contentheading`.
+    ("contentheading", HEADLINE),
     ("author", BYLINE),
     ("byline", BYLINE),
     ("tacgia", BYLINE),
