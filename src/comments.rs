@@ -46,6 +46,8 @@ const MAX_COMMENTS: usize = 2000;
 /// Most elements visited under one region, so a page whose comment class wraps the
 /// whole document costs a bounded walk.
 const MAX_REGION_ELEMENTS: usize = 200_000;
+/// Definitions read after a definition list's term for one comment.
+const MAX_DEFINITIONS_PER_TERM: usize = 8;
 /// Longest author name kept, in characters; a longer "name" is a sentence.
 const MAX_AUTHOR_CHARS: usize = 80;
 /// Longest date text kept, in characters.
@@ -336,10 +338,60 @@ fn author_of(item: ElementRef, nested: &dyn Fn(ElementRef) -> bool) -> Option<St
     (chars > 0 && chars <= MAX_AUTHOR_CHARS).then(|| name.to_string())
 }
 
-/// Whether a name line ends with a verb of saying ("says:", "wrote:", "nói:").
+/// The comment a definition list's term opens: `item` is a `dt` followed by `dd`
+/// siblings (up to the next `dt`); the first `dd` named after content (else the first)
+/// holds the text, the others the date. `None` when `item` is no such term or the text
+/// reads as no comment.
+fn definition_comment(item: ElementRef, default_offset: i32) -> Option<Comment> {
+    if item.value().name() != "dt" {
+        return None;
+    }
+    let definitions: Vec<ElementRef> = item
+        .next_siblings()
+        .filter_map(ElementRef::wrap)
+        .take_while(|e| e.value().name() != "dt")
+        .filter(|e| e.value().name() == "dd")
+        .take(MAX_DEFINITIONS_PER_TERM)
+        .collect();
+    let content = definitions
+        .iter()
+        .find(|dd| names(**dd, Part::Content))
+        .or_else(|| definitions.first())?;
+    let none = |_: ElementRef| false;
+    let skip = |e: ElementRef| parts_of(e) & Part::Skip.bit() != 0 || is_time(e);
+    let text = text_of(*content, &skip);
+    if text.chars().filter(|c| c.is_alphabetic()).count() < MIN_COMMENT_LETTERS
+        || text.lines().all(lexicon::is_cruft_heading_or_line)
+    {
+        return None;
+    }
+    let author = author_of(item, &none).or_else(|| {
+        let line = text_of(item, &none);
+        let mut name = line.split('\n').next().unwrap_or("").trim();
+        if ends_with_saying(name) {
+            name = name
+                .rsplit_once(' ')
+                .map_or(name, |(head, _)| head)
+                .trim_end();
+        }
+        let chars = name.chars().count();
+        (chars > 0 && chars <= MAX_AUTHOR_CHARS).then(|| name.to_string())
+    });
+    let published = definitions
+        .iter()
+        .filter(|dd| dd.id() != content.id())
+        .find_map(|dd| date_of(*dd, &none, default_offset));
+    Some(Comment {
+        text,
+        author,
+        published,
+    })
+}
+
+/// Whether a name line ends with a verb of saying ("says:", "wrote:", "said...", "nói:").
 fn ends_with_saying(line: &str) -> bool {
     let last = line
-        .trim_end_matches(':')
+        .trim_end_matches([':', '.', '…'])
         .rsplit(' ')
         .next()
         .unwrap_or("")
@@ -665,6 +717,15 @@ pub(crate) fn read(
             .ancestors()
             .any(|a| a.value().as_element().is_some_and(|e| e.name() == "form"))
         {
+            continue;
+        }
+        // A definition list's comment: the term names the poster, the definitions after
+        // it hold the text and the date (Blogger's classic `dt.comment-author` /
+        // `dd.comment-body` / `dd.comment-footer`).
+        if let Some(comment) = definition_comment(item, default_offset) {
+            if !in_body(&comment.text, &body_text) {
+                comments.push(comment);
+            }
             continue;
         }
         let nested = |e: ElementRef| item_set.contains(&e.id()) && e.id() != id;
