@@ -536,7 +536,7 @@ impl Extractor {
         let segmented = segment::segment(&document, &settings);
         // Segmentation stops early when the budget runs out.
         budget.check()?;
-        let (metadata, signs) = self.read_metadata(&document);
+        let (mut metadata, signs) = self.read_metadata(&document);
         let json_ld = &signs.json_ld;
         let canonical = metadata
             .url
@@ -734,6 +734,9 @@ impl Extractor {
         }
         if mostly_markup(&body) {
             return Err(no_article(NoArticleKind::MarkupAsText, metadata.page_type));
+        }
+        if metadata.language.is_none() {
+            metadata.language = metadata::text_language(&crate::render::to_text(&body));
         }
         let comments = comments::read(
             &document,

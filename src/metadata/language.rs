@@ -85,7 +85,13 @@ pub(super) fn detect_language(paragraphs: &[ElementRef]) -> Option<(String, bool
             break;
         }
     }
-    let sample = truncate_chars(&sample, LANGUAGE_SAMPLE_CHARS);
+    detect_sample(&sample)
+}
+
+/// The language of a text's first [`LANGUAGE_SAMPLE_CHARS`] characters, and whether
+/// whatlang finds it reliable; `None` under [`MIN_LANGUAGE_SAMPLE_CHARS`] letters.
+pub(super) fn detect_sample(text: &str) -> Option<(String, bool)> {
+    let sample = truncate_chars(text, LANGUAGE_SAMPLE_CHARS);
     if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LANGUAGE_SAMPLE_CHARS {
         return None;
     }

@@ -241,6 +241,12 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> (Metadata
 /// `text` read as a date (ISO forms, then displayed forms such as "17/11/2025 08:30"),
 /// in RFC 3339 with `default_offset` minutes when it gives none: how comment dates are
 /// written.
+/// The language of an extracted text, for a page whose markup and paragraphs gave none
+/// (a table-laid-out page or a forum without `<p>`).
+pub(crate) fn text_language(text: &str) -> Option<String> {
+    language::detect_sample(text).map(|(language, _)| language)
+}
+
 pub(crate) fn date_text(text: &str, default_offset: i32) -> Option<String> {
     dates::parse_date(text).map(|stamp| stamp.rfc3339(default_offset))
 }
