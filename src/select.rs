@@ -276,13 +276,39 @@ fn select_in(scored: &Scored, wide: bool) -> Result<Selection, Rejection> {
 }
 
 /// The page's teaser sapos of at least [`MIN_COUNTED_TEASER_CHARS`].
+/// Teasers inside reader comments do not count: a comment that opens with its date link
+/// and holds one paragraph reads as a teaser, and a short post with a dozen comments is
+/// no listing (fixture `wordpress-short-post-many-comments`).
 fn count_teasers(scored: &Scored) -> usize {
     scored
         .scores
         .iter()
-        .filter(|score| score.teaser && score.size >= MIN_COUNTED_TEASER_CHARS)
+        .filter(|score| {
+            score.teaser
+                && score.size >= MIN_COUNTED_TEASER_CHARS
+                && !score
+                    .furniture
+                    .is_some_and(|element| in_comments(scored, element))
+        })
         .count()
 }
+
+/// Whether the element or one of its ancestors is named after reader comments.
+fn in_comments(scored: &Scored, element: u32) -> bool {
+    let elements = &scored.page.elements;
+    std::iter::successors(Some(element), |&index| {
+        elements.get(index as usize).and_then(|e| e.parent)
+    })
+    .take(MAX_COMMENT_ANCESTORS)
+    .any(|index| {
+        elements
+            .get(index as usize)
+            .is_some_and(|e| e.hint.comments)
+    })
+}
+
+/// Ancestors looked through for a comment region above a teaser.
+const MAX_COMMENT_ANCESTORS: usize = 64;
 
 /// The lead paragraph before block `start`, if one stands within a few short blocks of
 /// it: long prose, few links, not furniture, not a teaser.
