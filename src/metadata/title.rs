@@ -58,9 +58,24 @@ pub(super) fn title(
         .as_deref()
         .map(|t| strip_site_suffix(t, site_names));
 
+    // A blog's `<title>` may join its name and the post's with a colon ("Notes from the
+    // Shed: First frost"): the part after it is a reference too.
+    let after_colon = raw_title.and_then(|t| {
+        t.match_indices(": ")
+            .find(|(at, _)| t[..*at].ends_with(|c: char| c.is_alphanumeric()))
+            .map(|(at, _)| t[at + 2..].trim())
+            .filter(|post| {
+                post.split_whitespace().count() >= MIN_SUBHEAD_TITLE_WORDS
+                    && !TITLE_SEPARATORS.iter().any(|sep| post.contains(sep))
+            })
+    });
     let references: Vec<Vec<String>> = [headline.as_deref(), og_title.as_deref(), raw_title]
         .into_iter()
-        .chain([stripped_title.as_deref(), stripped_og.as_deref()])
+        .chain([
+            stripped_title.as_deref(),
+            stripped_og.as_deref(),
+            after_colon,
+        ])
         .flatten()
         .map(word_set)
         .filter(|w| !w.is_empty())
