@@ -421,6 +421,13 @@ pub(super) fn credit_after_headline(
     None
 }
 
+/// Whether `text` is only the words that lead into a date ("Posted on", a WordPress
+/// theme's `meta-prep-author` span).
+fn is_date_lead(text: &str) -> bool {
+    text.split_whitespace()
+        .all(|word| DATE_LEAD_WORDS.contains(&word.to_lowercase().as_str()))
+}
+
 /// Whether `text` is a credit prefix alone ("Written by", "By:").
 fn is_bare_credit(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
@@ -637,7 +644,7 @@ pub(super) fn byline_element_names(text: &str) -> Vec<String> {
     };
     let names: Vec<String> = split_names(&kept)
         .into_iter()
-        .filter(|n| is_name_like(n) && !is_bare_credit(n))
+        .filter(|n| is_name_like(n) && !is_bare_credit(n) && !is_date_lead(n))
         .collect();
     if names.is_empty() && credited && is_handle(kept.trim()) {
         // "Post by gravelgus »": a forum's or a Q&A site's user name after a credit.

@@ -392,6 +392,8 @@ mod tests {
             vec!["gravelgus"]
         );
         assert!(names("Reviewed by Justin Meserole, May 2, 2025").is_empty());
+        // A theme's "Posted on" label before the date is no name.
+        assert!(names("Posted on").is_empty());
         // Figures inside words are footnote marks, not a date: nothing is cut there.
         assert!(names("Authors of this article: Jennifer Huberty1, PhD; Jeni Green1").is_empty());
     }
