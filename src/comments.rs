@@ -326,6 +326,12 @@ fn author_of(item: ElementRef, nested: &dyn Fn(ElementRef) -> bool) -> Option<St
     let text = text_of(link.unwrap_or(author), &|e| {
         names(e, Part::Date) || is_time(e)
     });
+    name_line(&text)
+}
+
+/// The poster's name in the first line of `text`, without the "says:" a theme appends or
+/// the "by" a forum puts before it; `None` when empty or longer than a name.
+fn name_line(text: &str) -> Option<String> {
     let mut name = text.split('\n').next().unwrap_or("").trim();
     if ends_with_saying(name) {
         name = name
@@ -365,18 +371,7 @@ fn definition_comment(item: ElementRef, default_offset: i32) -> Option<Comment> 
     {
         return None;
     }
-    let author = author_of(item, &none).or_else(|| {
-        let line = text_of(item, &none);
-        let mut name = line.split('\n').next().unwrap_or("").trim();
-        if ends_with_saying(name) {
-            name = name
-                .rsplit_once(' ')
-                .map_or(name, |(head, _)| head)
-                .trim_end();
-        }
-        let chars = name.chars().count();
-        (chars > 0 && chars <= MAX_AUTHOR_CHARS).then(|| name.to_string())
-    });
+    let author = author_of(item, &none).or_else(|| name_line(&text_of(item, &none)));
     let published = definitions
         .iter()
         .filter(|dd| dd.id() != content.id())
