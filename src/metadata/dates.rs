@@ -250,8 +250,16 @@ pub(super) fn date_line(
         if in_excluded_region(el, layout) {
             continue;
         }
+        // A classic WordPress theme's post-meta line opens with the date in a longer
+        // sentence ("This entry was posted on Tuesday, March 29th, 2011 at 7:41 pm and is
+        // filed under …"): its opening is read.
+        let opens_with_date = el
+            .value()
+            .attr("class")
+            .is_some_and(|class| class.to_ascii_lowercase().contains("postmetadata"));
         let text = element_text(el, DATE_LINE_MAX_CHARS_METADATA + 1);
-        if text.is_empty() || text.chars().count() > DATE_LINE_MAX_CHARS_METADATA {
+        let too_long = text.chars().count() > DATE_LINE_MAX_CHARS_METADATA;
+        if text.is_empty() || (too_long && !opens_with_date) {
             continue;
         }
         let Some(stamp) = parse_text_date(&text) else {

@@ -47,7 +47,7 @@ pub(super) const HEADLINE_SELECTOR: &str = "h1, [itemprop=headline], [class*=tit
 /// Elements that may hold the visible date line under the headline.
 pub(super) const DATE_LINE_SELECTOR: &str = "time, [itemprop=datePublished], [data-role=publishdate], \
     [class*=date i], [class*=time i], [class*=publish i], [class*=ngay i], [class*=datum i], \
-    [class*=fecha i], [class*=tarih i], [id*=date i], [id*=time i]";
+    [class*=fecha i], [class*=tarih i], [id*=date i], [id*=time i], [class*=postmetadata i]";
 
 /// Containers of the article body, most specific first; the signature closing the body is
 /// looked for in the first one present.
@@ -131,6 +131,7 @@ pub(super) const CANDIDATE_STEMS: &[(&str, u8)] = &[
     ("datum", DATE_LINE),
     ("fecha", DATE_LINE),
     ("tarih", DATE_LINE),
+    ("postmetadata", DATE_LINE),
     // The class and id names of BODY_SELECTORS ("the-article-body" holds "article-body").
     ("fck_detail", BODY),
     ("detail-content", BODY),
