@@ -7,7 +7,7 @@
 
 use crate::body::{BlockKind, Inline};
 use crate::lexicon;
-use crate::segment::{Element, SegmentBlock, Segmented, Tag};
+use crate::segment::{BODY_DEPTH, Element, SegmentBlock, Segmented, Tag};
 
 /// How much one link character costs against one plain character. A block whose links
 /// cover 40 % of its text weighs nothing. Start: jusText's link density 0.2–0.4 band;
@@ -75,8 +75,6 @@ const WIDE_TITLE_LINK_FACTOR: f32 = 0.5;
 /// its links, as a listing's item is: Hacker News lists its stories in a table whose every
 /// title is a link. Tuned on the WCXB dev split 2026-12-06 (2 cells: +0.0004; 3: -0.0001).
 pub(crate) const MIN_WIDE_DATA_ROW_CELLS: usize = 2;
-/// Depth of `<body>` in the element tree (`<html>` is 0).
-const BODY_DEPTH: u32 = 1;
 /// A block ending a sentence with at least this many characters outside links, and links
 /// under [`MAX_SENTENCE_LINK_DENSITY`] of its text, is prose whose links cost nothing
 /// (its weight is its plain text): the linked items of a "10 things" newsletter, a list
@@ -197,6 +195,12 @@ impl Scored {
     /// [`ClassHint::reviews`](crate::lexicon::ClassHint)).
     pub fn in_reviews(&self, index: usize) -> bool {
         self.page.elements[self.page.blocks[index].element as usize].in_reviews
+    }
+
+    /// Whether block `index` lies inside reader comments (see
+    /// [`ClassHint::comments`](crate::lexicon::ClassHint)).
+    pub fn in_comments(&self, index: usize) -> bool {
+        self.page.elements[self.page.blocks[index].element as usize].in_comments
     }
 
     /// Sum of block weights in `range`.

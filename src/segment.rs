@@ -93,7 +93,13 @@ pub(crate) struct Element {
     pub signature: u64,
     /// This element or an ancestor names customer reviews (`ClassHint::reviews`).
     pub in_reviews: bool,
+    /// This element or an ancestor below `<body>` names reader comments
+    /// (`ClassHint::comments`; `<body class="comments-open">` names a state of the page).
+    pub in_comments: bool,
 }
+
+/// Depth of `<body>` in the element tree (`<html>` is 0).
+pub(crate) const BODY_DEPTH: u32 = 1;
 
 /// A run of text between block boundaries.
 #[derive(Debug, Clone)]
@@ -989,6 +995,8 @@ impl<'a> Walker<'a> {
                     },
                     in_reviews: hint.reviews
                         || parent.is_some_and(|p| self.out.elements[p as usize].in_reviews),
+                    in_comments: (hint.comments && depth > BODY_DEPTH)
+                        || parent.is_some_and(|p| self.out.elements[p as usize].in_comments),
                 });
                 frame.element = Some(index);
                 match block_role {
@@ -1462,6 +1470,20 @@ mod tests {
              <span class='mw-editsection-bracket'>]</span></span></h2><p>Take it down to sound work.</p>",
         );
         assert_eq!(got[0].1, "Repair");
+    }
+
+    #[test]
+    fn comment_regions_start_below_the_body() {
+        let document = Html::parse_document(
+            "<html><body class='single comments-open'><p>The post itself.</p>\
+             <div id='comments'><p>A reader's comment.</p></div></body></html>",
+        );
+        let settings = Extractor::new().settings();
+        let segmented = segment(&document, &settings);
+        let in_comments =
+            |index: usize| segmented.elements[segmented.blocks[index].element as usize].in_comments;
+        assert!(!in_comments(0), "a body class names a state of the page");
+        assert!(in_comments(1));
     }
 
     #[test]

@@ -283,32 +283,12 @@ fn count_teasers(scored: &Scored) -> usize {
     scored
         .scores
         .iter()
-        .filter(|score| {
-            score.teaser
-                && score.size >= MIN_COUNTED_TEASER_CHARS
-                && !score
-                    .furniture
-                    .is_some_and(|element| in_comments(scored, element))
+        .enumerate()
+        .filter(|&(index, score)| {
+            score.teaser && score.size >= MIN_COUNTED_TEASER_CHARS && !scored.in_comments(index)
         })
         .count()
 }
-
-/// Whether the element or one of its ancestors is named after reader comments.
-fn in_comments(scored: &Scored, element: u32) -> bool {
-    let elements = &scored.page.elements;
-    std::iter::successors(Some(element), |&index| {
-        elements.get(index as usize).and_then(|e| e.parent)
-    })
-    .take(MAX_COMMENT_ANCESTORS)
-    .any(|index| {
-        elements
-            .get(index as usize)
-            .is_some_and(|e| e.hint.comments)
-    })
-}
-
-/// Ancestors looked through for a comment region above a teaser.
-const MAX_COMMENT_ANCESTORS: usize = 64;
 
 /// The lead paragraph before block `start`, if one stands within a few short blocks of
 /// it: long prose, few links, not furniture, not a teaser.

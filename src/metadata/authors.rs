@@ -68,6 +68,8 @@ pub(super) const BYLINE_ELEMENT_PREFIXES: &[&str] = &[
     "auteur:",
     "author:",
     "autor:",
+    // "By Nora Feld April 12, 2026": the credit line does not read as names with its date.
+    "by ",
     "posted by ",
     "post by ",
     "postby ",
@@ -174,7 +176,6 @@ pub(super) const ROLE_SUFFIXES: &[&str] = &[" 기자", " 특파원", "記者", "
 pub(super) struct Anchors<'a> {
     pub(super) layout: &'a Layout,
     pub(super) body: Option<ElementRef<'a>>,
-    pub(super) title_node: Option<ego_tree::NodeId>,
     /// The displayed headline element, when the title was read from one.
     pub(super) headline: Option<ElementRef<'a>>,
     /// A product page: "By …" under its name credits the maker, not a writer.
@@ -192,10 +193,10 @@ pub(super) fn authors(
     let Anchors {
         layout,
         body,
-        title_node,
         headline,
         product,
     } = *anchors;
+    let title_node = headline.map(|h| h.id());
     let is_site = |name: &str| {
         let folded = fold(name);
         let words: Vec<String> = name.split_whitespace().map(fold).collect();
@@ -385,10 +386,7 @@ pub(super) fn credit_after_headline(
             continue;
         }
         let head: String = text.chars().take(MAX_CREDIT_PREFIX_CHARS).collect();
-        if !AUTHOR_CREDIT_PREFIXES
-            .iter()
-            .any(|prefix| starts_with_credit(&head, prefix))
-        {
+        if !opens_with_credit(&head) {
             continue;
         }
         // The element the text opens: its parent, or the one above when the prefix stands
@@ -403,10 +401,7 @@ pub(super) fn credit_after_headline(
             el = parent;
             line = element_text(el, MAX_BYLINE_CHARS + 1);
         }
-        let opens_with_credit = AUTHOR_CREDIT_PREFIXES
-            .iter()
-            .any(|prefix| starts_with_credit(&line, prefix));
-        if !opens_with_credit
+        if !opens_with_credit(&line)
             || line.chars().count() > MAX_BYLINE_CHARS
             || in_excluded_region(el, layout)
             || links_to_maker(el)
@@ -436,14 +431,16 @@ fn is_bare_credit(text: &str) -> bool {
     })
 }
 
-/// Whether `head` (the start of a text) opens with the credit `prefix` ("by ", "tin:"),
-/// case ignored; a prefix ending in a space also matches the bare word ("By" then a link).
-fn starts_with_credit(head: &str, prefix: &str) -> bool {
-    let lower = head.to_lowercase();
-    lower.starts_with(prefix)
-        || prefix
-            .strip_suffix(' ')
-            .is_some_and(|word| lower.trim_end() == word)
+/// Whether `text` opens with a writer credit prefix ("by ", "tin:"), case ignored; a
+/// prefix ending in a space also matches the bare word ("By" then a link).
+fn opens_with_credit(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    AUTHOR_CREDIT_PREFIXES.iter().any(|prefix| {
+        lower.starts_with(prefix.as_str())
+            || prefix
+                .strip_suffix(' ')
+                .is_some_and(|word| lower.trim_end() == word)
+    })
 }
 
 /// Path segments of a shop's maker pages ("By <a href="/brand/marlow-and-finch">Marlow &
@@ -461,8 +458,8 @@ const MAKER_PATH_SEGMENTS: &[&str] = &[
 
 /// Whether `el` holds a link to a maker's page ([`MAKER_PATH_SEGMENTS`]).
 fn links_to_maker(el: ElementRef) -> bool {
-    std::iter::once(el)
-        .chain(el.descendants().filter_map(ElementRef::wrap))
+    el.descendants()
+        .filter_map(ElementRef::wrap)
         .filter(|e| e.value().name() == "a")
         .filter_map(|a| a.value().attr("href"))
         .any(|href| {
@@ -581,15 +578,6 @@ pub(super) fn byline_element_names(text: &str) -> Vec<String> {
             credited = true;
             break;
         }
-    }
-    // "By Nora Feld April 12, 2026": the credit line did not read as names with its date.
-    if let Some(rest) = text
-        .get(..3)
-        .filter(|head| head.eq_ignore_ascii_case("by "))
-        .and_then(|_| text.get(3..))
-    {
-        text = rest.trim().to_string();
-        credited = true;
     }
     // Cut at the first date-like part or bullet.
     let mut kept = String::new();

@@ -253,10 +253,9 @@ pub(super) fn date_line(
         // A classic WordPress theme's post-meta line opens with the date in a longer
         // sentence ("This entry was posted on Tuesday, March 29th, 2011 at 7:41 pm and is
         // filed under …"): its opening is read.
-        let opens_with_date = el
-            .value()
-            .attr("class")
-            .is_some_and(|class| class.to_ascii_lowercase().contains("postmetadata"));
+        let opens_with_date = el.value().attr("class").is_some_and(|class| {
+            crate::html::bytes::contains_ignore_ascii_case(class.as_bytes(), b"postmetadata")
+        });
         let text = element_text(el, DATE_LINE_MAX_CHARS_METADATA + 1);
         let too_long = text.chars().count() > DATE_LINE_MAX_CHARS_METADATA;
         if text.is_empty() || (too_long && !opens_with_date) {

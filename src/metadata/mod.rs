@@ -209,7 +209,6 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> (Metadata
         product: page_type == PageType::Product,
         layout: &layout,
         body,
-        title_node,
         headline: title_node
             .and_then(|id| document.tree.get(id))
             .and_then(scraper::ElementRef::wrap),

@@ -85,6 +85,12 @@ pub(super) static BODIES: LazyLock<Vec<Selector>> =
 /// RDFa properties of an element giving the page's creation date in its `content`.
 pub(super) const RDFA_CREATED_PROPERTIES: &[&str] = &["dc:created", "dcterms:created"];
 
+/// Whether a `rel` value marks a link to the site's home page (`rel="home"`).
+pub(super) fn rel_names_home(rel: &str) -> bool {
+    rel.split_ascii_whitespace()
+        .any(|r| r.eq_ignore_ascii_case("home"))
+}
+
 /// Which candidate lists a class or id stem puts an element in ([`Candidates`]).
 pub(super) const HEADLINE: u8 = 1;
 pub(super) const BYLINE: u8 = 1 << 1;
@@ -111,7 +117,7 @@ pub(super) const CANDIDATE_STEMS: &[(&str, u8)] = &[
     ("entry-title", HEADLINE),
     ("headline", HEADLINE),
     // Forum templates: phpBB 2 `a.maintitle`, phpBB 3 `h2.topic-title`, vBulletin
-    // `span.threadtitle`; Joomla 1.x `td.contentheading` below.
+    // `span.threadtitle`.
     ("maintitle", HEADLINE),
     ("topic-title", HEADLINE),
     ("threadtitle", HEADLINE),
@@ -242,12 +248,7 @@ impl<'a> Candidates<'a> {
                     {
                         lists |= BYLINE;
                     }
-                    "rel"
-                        if element.name() == "a"
-                            && value
-                                .split_ascii_whitespace()
-                                .any(|r| r.eq_ignore_ascii_case("home")) =>
-                    {
+                    "rel" if element.name() == "a" && rel_names_home(value) => {
                         found.home_links.push(el);
                     }
                     "property"

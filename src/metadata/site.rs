@@ -59,9 +59,9 @@ pub(super) fn site_name(
     Some(better.unwrap_or(first).clone())
 }
 
-/// The text of the first `<h1>` that links home ([`links_home`]), else of a
-/// `rel="home"` link, when it is one of the parts of `title`: "Bike Commuter » Blog Archive » Fixing a slow leak" under
-/// `<h1><a href="/">Bike Commuter</a></h1>`.
+/// The text of the first `<h1>` that links home ([`links_home`]), else of a `rel="home"`
+/// link, when it is one of the parts of `title`: "Bike Commuter" in "Bike Commuter » Blog
+/// Archive » Fixing a slow leak" under `<h1><a href="/">Bike Commuter</a></h1>`.
 fn home_link_name(page: &Candidates, title: &str) -> Option<String> {
     let parts: Vec<String> = title_parts(&clean_text(title))
         .into_iter()

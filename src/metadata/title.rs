@@ -3,7 +3,9 @@
 
 use super::json_ld::JsonLd;
 use super::meta_tags::MetaTags;
-use super::regions::{Candidates, H1, HEADLINES, Layout, in_excluded_region, matching};
+use super::regions::{
+    Candidates, H1, HEADLINES, Layout, in_excluded_region, matching, rel_names_home,
+};
 use super::text::{
     MAX_CANDIDATES, MAX_FIELD_CHARS, clean_text, dice, element_text, fold, word_set,
 };
@@ -182,10 +184,8 @@ fn best_headline<'a>(
 pub(super) fn links_home(el: ElementRef) -> bool {
     let home = |link: ElementRef| {
         let value = link.value();
-        value.attr("rel").is_some_and(|rel| {
-            rel.split_ascii_whitespace()
-                .any(|r| r.eq_ignore_ascii_case("home"))
-        }) || value.attr("href").is_some_and(is_root_address)
+        value.attr("rel").is_some_and(rel_names_home)
+            || value.attr("href").is_some_and(is_root_address)
     };
     if let Some(link) = std::iter::once(el)
         .chain(el.ancestors().take(2).filter_map(ElementRef::wrap))
