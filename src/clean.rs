@@ -127,6 +127,7 @@ fn classify(
         let excised = furniture_inside
             || score.dateline
             || score.disclosure
+            || score.garbled
             || (block.caption
                 && !settings.keep_captions
                 && !(settings.wide && score.item.is_some()))

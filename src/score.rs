@@ -124,6 +124,17 @@ const MIN_FURNITURE_PENALTY_PER_CHAR: f32 = 0.5;
 /// "Pipeline v1" (ae077ea, 2026-11-23); what it was tuned on was not recorded.
 const LIST_ITEM_FACTOR: f32 = 0.8;
 
+/// A token of at least this many ASCII letters, digits, hyphens and underscores…
+const MIN_MACHINE_TOKEN_CHARS: usize = 24;
+/// …at least this share of them digits, is a machine's (a hex id, a UUID, a hash), not a
+/// word or a product code.
+const MIN_MACHINE_TOKEN_DIGIT_SHARE: f32 = 0.25;
+/// A block whose characters are at least this share machine tokens is no language: the
+/// scrambled label of an obfuscated "Sponsored" (eBay spells it one letter between
+/// UUIDs of hidden spans, 600 characters read as a long paragraph), a leaked tracking id.
+/// On the WCXB dev split 2026-12-07 (the eBay item pages).
+const MIN_GARBLED_SHARE: f32 = 0.6;
+
 /// Features and weight of one block.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct BlockFeatures {
@@ -155,6 +166,9 @@ pub(crate) struct BlockFeatures {
     pub disclosure: bool,
     /// A credit or source line ("Tin, ảnh: …", "Nguồn: …").
     pub credit: bool,
+    /// No language: most of its characters are in machine tokens (see [`is_garbled`]).
+    /// Cut out of the body, transparent to its neighbours.
+    pub garbled: bool,
     /// The sapo of a teaser: follows a title link inside a small container.
     pub teaser: bool,
     /// A title link: mostly one link, long enough to be a headline.
@@ -239,6 +253,26 @@ pub(crate) fn weighted_size(text: &str) -> usize {
             _ => 1,
         })
         .sum()
+}
+
+/// Whether `text` is mostly machine tokens (see [`MIN_GARBLED_SHARE`]).
+pub(crate) fn is_garbled(text: &str) -> bool {
+    let mut total = 0;
+    let mut machine = 0;
+    for token in text.split_whitespace() {
+        total += token.len();
+        if token.len() >= MIN_MACHINE_TOKEN_CHARS
+            && token
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
+            let digits = token.bytes().filter(u8::is_ascii_digit).count();
+            if digits as f32 >= MIN_MACHINE_TOKEN_DIGIT_SHARE * token.len() as f32 {
+                machine += token.len();
+            }
+        }
+    }
+    machine > 0 && machine as f32 >= MIN_GARBLED_SHARE * total as f32
 }
 
 /// Whether `text` is written in a script whose prose has no sentence punctuation (Thai,
@@ -621,6 +655,7 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
                             || lexicon::has_date_and_time(&block.text))))),
         disclosure: block.chars <= lexicon::MAX_DISCLOSURE_CHARS
             && lexicon::is_disclosure(&block.text),
+        garbled: block.kind != BlockKind::Preformatted && is_garbled(&block.text),
         cruft_prefix: start.is_some_and(|start| {
             start.has_promo_prefix()
                 || short
@@ -787,7 +822,8 @@ fn weight(features: &BlockFeatures, block: &SegmentBlock, wide: bool) -> f32 {
         && !(features.cruft_heading
             || features.cruft_prefix
             || features.credit
-            || features.disclosure);
+            || features.disclosure
+            || features.garbled);
     if item {
         weight.max(WIDE_ITEM_WEIGHT_PER_CHAR * features.size as f32)
     } else {
@@ -800,6 +836,7 @@ fn base_weight(features: &BlockFeatures, block: &SegmentBlock, wide: bool) -> f3
     let size = features.size as f32;
     let sapo_heading = is_sapo_heading(features, block);
     if block.caption
+        || features.garbled
         || (matches!(block.kind, BlockKind::Heading(_))
             && !sapo_heading
             && !(wide && features.title_link && features.furniture.is_none()))

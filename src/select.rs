@@ -311,11 +311,17 @@ fn lead_before(scored: &Scored, body: &Range<usize>) -> Option<usize> {
             && !score.teaser
             && !score.ellipsis
             && !score.disclosure
+            && !score.garbled
             && !block.caption;
         if prose {
             return Some(index);
         }
-        if block.caption || score.furniture.is_some() || score.dateline || score.disclosure {
+        if block.caption
+            || score.furniture.is_some()
+            || score.dateline
+            || score.disclosure
+            || score.garbled
+        {
             continue;
         }
         if score.size >= MIN_LEAD_CHARS {

@@ -238,7 +238,7 @@ fn drop_reason(scored: &Scored, index: usize) -> Reason {
         Reason::Caption
     } else if score.cruft_heading {
         Reason::CruftHeading
-    } else if score.cruft_prefix || score.disclosure {
+    } else if score.cruft_prefix || score.disclosure || score.garbled {
         Reason::Promo
     } else if score.credit {
         Reason::Credit

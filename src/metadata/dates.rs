@@ -549,6 +549,7 @@ pub(super) fn parse_text_date(text: &str) -> Option<Stamp> {
     }
     let mut stamp = date
         .or_else(|| long_vietnamese_date(text))
+        .or_else(|| east_asian_date(text))
         .or_else(|| named_month_date(text))?;
     if let Some(((mut hour, minute, second), end)) = time {
         let rest = text[end..].trim_start();
@@ -648,6 +649,33 @@ pub(super) fn long_vietnamese_date(text: &str) -> Option<Stamp> {
         let year = w[4].parse().ok()?;
         valid_date(year, month, day)
     })
+}
+
+/// A date with year, month and day marked by their characters: Chinese and Japanese
+/// "2011年09月14日", Korean "2011년 9월 14일" (spaces allowed between the parts).
+pub(super) fn east_asian_date(text: &str) -> Option<Stamp> {
+    const MARKS: [[char; 3]; 2] = [['年', '月', '日'], ['년', '월', '일']];
+    let year_at = text.find(['年', '년'])?;
+    let head = text[..year_at].trim_end();
+    let year_digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if year_digits != 4 {
+        return None;
+    }
+    let year = head[head.len() - year_digits..].parse().ok()?;
+    let marks = MARKS.iter().find(|m| text[year_at..].starts_with(m[0]))?;
+    // Month and day follow, each a number before its mark.
+    let mut rest = &text[year_at + marks[0].len_utf8()..];
+    let mut parts = [0u32; 2];
+    for (part, mark) in parts.iter_mut().zip(&marks[1..]) {
+        let trimmed = rest.trim_start();
+        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 2 {
+            return None;
+        }
+        *part = trimmed[..digits].parse().ok()?;
+        rest = trimmed[digits..].trim_start().strip_prefix(*mark)?;
+    }
+    valid_date(year, parts[0], parts[1])
 }
 
 /// The first "GMT+7"/"UTC+07:00" in `text`, or a bare "+07:00" after a time.
