@@ -55,6 +55,24 @@ const MAX_DATE_CHARS: usize = 60;
 /// Share of a comment's characters found in the body above which it is the body's
 /// text (the opening post of a forum thread, or replies the wide scope kept).
 const IN_BODY_SHARE: f64 = 0.5;
+/// Longest first line of a comment read as its date line.
+const MAX_DATE_LINE_CHARS: usize = 40;
+
+/// A comment's first line when it is nothing but its date ("14.09.2011 13:05" under
+/// the name, in an element the vocabulary does not name): the date, and the text after.
+fn leading_date_line(text: &str, default_offset: i32) -> Option<(String, String)> {
+    let (first, rest) = text.split_once('\n')?;
+    let first = first.trim();
+    if first.chars().count() > MAX_DATE_LINE_CHARS
+        || !lexicon::is_timestamp(first)
+        || rest.chars().filter(|c| c.is_alphabetic()).count() < MIN_COMMENT_LETTERS
+    {
+        return None;
+    }
+    let date = metadata::date_text(first, default_offset)?;
+    Some((date, rest.trim_start().to_string()))
+}
+
 /// Share of link text from which an item is a teaser, not a comment.
 const MAX_LINK_SHARE: f64 = 0.5;
 /// Fewest letters in a comment: fewer is a counter ("12") or an empty shell.
@@ -629,16 +647,16 @@ fn is_form_region(region: ElementRef) -> bool {
 
 /// Reads the comments of a page: the items of each outermost comment region and review
 /// region (`review_nodes`: a product page's customer reviews, else empty), and a forum's
-/// `posts` ([`forum_posts`]); what the body holds is left out.
+/// `posts` ([`forum_posts`]); what the body holds is left out. Dates that give no UTC
+/// offset take `default_offset` minutes (see [`metadata::default_offset`]).
 pub(crate) fn read(
     document: &Html,
     comment_nodes: &[NodeId],
     review_nodes: &[NodeId],
     posts: &[NodeId],
     body: &Body,
-    vietnamese: bool,
+    default_offset: i32,
 ) -> Vec<Comment> {
-    let default_offset = if vietnamese { 7 * 60 } else { 0 };
     let mut items: Vec<NodeId> = Vec::new();
     let mut regions: foldhash::HashSet<NodeId> = foldhash::HashSet::default();
     // Class hints per (class, id), as the segmenter caches them: comment lists repeat
@@ -746,7 +764,14 @@ pub(crate) fn read(
             continue;
         }
         let author = author_of(item, &nested);
-        let published = date_of(item, &nested, default_offset);
+        let mut published = date_of(item, &nested, default_offset);
+        let mut text = text;
+        if published.is_none()
+            && let Some((date, rest)) = leading_date_line(&text, default_offset)
+        {
+            published = Some(date);
+            text = rest;
+        }
         // Without a name or a date, only a text element in a thread of several says
         // comment: a lone "Loading comments..." or "Discussion" is the widget's own.
         if author.is_none() && published.is_none() && (content.is_none() || items.len() < 2) {

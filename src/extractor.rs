@@ -748,7 +748,7 @@ impl Extractor {
             },
             &posts,
             &body,
-            metadata.language.as_deref() == Some("vi"),
+            metadata::default_offset(&metadata),
         );
         if let Some(base) = &self.base_url {
             body.resolve_links(base);

@@ -1,6 +1,7 @@
 //! `Article::comments` on the fixtures whose `meta.json` has a `comments` key: the
-//! authors in page order (an empty list: no comments at all), each `must` snippet in some
-//! comment, and no comment text in the body. Plus the serde round trip of a comment.
+//! authors in page order (an empty list: no comments at all), their dates where listed
+//! (`published`), each `must` snippet in some comment, and no comment text in the body.
+//! Plus the serde round trip of a comment.
 
 #[path = "common/fixture.rs"]
 #[allow(dead_code)] // each test file uses part of the fixture reader
@@ -43,6 +44,14 @@ fn fixture_comments() {
                 "{}: authors {authors:?}, want {want_authors:?}",
                 f.name
             ));
+        }
+        // Where the fixture lists them, each comment's date, in page order.
+        if let Some(dates) = want["published"].as_array() {
+            let got: Vec<Option<&str>> = comments.iter().map(|c| c.published.as_deref()).collect();
+            let dates: Vec<Option<&str>> = dates.iter().map(Value::as_str).collect();
+            if got != dates {
+                problems.push(format!("{}: dates {got:?}, want {dates:?}", f.name));
+            }
         }
         let body = squash(&article.text());
         for snippet in want["must"].as_array().into_iter().flatten() {

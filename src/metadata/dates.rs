@@ -17,6 +17,32 @@ use crate::lexicon::DATE_LINE_MAX_CHARS_METADATA;
 /// Vietnam's UTC offset in minutes, the default for Vietnamese pages.
 pub(super) const VIETNAM_OFFSET_MINUTES: i32 = 7 * 60;
 
+/// Languages and country domains of one time zone without daylight saving, with its UTC
+/// offset in minutes: a page's times without an offset are in it. Vietnam; China,
+/// Taiwan, Hong Kong (and Singapore's and Malaysia's Chinese press); Japan; Korea.
+const SINGLE_ZONE_OFFSETS: &[(&str, &str, i32)] = &[
+    ("vi", ".vn", VIETNAM_OFFSET_MINUTES),
+    ("zh", ".cn", 8 * 60),
+    ("zh", ".tw", 8 * 60),
+    ("zh", ".hk", 8 * 60),
+    ("ja", ".jp", 9 * 60),
+    ("ko", ".kr", 9 * 60),
+];
+
+/// The UTC offset, in minutes, of a page's times that give none: that of its language or
+/// its country domain when they have a single time zone (see [`SINGLE_ZONE_OFFSETS`]),
+/// else 0 (read as UTC).
+pub(super) fn default_offset_minutes(language: Option<&str>, host: Option<&str>) -> i32 {
+    let language = language.map(|l| l.split(['-', '_']).next().unwrap_or(l));
+    SINGLE_ZONE_OFFSETS
+        .iter()
+        .find(|(code, domain, _)| {
+            language.is_some_and(|l| l.eq_ignore_ascii_case(code))
+                || host.is_some_and(|h| h.ends_with(domain))
+        })
+        .map_or(0, |(_, _, offset)| *offset)
+}
+
 /// `<meta>` keys (name, property or itemprop, lowercased) of the publication time, best first.
 pub(super) const PUBLISHED_META_KEYS: &[&str] = &[
     "article:published_time",
@@ -336,6 +362,9 @@ pub(super) fn read_number(bytes: &[u8], i: &mut usize, max: usize) -> Option<(u3
 /// spaces, and `Z`, `±HH:MM`, `±HHMM` or `±HH`.
 pub(super) fn parse_iso(text: &str) -> Option<Stamp> {
     let bytes = text.as_bytes();
+    if bytes.get(8) == Some(&b'T') && bytes[..8].iter().all(u8::is_ascii_digit) {
+        return parse_iso_basic(text);
+    }
     let mut i = 0;
     let (year, 4) = read_number(bytes, &mut i, 4)? else {
         return None;
@@ -389,6 +418,33 @@ pub(super) fn parse_iso(text: &str) -> Option<Stamp> {
         return None;
     }
     stamp.offset = parse_offset(rest);
+    Some(stamp)
+}
+
+/// ISO 8601's basic format, without separators: "20180619T055000+0900".
+fn parse_iso_basic(text: &str) -> Option<Stamp> {
+    let bytes = text.as_bytes();
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = bytes.get(range)?;
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| part.iter().fold(0, |n, b| n * 10 + u32::from(b - b'0')))
+    };
+    let mut stamp = valid_date(
+        i32::try_from(number(0..4)?).ok()?,
+        number(4..6)?,
+        number(6..8)?,
+    )?;
+    let (Some(hour), Some(minute)) = (number(9..11), number(11..13)) else {
+        return Some(stamp);
+    };
+    let second = number(13..15);
+    if hour > 23 || minute > 59 {
+        return Some(stamp);
+    }
+    stamp.time = Some((hour, minute, second.unwrap_or(0).min(59)));
+    let rest = if second.is_some() { 15 } else { 13 };
+    stamp.offset = text.get(rest..).and_then(parse_offset);
     Some(stamp)
 }
 
@@ -680,6 +736,10 @@ pub(super) fn east_asian_date(text: &str) -> Option<Stamp> {
 
 /// The first "GMT+7"/"UTC+07:00" in `text`, or a bare "+07:00" after a time.
 pub(super) fn find_offset(text: &str) -> Option<i32> {
+    // "格林尼治标准时间": Greenwich Mean Time, in Chinese.
+    if text.contains("格林尼治") {
+        return Some(0);
+    }
     let upper = text.to_ascii_uppercase();
     for marker in ["GMT", "UTC"] {
         if let Some(at) = upper.find(marker)

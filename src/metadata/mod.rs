@@ -21,7 +21,7 @@ mod text;
 mod title;
 
 use authors::{Anchors, authors};
-use dates::{VIETNAM_OFFSET_MINUTES, modified, published};
+use dates::{default_offset_minutes, modified, published};
 use json_ld::{JSON_LD, JsonLd};
 use language::language;
 use meta_tags::MetaTags;
@@ -166,11 +166,7 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> (Metadata
     let language = language(&page, &metas, &json_ld);
     let vietnamese =
         language.as_deref() == Some("vi") || host.as_deref().is_some_and(|h| h.ends_with(".vn"));
-    let default_offset = if vietnamese {
-        VIETNAM_OFFSET_MINUTES
-    } else {
-        0
-    };
+    let default_offset = default_offset_minutes(language.as_deref(), host.as_deref());
 
     let raw_title = matching(&page.titles, &TITLE)
         .next()
@@ -237,15 +233,26 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> (Metadata
     )
 }
 
-/// `text` read as a date (ISO forms, then displayed forms such as "17/11/2025 08:30"),
-/// in RFC 3339 with `default_offset` minutes when it gives none: how comment dates are
-/// written.
 /// The language of an extracted text, for a page whose markup and paragraphs gave none
 /// (a table-laid-out page or a forum without `<p>`).
 pub(crate) fn text_language(text: &str) -> Option<String> {
     language::detect_sample(text).map(|(language, _)| language)
 }
 
+/// The UTC offset, in minutes, of the page's times that give none: that of its language
+/// or its address's country when either has a single time zone, else 0.
+pub(crate) fn default_offset(metadata: &Metadata) -> i32 {
+    let host = metadata
+        .url
+        .as_deref()
+        .and_then(|u| url::Url::parse(u).ok())
+        .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
+    default_offset_minutes(metadata.language.as_deref(), host.as_deref())
+}
+
+/// `text` read as a date (ISO forms, then displayed forms such as "17/11/2025 08:30"),
+/// in RFC 3339 with `default_offset` minutes when it gives none: how comment dates are
+/// written.
 pub(crate) fn date_text(text: &str, default_offset: i32) -> Option<String> {
     dates::parse_date(text).map(|stamp| stamp.rfc3339(default_offset))
 }
@@ -513,11 +520,37 @@ mod tests {
             ("2026-03-07T00:01:00", "2026-03-07T00:01:00+07:00"),
             ("2024-08-08T23:53:17Z", "2024-08-08T23:53:17+00:00"),
             ("2024-08-08T10:00:00-04:00", "2024-08-08T10:00:00-04:00"),
+            ("20180619T055000+0900", "2018-06-19T05:50:00+09:00"),
+            ("20180619T0550Z", "2018-06-19T05:50:00+00:00"),
+            ("2022-5-3T23:57:00", "2022-05-03T23:57:00+07:00"),
         ];
         for (text, want) in cases {
             let got = parse_date(text).map(|s| s.rfc3339(VIETNAM_OFFSET_MINUTES));
             assert_eq!(got.as_deref(), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn single_zone_languages_and_domains_set_the_default_offset() {
+        assert_eq!(default_offset_minutes(Some("vi"), None), 7 * 60);
+        assert_eq!(default_offset_minutes(Some("zh-TW"), None), 8 * 60);
+        assert_eq!(
+            default_offset_minutes(None, Some("www.example.co.jp")),
+            9 * 60
+        );
+        assert_eq!(
+            default_offset_minutes(Some("ko"), Some("example.com")),
+            9 * 60
+        );
+        // Several zones, or daylight saving: no default.
+        assert_eq!(default_offset_minutes(Some("ru"), Some("example.ru")), 0);
+        assert_eq!(default_offset_minutes(Some("en"), None), 0);
+        assert_eq!(default_offset_minutes(None, None), 0);
+        // Greenwich time named in Chinese is UTC.
+        assert_eq!(
+            find_offset("2012年12月10日, 格林尼治标准时间 10:41"),
+            Some(0)
+        );
     }
 
     #[test]
