@@ -593,12 +593,18 @@ pub(super) fn byline_element_names(text: &str) -> Vec<String> {
                 // a figure, a month or a weekday); figures inside words ("Huberty1") are
                 // footnote marks, not dates.
                 let all: Vec<&str> = part.split_whitespace().collect();
-                let date_at = all.iter().position(|w| {
-                    w.starts_with(|c: char| c.is_ascii_digit()) || is_calendar_word(w)
+                // Months and weekdays open the date only before a figure ("Mon Nov 03"):
+                // "Mei", "May" and "Nisan" are also given names.
+                let opens_number = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+                let date_at = (0..all.len()).find(|&at| {
+                    let calendar = all[at..].iter().take_while(|w| is_calendar_word(w)).count();
+                    all.get(at + calendar).is_some_and(|w| opens_number(w))
                 });
                 let mut words: Vec<&str> = all[..date_at.unwrap_or(0)].to_vec();
+                // "Wednesday, April 12": a weekday set off by its comma goes with the date.
                 while words.last().is_some_and(|w| {
-                    is_calendar_word(w) || DATE_LEAD_WORDS.contains(&w.to_lowercase().as_str())
+                    (w.ends_with(',') && is_calendar_word(w))
+                        || DATE_LEAD_WORDS.contains(&w.to_lowercase().as_str())
                 }) {
                     words.pop();
                 }

@@ -398,6 +398,8 @@ mod tests {
             vec!["gravelgus"]
         );
         assert!(names("Reviewed by Justin Meserole, May 2, 2025").is_empty());
+        // A month's name that is also a given name opens no date without a figure after.
+        assert_eq!(names("By Mei Chen 12 March 2026"), vec!["Mei Chen"]);
         // A theme's "Posted on" label before the date is no name.
         assert!(names("Posted on").is_empty());
         // Figures inside words are footnote marks, not a date: nothing is cut there.
@@ -563,6 +565,15 @@ mod tests {
             ),
             ("3 November 2026", (2026, 11, 3, None)),
             ("3. März 2026, 14:05", (2026, 3, 3, Some((14, 5, 0)))),
+            ("14 września 2011", (2011, 9, 14, None)),
+            (
+                "14 сентября 2011 г., 12:47",
+                (2011, 9, 14, Some((12, 47, 0))),
+            ),
+            (
+                "Τετάρτη, 14 Σεπτεμβρίου 2011 11:05",
+                (2011, 9, 14, Some((11, 5, 0))),
+            ),
             ("3 de noviembre de 2026", (2026, 11, 3, None)),
             ("le 12 août 2025", (2025, 8, 12, None)),
         ];
