@@ -281,8 +281,32 @@ fn in_unpunctuated_script(text: &str) -> bool {
     text.chars().any(|c| matches!(c, '\u{0E00}'..='\u{0EFF}'))
 }
 
-/// Whether `text` ends a sentence.
+/// Whether `text` ends a sentence, or a sentence and a closing parenthetical: the
+/// translator's or reporter's credit after a paragraph's last sentence ("…突破。（编译/林靖东）",
+/// "… on Monday. (Reporting by Ann Lee)").
 pub(crate) fn ends_sentence(text: &str) -> bool {
+    ends_sentence_mark(text) || before_closing_parenthetical(text).is_some_and(ends_sentence_mark)
+}
+
+/// The text before a parenthetical that closes `text`, if it does.
+fn before_closing_parenthetical(text: &str) -> Option<&str> {
+    let trimmed = text.trim_end();
+    let open = if trimmed.ends_with(')') {
+        '('
+    } else if trimmed.ends_with('）') {
+        '（'
+    } else {
+        return None;
+    };
+    let at = trimmed.rfind(open)?;
+    let before = &trimmed[..at];
+    // A photo or source credit closes a caption, not a paragraph: "(Foto: Archivo/…)".
+    let credit = lexicon::BlockStart::of(&trimmed[at..]).has_credit_prefix();
+    (!credit && !before.trim().is_empty()).then_some(before)
+}
+
+/// Whether `text` ends with sentence-final punctuation (closing quotes and brackets aside).
+fn ends_sentence_mark(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| {
         c.is_whitespace()
             || matches!(
@@ -907,6 +931,19 @@ mod tests {
         assert!(burmese.contains(PROSE_PUNCTUATION));
         assert!(in_unpunctuated_script("รัฐบาลประกาศมาตรการใหม่ในวันนี้"));
         assert!(!in_unpunctuated_script("Home News Sport Weather"));
+    }
+
+    #[test]
+    fn a_credit_in_parentheses_after_the_last_sentence_still_ends_it() {
+        assert!(ends_sentence(
+            "DeepMind已将其研究结果发表在《自然》上。（编译/林靖东）"
+        ));
+        assert!(ends_sentence("It needs OS X 10.10 or later. (bsc)"));
+        assert!(!ends_sentence("Home (current)"));
+        // A photo credit closes a caption, not a paragraph.
+        assert!(!ends_sentence(
+            "La mujer quiso impedir la detención. (Foto: Archivo/Soy502)"
+        ));
     }
 
     #[test]
