@@ -172,7 +172,11 @@ fn classify(
         if cruft_box_end.is_some_and(|end| index >= end) {
             cruft_box_end = None;
         }
+        // A cruft line inside an open cruft box ("Sponsored" on a card of a "Similar
+        // items" carousel) leaves the box as it is.
+        let in_open_box = cruft_box_end.is_some_and(|end| index < end);
         if score.cruft_heading
+            && !in_open_box
             && (!excised || (furniture_inside && heading))
             && lexicon::is_cruft_heading(&block.text)
         {
