@@ -190,6 +190,16 @@ fn classify(
                 wrapper = &scored.page.elements[parent as usize];
                 climbs += 1;
             }
+            // A header bar (the heading and a "View all" link) is not the box: the box is
+            // the element that also holds what the bar heads.
+            let mut bar_climbs = 0;
+            while bar_climbs < MAX_HEADER_BAR_CLIMBS
+                && is_header_bar(scored, &wrapper.blocks, index)
+                && let Some(parent) = wrapper.parent
+            {
+                wrapper = &scored.page.elements[parent as usize];
+                bar_climbs += 1;
+            }
             cruft_box_end = Some(wrapper.blocks.end);
             // A wrapper inside the body is the whole box; a heading straight in the
             // body's container opens a box that ends where prose resumes.
@@ -239,6 +249,27 @@ fn classify(
         classes.push(class);
     }
     classes
+}
+
+/// Most levels climbed from a cruft heading's header bar to the box it heads.
+const MAX_HEADER_BAR_CLIMBS: usize = 4;
+/// Most links a header bar holds beside its heading: more are the box's own list
+/// ("Related searches" over seven links).
+const MAX_HEADER_BAR_LINKS: usize = 2;
+/// Longest link, in weighted characters, that a header bar holds beside its heading
+/// ("View all", "Shop all", "See more").
+const MAX_HEADER_BAR_LINK_CHARS: usize = 30;
+
+/// Whether `blocks` are a box's header bar: the heading at `heading` and, beside it, one
+/// or two short links.
+fn is_header_bar(scored: &Scored, blocks: &std::ops::Range<usize>, heading: usize) -> bool {
+    blocks.len() <= 1 + MAX_HEADER_BAR_LINKS
+        && blocks.clone().all(|index| {
+            let score = &scored.scores[index];
+            index == heading
+                || (score.link_density >= LINK_BLOCK_DENSITY
+                    && score.size <= MAX_HEADER_BAR_LINK_CHARS)
+        })
 }
 
 /// Shortest block, in weighted characters, whose closing colon announces the link list
