@@ -126,6 +126,7 @@ fn classify(
             && !scored.scores[index + 1].teaser;
         let excised = furniture_inside
             || score.dateline
+            || score.post_header
             || score.disclosure
             || score.garbled
             || (block.caption

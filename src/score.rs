@@ -159,6 +159,9 @@ pub(crate) struct BlockFeatures {
     pub cruft_heading: bool,
     /// Only a date or time ("11:48 GMT", a `<time>` line).
     pub dateline: bool,
+    /// A line of a post's header: its byline, date, the poster's place or post count
+    /// (see [`mark_post_headers`]). Cut out like a date line.
+    pub post_header: bool,
     /// Starts with a cruft prefix ("Xem thêm:") and is short or link-heavy.
     pub cruft_prefix: bool,
     /// An affiliate or sponsorship disclosure ("we may earn a commission"): cut out of
@@ -397,6 +400,7 @@ pub(crate) fn score(page: Segmented, sites: &[&str]) -> Scored {
     for (score, block) in scores.iter_mut().zip(&scored.page.blocks) {
         score.furniture = effective_furniture(&scored, block.element, total_size, false);
     }
+    mark_post_headers(&scored, &mut scores);
     scored.scores = scores;
     weigh(&mut scored, false);
     scored
@@ -636,6 +640,55 @@ fn mark_teasers(scored: &Scored, scores: &mut [BlockFeatures]) {
     }
 }
 
+/// Most characters of a post's header (see [`mark_post_headers`])…
+const MAX_POST_HEADER_CHARS: usize = 200;
+/// …and most blocks…
+const MAX_POST_HEADER_BLOCKS: usize = 6;
+/// …and longest line in it beside the credit and the date (a place, a post count).
+/// Set 2026-12-07 on a forum thread's reply headers (WCXB dev, Rick Steves' forum).
+const MAX_POST_HEADER_LINE_CHARS: usize = 40;
+
+/// Marks a post's header, cut out like a date line: the smallest element around a date line that
+/// also holds a byline ("Posted by …", or a block under a byline class) and, beside
+/// them, only short unpunctuated lines (the poster's place, their post count), within
+/// [`MAX_POST_HEADER_CHARS`].
+fn mark_post_headers(scored: &Scored, scores: &mut [BlockFeatures]) {
+    for index in 0..scores.len() {
+        if !scores[index].dateline {
+            continue;
+        }
+        let mut element = scored.page.blocks[index].element;
+        while let Some(current) = scored.page.elements.get(element as usize) {
+            let blocks = current.blocks.clone();
+            if blocks.len() > MAX_POST_HEADER_BLOCKS
+                || scored.size_sum(&blocks) > MAX_POST_HEADER_CHARS
+            {
+                break;
+            }
+            // The byline: a credit line, or a block a byline class made furniture.
+            let byline = |i: usize| scores[i].credit || scores[i].furniture.is_some();
+            let header_line = |i: usize| {
+                let score = &scores[i];
+                byline(i)
+                    || score.dateline
+                    || (score.size <= MAX_POST_HEADER_LINE_CHARS
+                        && !score.final_punctuation
+                        && !matches!(scored.page.blocks[i].kind, BlockKind::Heading(_)))
+            };
+            if blocks.clone().any(byline) && blocks.clone().all(header_line) {
+                for i in blocks {
+                    scores[i].post_header = true;
+                }
+                break;
+            }
+            match current.parent {
+                Some(parent) => element = parent,
+                None => break,
+            }
+        }
+    }
+}
+
 /// The features of one block that need no neighbours.
 fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
     let link_density = if block.chars == 0 {
@@ -652,6 +705,16 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
     let final_punctuation = ends_sentence(&block.text);
     let plain_chars = block.chars.saturating_sub(block.link_chars);
     let opens_with_link = opens_with_link(block);
+    let timestamp =
+        block.chars <= lexicon::DATE_LINE_MAX_CHARS_STAMP && lexicon::is_timestamp(&block.text);
+    let dateline = block.dateline
+        || (block.cells.is_empty()
+            && (timestamp
+                || (block.chars <= lexicon::DATE_LINE_MAX_CHARS_TEXT
+                    && ((!ends_sentence(&block.text)
+                        && (lexicon::has_date_or_time(&block.text)
+                            || lexicon::has_relative_time(&block.text)))
+                        || lexicon::has_date_and_time(&block.text)))));
     BlockFeatures {
         size,
         link_density,
@@ -668,15 +731,7 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
             && size >= MIN_LINKED_ENTRY_CHARS
             && opens_with_link,
         cruft_heading: lexicon::is_cruft_heading_or_line(&block.text),
-        dateline: block.dateline
-            || (block.cells.is_empty()
-                && ((block.chars <= lexicon::DATE_LINE_MAX_CHARS_STAMP
-                    && lexicon::is_timestamp(&block.text))
-                    || (block.chars <= lexicon::DATE_LINE_MAX_CHARS_TEXT
-                        && ((!ends_sentence(&block.text)
-                            && (lexicon::has_date_or_time(&block.text)
-                                || lexicon::has_relative_time(&block.text)))
-                            || lexicon::has_date_and_time(&block.text))))),
+        dateline,
         disclosure: block.chars <= lexicon::MAX_DISCLOSURE_CHARS
             && lexicon::is_disclosure(&block.text),
         garbled: block.kind != BlockKind::Preformatted && is_garbled(&block.text),
@@ -698,7 +753,10 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
                 && link_density >= MIN_HEADING_TITLE_LINK_DENSITY))
             && block.chars >= MIN_TEASER_TITLE_CHARS
             && block.links <= MAX_TITLE_LINK_LINKS
-            && !(matches!(block.kind, BlockKind::Heading(_)) && is_numbered_item(&block.text)),
+            && !(matches!(block.kind, BlockKind::Heading(_)) && is_numbered_item(&block.text))
+            // A post's date alone linking to it ("07/03/24 03:30 PM") is its permalink,
+            // not a teaser's title ("Opening Bell 3.20.19" is one).
+            && !timestamp,
         ..BlockFeatures::default()
     }
 }
@@ -872,6 +930,7 @@ fn base_weight(features: &BlockFeatures, block: &SegmentBlock, wide: bool) -> f3
         || features.cruft_prefix
         || features.credit
         || features.dateline
+        || features.post_header
         || features.disclosure
     {
         return -size;

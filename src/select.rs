@@ -319,6 +319,7 @@ fn lead_before(scored: &Scored, body: &Range<usize>) -> Option<usize> {
         if block.caption
             || score.furniture.is_some()
             || score.dateline
+            || score.post_header
             || score.disclosure
             || score.garbled
         {

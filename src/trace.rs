@@ -232,7 +232,7 @@ fn drop_reason(scored: &Scored, index: usize) -> Reason {
     let score = &scored.scores[index];
     if score.furniture.is_some() {
         Reason::FurnitureClass
-    } else if score.dateline {
+    } else if score.dateline || score.post_header {
         Reason::DateLine
     } else if block.caption || block.kind == BlockKind::Caption {
         Reason::Caption
