@@ -599,7 +599,7 @@ pub(crate) fn post_content(document: &Html, post: NodeId) -> NodeId {
 }
 
 /// The innermost element under `item` named after content (`div#post_content12 >
-/// div.content`), nested items left out.
+/// div.content`), nested items, quotes and embedded cards left out.
 fn content_of<'a>(
     item: ElementRef<'a>,
     nested: &dyn Fn(ElementRef) -> bool,
@@ -608,11 +608,17 @@ fn content_of<'a>(
         let parts = parts_of(e);
         parts & Part::Content.bit() != 0 && parts & (Part::Skip.bit() | Part::Author.bit()) == 0
     };
-    let (mut content, mut chars) = largest_under(item, nested, &is_content)?;
+    // A quote or an embedded card (Discourse's `aside.onebox` > `article.onebox-body`)
+    // holds someone else's text, not the post's, unless it is named the content itself
+    // (a theme's `blockquote.entry-content` comment text).
+    let nested = |e: ElementRef| {
+        nested(e) || (matches!(e.value().name(), "aside" | "blockquote") && !is_content(e))
+    };
+    let (mut content, mut chars) = largest_under(item, &nested, &is_content)?;
     // Inward while an inner content element holds most of the text (a XenForo post's
     // `message-inner` > `message-cell--main` > `message-content`), past the small ones
     // a theme also names after the message (`message-avatar`).
-    while let Some((inner, inner_chars)) = largest_under(content, nested, &is_content)
+    while let Some((inner, inner_chars)) = largest_under(content, &nested, &is_content)
         && inner_chars * 2 >= chars
     {
         (content, chars) = (inner, inner_chars);
