@@ -705,6 +705,8 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
     let final_punctuation = ends_sentence(&block.text);
     let plain_chars = block.chars.saturating_sub(block.link_chars);
     let opens_with_link = opens_with_link(block);
+    let labels_only =
+        !block.text.contains(PROSE_PUNCTUATION) && !in_unpunctuated_script(&block.text);
     let timestamp =
         block.chars <= lexicon::DATE_LINE_MAX_CHARS_STAMP && lexicon::is_timestamp(&block.text);
     let dateline = block.dateline
@@ -722,8 +724,7 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
         linked_sentence: final_punctuation
             && plain_chars >= MIN_SENTENCE_PLAIN_CHARS
             && link_density < MAX_SENTENCE_LINK_DENSITY,
-        labels_only: !block.text.contains(PROSE_PUNCTUATION)
-            && !in_unpunctuated_script(&block.text),
+        labels_only,
         ellipsis: ends_with_ellipsis(&block.text),
         opens_with_link,
         linked_entry: matches!(block.kind, BlockKind::ListItem { .. })
@@ -734,7 +735,8 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
         dateline,
         disclosure: block.chars <= lexicon::MAX_DISCLOSURE_CHARS
             && lexicon::is_disclosure(&block.text),
-        garbled: block.kind != BlockKind::Preformatted && is_garbled(&block.text),
+        // Machine tokens hold no sentence punctuation: only such blocks are read.
+        garbled: labels_only && block.kind != BlockKind::Preformatted && is_garbled(&block.text),
         cruft_prefix: start.is_some_and(|start| {
             start.has_promo_prefix()
                 || short
