@@ -1112,6 +1112,8 @@ mod tests {
         assert!(is_call_to_action("Learn More ›"));
         assert!(is_call_to_action("Click to expand..."));
         assert!(is_call_to_action("Request a demo"));
+        assert!(is_call_to_action("+ Wishlist"));
+        assert!(is_call_to_action("Add to Compare"));
         assert!(!is_call_to_action(
             "Learn more about the new ferry timetable"
         ));
