@@ -648,10 +648,10 @@ const MAX_POST_HEADER_BLOCKS: usize = 6;
 /// Set 2026-12-07 on a forum thread's reply headers (WCXB dev, Rick Steves' forum).
 const MAX_POST_HEADER_LINE_CHARS: usize = 40;
 
-/// Marks a post's header, cut out like a date line: the smallest element around a date line that
-/// also holds a byline ("Posted by …", or a block under a byline class) and, beside
-/// them, only short unpunctuated lines (the poster's place, their post count), within
-/// [`MAX_POST_HEADER_CHARS`].
+/// Marks a post's header, cut out like a date line: the smallest element around a date
+/// line that also holds a byline ("Posted by …", or a block under a furniture class such
+/// as `byline`) and, beside them, only short unpunctuated lines (the poster's place,
+/// their post count), within [`MAX_POST_HEADER_CHARS`].
 fn mark_post_headers(scored: &Scored, scores: &mut [BlockFeatures]) {
     for index in 0..scores.len() {
         if !scores[index].dateline {
@@ -665,7 +665,7 @@ fn mark_post_headers(scored: &Scored, scores: &mut [BlockFeatures]) {
             {
                 break;
             }
-            // The byline: a credit line, or a block a byline class made furniture.
+            // The byline: a credit line, or a block a furniture class (`byline`) holds.
             let byline = |i: usize| scores[i].credit || scores[i].furniture.is_some();
             let header_line = |i: usize| {
                 let score = &scores[i];
