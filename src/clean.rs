@@ -790,6 +790,7 @@ pub(crate) fn body_of(scored: &Scored, kept: &[usize]) -> Body {
 /// The blocks inside the document subtrees of `roots`, in page order: a forum's posts.
 pub(crate) fn blocks_under(scored: &Scored, roots: &[ego_tree::NodeId]) -> Vec<usize> {
     let elements = &scored.page.elements;
+    let roots: foldhash::HashSet<ego_tree::NodeId> = roots.iter().copied().collect();
     let mut inside = vec![false; elements.len()];
     for (index, element) in elements.iter().enumerate() {
         // Parents come before their children, so one pass settles every element.

@@ -721,6 +721,7 @@ pub(crate) fn read(
 
     // Rendered lines are whitespace-collapsed already, as comment lines are.
     let body_text = crate::render::to_text(body);
+    let body_text = BodyText::new(&body_text);
     let item_set: foldhash::HashSet<NodeId> = items.iter().copied().collect();
 
     let mut comments = Vec::new();
@@ -816,16 +817,52 @@ fn link_share(item: ElementRef, skip: &dyn Fn(ElementRef) -> bool) -> f64 {
     linked as f64 / all as f64
 }
 
+/// Most bytes of body text searched for comment lines that are not a body line of their
+/// own, over one page: a thread of 2,000 replies read in the wide scope, each searched
+/// through a 250 KB body, cost 4 G instructions. Past it only whole lines are matched.
+const MAX_IN_BODY_SEARCH_BYTES: usize = 64 << 20;
+
+/// The body's text, for [`BodyText::holds`].
+struct BodyText<'a> {
+    text: &'a str,
+    lines: foldhash::HashSet<&'a str>,
+    /// Bytes of body text left to search (see [`MAX_IN_BODY_SEARCH_BYTES`]).
+    search_budget: std::cell::Cell<usize>,
+}
+
+impl<'a> BodyText<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            lines: text.lines().map(str::trim).collect(),
+            search_budget: std::cell::Cell::new(MAX_IN_BODY_SEARCH_BYTES),
+        }
+    }
+
+    /// Whether `line` is in the body: one of its lines, or inside one.
+    fn holds(&self, line: &str) -> bool {
+        if self.lines.contains(line.trim()) {
+            return true;
+        }
+        let budget = self.search_budget.get();
+        if budget < self.text.len() {
+            return false;
+        }
+        self.search_budget.set(budget - self.text.len());
+        self.text.contains(line)
+    }
+}
+
 /// Whether most of the comment's lines are in the body.
-fn in_body(text: &str, body: &str) -> bool {
-    if body.is_empty() {
+fn in_body(text: &str, body: &BodyText) -> bool {
+    if body.text.is_empty() {
         return false;
     }
     let (mut found, mut total) = (0_usize, 0_usize);
     for line in text.lines() {
         let chars = line.chars().count();
         total += chars;
-        if body.contains(line) {
+        if body.holds(line) {
             found += chars;
         }
     }

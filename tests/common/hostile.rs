@@ -10,7 +10,9 @@
 //!   `<p>word</p>`), `p-dense` and `td-dense` (paragraphs and cells at two nodes per 40
 //!   bytes, the densest the node budget admits), `p-same` (one long sentence as every
 //!   paragraph: the copy finder's worst case), `quotes` (distinct block quotes, each
-//!   looked for in all the text before it), `plain-text` (text without markup);
+//!   looked for in all the text before it), `comments` (an article over half the page,
+//!   then reader comments, each looked for in the body), `plain-text` (text without
+//!   markup);
 //! - **garbage** (must give a typed error, never an article): `ff` (0xFF after every byte
 //!   of a page), `x80` (every other byte 0x80), `high-bytes` (random bytes 0x80–0xFF),
 //!   `png`, `elf`, `zip` (a magic number and random bytes), `controls` (text made mostly
@@ -95,6 +97,11 @@ pub const CASES: &[Case] = &[
     },
     Case {
         name: "quotes",
+        expect: Expect::Any,
+        scales: true,
+    },
+    Case {
+        name: "comments",
         expect: Expect::Any,
         scales: true,
     },
@@ -311,6 +318,38 @@ pub fn build(name: &str, size: usize) -> Option<Vec<u8>> {
                 }
                 s.push_str("nữa.</p></blockquote>");
             }
+            s.into_bytes()
+        }
+        // An article as long as half the page, then distinct reader comments, each of
+        // whose lines was searched for in the whole body (quadratic at 10 MB).
+        "comments" => {
+            const WORDS: [&str; 8] = ["mưa", "nắng", "gió", "sông", "núi", "biển", "đồng", "rừng"];
+            let mut rng = Rng::new(7);
+            let mut sentence = |words: usize| {
+                let mut text = String::new();
+                for _ in 0..words {
+                    text.push_str(WORDS[rng.below(WORDS.len())]);
+                    text.push(' ');
+                }
+                text.push_str("nữa.");
+                text
+            };
+            let mut s = String::from("<html><body><article>");
+            while s.len() < size / 2 {
+                s.push_str(&format!("<p>{}</p>", sentence(40)));
+            }
+            s.push_str("</article><div id=\"comments\">");
+            let mut n = 0;
+            while s.len() < size {
+                n += 1;
+                s.push_str(&format!(
+                    "<div class=\"comment\"><span class=\"author\">Bạn đọc {n}</span>\
+                     <span class=\"date\">10/11/2025 08:{:02}</span><p>{}</p></div>",
+                    n % 60,
+                    sentence(12)
+                ));
+            }
+            s.push_str("</div></body></html>");
             s.into_bytes()
         }
         "plain-text" => repeat_to(
