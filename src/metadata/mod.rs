@@ -533,6 +533,28 @@ mod tests {
     }
 
     #[test]
+    fn a_title_suffix_in_another_script_than_the_host_names_the_site() {
+        let suffix = |title: &str, host: &str| super::site::title_suffix(title, Some(host));
+        assert_eq!(
+            suffix(
+                "Открыли новый мост | Новости региона",
+                "region-news.example.ru"
+            )
+            .as_deref(),
+            Some("Новости региона")
+        );
+        // In Latin letters the suffix must still name the host.
+        assert_eq!(
+            suffix("A bridge opens | Other Paper", "region-news.example"),
+            None
+        );
+        assert_eq!(
+            suffix("A bridge opens | Region News", "regionnews.example").as_deref(),
+            Some("Region News")
+        );
+    }
+
+    #[test]
     fn single_zone_languages_and_domains_set_the_default_offset() {
         assert_eq!(default_offset_minutes(Some("vi"), None), 7 * 60);
         assert_eq!(default_offset_minutes(Some("zh-TW"), None), 8 * 60);

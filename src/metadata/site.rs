@@ -81,7 +81,7 @@ fn home_link_name(page: &Candidates, title: &str) -> Option<String> {
 }
 
 /// The last part of `title` after a separator when it looks like a site name (short, and
-/// naming the host when a host is known).
+/// naming the host when a host is known and the name is written in Latin letters).
 pub(super) fn title_suffix(title: &str, host: Option<&str>) -> Option<String> {
     let title = clean_text(title);
     let (at, sep) = TITLE_SEPARATORS
@@ -92,7 +92,12 @@ pub(super) fn title_suffix(title: &str, host: Option<&str>) -> Option<String> {
     if tail.is_empty() || tail.split_whitespace().count() > 6 {
         return None;
     }
-    if let Some(label) = host.and_then(host_label) {
+    // A name in another script than the host's ("Новости региона" on region-news.ru)
+    // cannot be compared with it.
+    let same_script = tail.chars().any(|c| c.is_ascii_alphanumeric());
+    if let Some(label) = host.and_then(host_label)
+        && same_script
+    {
         let folded = fold(tail).replace(' ', "");
         if !folded.contains(&label) && !label.contains(&folded) {
             return None;
