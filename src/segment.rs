@@ -430,6 +430,26 @@ fn is_edit_control(class: Option<&str>) -> bool {
     })
 }
 
+/// Class tokens of the permalink documentation generators set in each heading (Sphinx's
+/// and MkDocs' `a.headerlink` "¶", Docusaurus' `a.hash-link`, VuePress'
+/// `a.header-anchor` "#").
+const HEADING_PERMALINK_CLASSES: [&str; 3] = ["headerlink", "hash-link", "header-anchor"];
+
+/// Whether an `<a>` is a heading's permalink mark: a permalink class, and no letter or
+/// digit in its text (a theme that wraps the heading's words in it keeps them).
+fn is_heading_permalink(class: Option<&str>, node: NodeRef<'_, Node>) -> bool {
+    class.is_some_and(|class| {
+        class
+            .split_ascii_whitespace()
+            .any(|token| HEADING_PERMALINK_CLASSES.contains(&token))
+    }) && !node.descendants().any(|descendant| {
+        descendant
+            .value()
+            .as_text()
+            .is_some_and(|text| text.chars().any(char::is_alphanumeric))
+    })
+}
+
 /// Parts of a class token that make it a setting about captions rather than a caption.
 const CAPTION_SETTING_PARTS: [&str; 8] = [
     "has", "with", "no", "is", "hide", "hidden", "show", "without",
@@ -928,7 +948,10 @@ impl<'a> Walker<'a> {
         if is_hidden(&attributes, node) && !Self::is_disclosed_panel(&attributes, node) {
             return false;
         }
-        if attributes.choice_widget || (name == "span" && is_edit_control(attributes.class)) {
+        if attributes.choice_widget
+            || (name == "span" && is_edit_control(attributes.class))
+            || (name == "a" && is_heading_permalink(attributes.class, node))
+        {
             return false;
         }
         let mut frame = Frame {

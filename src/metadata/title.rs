@@ -110,7 +110,7 @@ pub(super) fn title(
         )
     });
     if let Some((_, text, node)) = best {
-        return (Some(text), Some(node));
+        return (Some(without_anchor_mark(text)), Some(node));
     }
     let meta_title = headline
         .or(stripped_og)
@@ -124,12 +124,21 @@ pub(super) fn title(
         if in_excluded_region(el, layout) || links_home(el) {
             continue;
         }
-        let text = element_text(el, MAX_FIELD_CHARS);
+        let text = without_anchor_mark(element_text(el, MAX_FIELD_CHARS));
         if !text.is_empty() {
             return (Some(text), Some(el.id()));
         }
     }
     (None, None)
+}
+
+/// A heading's text without the pilcrow of its permalink ("Resampling time series¶": the
+/// `a.headerlink` documentation generators put in every heading).
+fn without_anchor_mark(text: String) -> String {
+    match text.trim_end().strip_suffix('¶') {
+        Some(rest) => rest.trim_end().to_string(),
+        None => text,
+    }
 }
 
 /// The candidate whose words best agree with a reference title (at least
