@@ -408,6 +408,28 @@ fn keep_by_neighbours(
     };
     let (previous_class, next_class) = neighbours(false);
     let (previous_for_item, next_for_item) = neighbours(true);
+    // Whether a numbered heading ("3. Quietstep Shoes") stands between the block and the
+    // nearest block before it that is neither short nor excised: the block opens a
+    // listicle's item (its labels and key facts between its heading and its text). Only a
+    // few such blocks: a longer run between a heading and text is a page's chrome.
+    let mut under_heading = vec![false; count];
+    let mut run_start = None;
+    for i in 0..count {
+        let block = &scored.page.blocks[selection.blocks.start + i];
+        match classes[i] {
+            Class::Short | Class::Excised if matches!(block.kind, BlockKind::Heading(_)) => {
+                run_start = is_numbered_item(&block.text).then_some(i);
+            }
+            Class::Short | Class::Excised => {}
+            _ => {
+                if let Some(start) = run_start.take()
+                    && i - start - 1 <= MAX_SECTION_OPENING_BLOCKS
+                {
+                    under_heading[start + 1..i].fill(true);
+                }
+            }
+        }
+    }
     classes
         .iter()
         .enumerate()
@@ -447,6 +469,7 @@ fn keep_by_neighbours(
                         Policy::Recall => before || after,
                         _ => {
                             (before && after)
+                                || (after && under_heading[i])
                                 || ((before || after)
                                     && score.final_punctuation
                                     && score.size >= MIN_SHORT_SENTENCE_CHARS)
@@ -457,6 +480,11 @@ fn keep_by_neighbours(
         })
         .collect()
 }
+
+/// Most short blocks between a listicle item's numbered heading and its text kept as the
+/// item's opening (its labels and key facts); WCXB dev 2026-12-07 (eight on The Good
+/// Trade's items).
+const MAX_SECTION_OPENING_BLOCKS: usize = 10;
 
 /// The blocks of `selection` that pass, and the lead, as block indices in reading order.
 pub(crate) fn kept_blocks(
