@@ -468,8 +468,7 @@ fn keep_by_neighbours(
                         Policy::Precision => before && after,
                         Policy::Recall => before || after,
                         _ => {
-                            (before && after)
-                                || (after && under_heading[i])
+                            ((before || under_heading[i]) && after)
                                 || ((before || after)
                                     && score.final_punctuation
                                     && score.size >= MIN_SHORT_SENTENCE_CHARS)
