@@ -738,6 +738,15 @@ impl Extractor {
         if metadata.language.is_none() {
             metadata.language = metadata::text_language(&crate::render::to_text(&body));
         }
+        if metadata.authors.is_empty()
+            && metadata
+                .language
+                .as_deref()
+                .is_some_and(|l| l.starts_with("zh"))
+            && let Some(lead) = crate::render::to_text(&body).lines().next()
+        {
+            metadata.authors = metadata::lead_reporters(lead);
+        }
         let comments = comments::read(
             &document,
             &scored.page.comment_nodes,

@@ -239,6 +239,48 @@ pub(crate) fn text_language(text: &str) -> Option<String> {
     language::detect_sample(text).map(|(language, _)| language)
 }
 
+/// Role words of a Chinese news lead's credit: "（记者 林晓 通讯员 王芳）".
+const CHINESE_CREDIT_ROLES: [&str; 6] = ["记者", "通讯员", "实习生", "见习记者", "摄影", "编译"];
+/// Characters of a Chinese lead read for its credit.
+const MAX_CHINESE_LEAD_CHARS: usize = 120;
+
+/// The reporters a Chinese news lead credits in parentheses ("本报讯（记者 林晓）…",
+/// "新华社北京9月14日电（记者 张三、李四）"): the names after a role word, two to four
+/// Han characters each. For a page whose markup names no author.
+pub(crate) fn lead_reporters(lead: &str) -> Vec<String> {
+    let lead: String = lead.chars().take(MAX_CHINESE_LEAD_CHARS).collect();
+    let Some(open) = lead.find(['（', '(']) else {
+        return Vec::new();
+    };
+    let inside = lead[open..].trim_start_matches(['（', '(']);
+    let Some(close) = inside.find(['）', ')']) else {
+        return Vec::new();
+    };
+    let credit = &inside[..close];
+    if !CHINESE_CREDIT_ROLES
+        .iter()
+        .any(|role| credit.contains(role))
+    {
+        return Vec::new();
+    }
+    let is_han = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    let mut names: Vec<String> = Vec::new();
+    for token in credit.split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '/'))
+    {
+        // A role word may run into the name ("记者林晓").
+        let mut name = token;
+        while let Some(role) = CHINESE_CREDIT_ROLES.iter().find(|r| name.starts_with(**r)) {
+            name = &name[role.len()..];
+        }
+        let chars = name.chars().count();
+        if (2..=4).contains(&chars) && name.chars().all(is_han) && !names.iter().any(|n| n == name)
+        {
+            names.push(name.to_string());
+        }
+    }
+    names
+}
+
 /// The UTC offset, in minutes, of the page's times that give none: that of its language
 /// or its address's country when either has a single time zone, else 0.
 pub(crate) fn default_offset(metadata: &Metadata) -> i32 {
@@ -552,6 +594,20 @@ mod tests {
             suffix("A bridge opens | Region News", "regionnews.example").as_deref(),
             Some("Region News")
         );
+    }
+
+    #[test]
+    fn a_chinese_lead_credits_its_reporters() {
+        assert_eq!(
+            lead_reporters("本报讯（记者 林晓）记者昨日从市住建部门获悉"),
+            vec!["林晓"]
+        );
+        assert_eq!(
+            lead_reporters("新华社北京9月14日电（记者张三、李四 通讯员 王芳）国务院"),
+            vec!["张三", "李四", "王芳"]
+        );
+        assert!(lead_reporters("（原标题：老街区改造启动）市住建部门").is_empty());
+        assert!(lead_reporters("No credit here (AP).").is_empty());
     }
 
     #[test]
