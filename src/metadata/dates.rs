@@ -7,7 +7,9 @@ use super::regions::{
     Candidates, DATE_LINES, ITEMPROP_MODIFIED, ITEMPROP_PUBLISHED, Layout, TIMES,
     in_excluded_region, matching,
 };
-use super::text::{MAX_CANDIDATES, clean_text, data_lines, element_text, truncate_chars};
+use super::text::{
+    MAX_ANCESTORS, MAX_CANDIDATES, clean_text, data_lines, element_text, truncate_chars,
+};
 use foldhash::HashMap;
 use scraper::ElementRef;
 use scraper::Selector;
@@ -117,9 +119,10 @@ pub(super) fn published(
     layout: &Layout,
     metas: &MetaTags,
     json_ld: &JsonLd,
-    title_node: Option<ego_tree::NodeId>,
+    headline: Option<ElementRef>,
     default_offset: i32,
 ) -> Option<String> {
+    let title_node = headline.map(|h| h.id());
     let mut candidates: Vec<Stamp> = Vec::new();
     candidates.extend(
         json_ld
@@ -143,7 +146,49 @@ pub(super) fn published(
     );
     candidates.extend(time_element(page, title_node, layout));
     candidates.extend(date_line(page, title_node, layout));
+    if candidates.is_empty() {
+        candidates.extend(headline.and_then(|h| date_after_headline(h, layout)));
+    }
     best_stamp(&candidates).map(|s| s.rfc3339(default_offset))
+}
+
+/// Text nodes read after the headline, in document order, for a date line no element
+/// names: a byline may stand between them. Set 2026-12-07 on a probe of a 2006
+/// table-layout news page.
+const DATE_LOOKAHEAD_TEXTS: usize = 8;
+/// Longest text node, in characters, read as a date line after the headline: the date
+/// and a weekday, a time, a place.
+const MAX_PLAIN_DATE_LINE_CHARS: usize = 60;
+
+/// A date line among the text nodes right after the headline, before the body's prose
+/// ("Thursday, October 12, 2006" under the bold headline of a page laid out with tables
+/// and `<font>`, where no element names a date).
+fn date_after_headline(headline: ElementRef, layout: &Layout) -> Option<Stamp> {
+    let following = std::iter::successors(Some(*headline), |node| node.parent())
+        .take(MAX_ANCESTORS)
+        .flat_map(|node| node.next_siblings())
+        .flat_map(|sibling| sibling.descendants())
+        .filter_map(|node| Some((node, node.value().as_text()?)))
+        .filter(|(_, text)| !text.trim().is_empty())
+        .take(DATE_LOOKAHEAD_TEXTS);
+    for (node, text) in following {
+        let text = text.trim();
+        if text.chars().count() > MAX_PLAIN_DATE_LINE_CHARS {
+            // Prose: the body has begun.
+            break;
+        }
+        let Some(parent) = node.parent().and_then(ElementRef::wrap) else {
+            continue;
+        };
+        let lower = text.to_lowercase();
+        if in_excluded_region(parent, layout) || UPDATE_WORDS.iter().any(|w| lower.contains(w)) {
+            continue;
+        }
+        if let Some(stamp) = parse_text_date(text) {
+            return Some(stamp);
+        }
+    }
+    None
 }
 
 pub(super) fn modified(

@@ -198,16 +198,17 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> (Metadata
     if let Some(node) = title_node.and_then(|id| document.tree.get(id)) {
         layout.extend(node.ancestors().map(|a| a.id()));
     }
-    let published = published(&page, &layout, &metas, &json_ld, title_node, default_offset);
+    let headline = title_node
+        .and_then(|id| document.tree.get(id))
+        .and_then(scraper::ElementRef::wrap);
+    let published = published(&page, &layout, &metas, &json_ld, headline, default_offset);
     let modified = modified(&page, &layout, &metas, &json_ld, default_offset);
     let (page_type, type_named) = page_type(&page, &metas, &json_ld, url.as_deref());
     let anchors = Anchors {
         product: page_type == PageType::Product,
         layout: &layout,
         body,
-        headline: title_node
-            .and_then(|id| document.tree.get(id))
-            .and_then(scraper::ElementRef::wrap),
+        headline,
     };
     let authors = authors(&page, &anchors, &metas, &json_ld, &site_names, vietnamese);
 
@@ -594,6 +595,36 @@ mod tests {
             suffix("A bridge opens | Region News", "regionnews.example").as_deref(),
             Some("Region News")
         );
+    }
+
+    #[test]
+    fn a_page_without_headings_shows_its_headline_in_bold() {
+        // A 2000s table layout: the paper's name before the headline in `<title>`, the
+        // headline a bold `<font>` line, the byline and date plain lines under it.
+        let page = meta(
+            "<html><head><title>Harbor Gazette - Council approves new ferry schedule</title>\
+             </head><body><table><tr><td><font size=1><a href=/>Home</a><br>\
+             <b>Weather</b><br>Partly cloudy</font></td><td>\
+             <font size=5><b>Council approves new ferry schedule</b></font><br>\
+             <font size=1>By Thomas Wendt, Staff Writer<br>Thursday, October 12, 2006</font>\
+             <p><font size=2>The town council voted 5-2 Tuesday night to approve a winter \
+             ferry schedule that adds two early crossings to the mainland.<br><br>\
+             The new schedule takes effect Nov. 1 and will be reviewed in March.</font></p>\
+             </td></tr></table></body></html>",
+        );
+        assert_eq!(
+            page.title.as_deref(),
+            Some("Council approves new ferry schedule")
+        );
+        assert_eq!(page.site_name, None);
+        assert_eq!(page.authors, ["Thomas Wendt"]);
+        assert_eq!(page.published.as_deref(), Some("2006-10-12T00:00:00+00:00"));
+        // A short name shown bold in the masthead is still the site's name.
+        let named = meta(
+            "<html><head><title>Ask about ferries | Hacker News</title></head><body>\
+             <b><a href=news>Hacker News</a></b><h1>Ask about ferries</h1></body></html>",
+        );
+        assert_eq!(named.site_name.as_deref(), Some("Hacker News"));
     }
 
     #[test]

@@ -180,6 +180,9 @@ pub(super) struct Candidates<'a> {
     /// `<h2>` and `<h3>`: a blog template may show the post's headline in one, under an
     /// `<h1>` holding the blog's name.
     pub(super) subheads: Vec<ElementRef<'a>>,
+    /// `<b>`, `<strong>` and `<font>`: a table-layout page without headings sets its
+    /// headline in one.
+    pub(super) emphases: Vec<ElementRef<'a>>,
     pub(super) paragraphs: Vec<ElementRef<'a>>,
     pub(super) times: Vec<ElementRef<'a>>,
     /// Elements with an `itemprop`.
@@ -280,6 +283,7 @@ impl<'a> Candidates<'a> {
                     lists |= HEADLINE;
                 }
                 "h2" | "h3" => found.subheads.push(el),
+                "b" | "strong" | "font" => found.emphases.push(el),
                 "p" => found.paragraphs.push(el),
                 "time" => {
                     found.times.push(el);

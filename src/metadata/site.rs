@@ -9,7 +9,9 @@ use super::text::{
     MAX_CANDIDATES, MAX_FIELD_CHARS, clean_text, fold, is_slug, looks_like_domain, looks_like_url,
     resolve_url, truncate_chars,
 };
-use super::title::{TITLE_SEPARATORS, links_home, title_parts};
+use super::title::{
+    MAX_EMPHASIS_CANDIDATES, MAX_SUBHEAD_CANDIDATES, TITLE_SEPARATORS, links_home, title_parts,
+};
 
 /// Most tags kept, and the longest tag in characters.
 pub(super) const MAX_TAGS: usize = 50;
@@ -36,7 +38,10 @@ pub(super) fn site_name(
     if let Some(name) = raw_title.and_then(|t| home_link_name(page, t)) {
         candidates.push(name);
     }
-    if let Some(suffix) = raw_title.and_then(|t| title_suffix(t, host)) {
+    if let Some(suffix) = raw_title
+        .and_then(|t| title_suffix(t, host))
+        .filter(|suffix| !suffix_is_headline(page, raw_title.unwrap_or_default(), suffix))
+    {
         candidates.push(suffix);
     }
     candidates.retain(|c| !c.is_empty() && c.chars().count() <= 100 && !looks_like_url(c));
@@ -78,6 +83,40 @@ fn home_link_name(page: &Candidates, title: &str) -> Option<String> {
         .chain(page.home_links.iter().copied().take(MAX_CANDIDATES))
         .map(|el| element_text(el, MAX_FIELD_CHARS))
         .find(|text| parts.contains(&fold(text)))
+}
+
+/// Fewest words of a `<title>`'s last part read as a headline rather than the site's
+/// name: sites show their short names bold too ("Hacker News", "Sweat"). Set 2026-12-07
+/// on the WCXB dev split's titles.
+const MIN_HEADLINE_SUFFIX_WORDS: usize = 4;
+
+/// Whether the `<title>`'s last part, `suffix`, is the story's headline after the site's
+/// name: a headline element shows it ([`shown_as_headline`]) and none shows what stands
+/// before it (a documentation page's `<h1>` shows its chapter, before the book's name
+/// the sidebar shows too).
+fn suffix_is_headline(page: &Candidates, title: &str, suffix: &str) -> bool {
+    let title = clean_text(title);
+    let parts = title_parts(&title);
+    parts.len() >= 2
+        && suffix.split_whitespace().count() >= MIN_HEADLINE_SUFFIX_WORDS
+        && shown_as_headline(page, suffix)
+        && !parts[..parts.len() - 1]
+            .iter()
+            .any(|part| shown_as_headline(page, part))
+}
+
+/// Whether `text` is what a headline element shows (an `<h1>`–`<h3>`, or the bold or
+/// `<font>` line of a page without headings): the `<title>`'s last part is then the
+/// story's headline after the site's name ("Harbor Gazette - Council approves new ferry
+/// schedule"), not a name.
+fn shown_as_headline(page: &Candidates, text: &str) -> bool {
+    let wanted = fold(text);
+    page.h1
+        .iter()
+        .take(MAX_CANDIDATES)
+        .chain(page.subheads.iter().take(MAX_SUBHEAD_CANDIDATES))
+        .chain(page.emphases.iter().take(MAX_EMPHASIS_CANDIDATES))
+        .any(|el| fold(&element_text(*el, MAX_FIELD_CHARS)) == wanted)
 }
 
 /// The last part of `title` after a separator when it looks like a site name (short, and

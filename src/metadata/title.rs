@@ -31,6 +31,13 @@ pub(super) const MAX_SUBHEAD_CANDIDATES: usize = 24;
 /// Fewest words in the title part an `<h2>`/`<h3>` headline repeats: a one-word part is a
 /// product or section name ("Electrical - Overview | OSHA").
 pub(super) const MIN_SUBHEAD_TITLE_WORDS: usize = 2;
+/// `<b>`, `<strong>` and `<font>` elements tried as the headline of a page without
+/// headline elements, in document order, and as the shown headline a `<title>`'s last
+/// part may be (set 2026-12-07 on a probe of a 2006 table-layout news page).
+pub(super) const MAX_EMPHASIS_CANDIDATES: usize = 48;
+/// Fewest words in the title part a bold line repeats to be the headline: a site's name,
+/// shown bold in a masthead, is shorter.
+pub(super) const MIN_EMPHASIS_TITLE_WORDS: usize = 3;
 /// Nodes of a headline candidate read for its link home: a site's name is a short
 /// element; a "headline" wrapping the page is not one.
 pub(super) const MAX_HOME_LINK_SCAN_NODES: usize = 64;
@@ -108,6 +115,28 @@ pub(super) fn title(
             MIN_SUBHEAD_TITLE_SIMILARITY,
             layout,
         )
+        .or_else(|| {
+            // A page laid out without headings sets its headline in bold or a large font,
+            // repeating the first or last part of its title (a middle part names a series
+            // or a section).
+            let end_parts: Vec<Vec<String>> = [headline.as_deref(), og_title.as_deref(), raw_title]
+                .into_iter()
+                .flatten()
+                .flat_map(|title| {
+                    let parts = title_parts(title);
+                    let last = parts.len().saturating_sub(1);
+                    parts
+                        .into_iter()
+                        .enumerate()
+                        .filter(move |(at, _)| *at == 0 || *at == last)
+                        .map(|(_, part)| part)
+                })
+                .filter(|part| !names_site(part, site_names))
+                .map(word_set)
+                .filter(|w| w.len() >= MIN_EMPHASIS_TITLE_WORDS)
+                .collect();
+            emphasized_headline(page, &end_parts, layout)
+        })
     });
     if let Some((_, text, node)) = best {
         return (Some(without_anchor_mark(text)), Some(node));
@@ -186,6 +215,47 @@ fn best_headline<'a>(
     }
     best
 }
+
+/// The first bold or `<font>` element, outside links and holding none, whose words agree
+/// with one of `parts` ([`MIN_SUBHEAD_TITLE_SIMILARITY`]).
+fn emphasized_headline(
+    page: &Candidates,
+    parts: &[Vec<String>],
+    layout: &Layout,
+) -> Option<(f64, String, ego_tree::NodeId)> {
+    if parts.is_empty() {
+        return None;
+    }
+    page.emphases
+        .iter()
+        .copied()
+        .take(MAX_EMPHASIS_CANDIDATES)
+        .filter(|el| {
+            !in_excluded_region(*el, layout)
+                && !el
+                    .ancestors()
+                    .take(MAX_LINK_ANCESTORS)
+                    .filter_map(ElementRef::wrap)
+                    .any(|a| a.value().name() == "a")
+                && !el
+                    .descendants()
+                    .take(MAX_HOME_LINK_SCAN_NODES)
+                    .filter_map(ElementRef::wrap)
+                    .any(|d| d.value().name() == "a")
+        })
+        .find_map(|el| {
+            let text = element_text(el, MAX_FIELD_CHARS);
+            let words = word_set(&text);
+            let score = parts
+                .iter()
+                .map(|p| dice(&words, p))
+                .fold(0.0_f64, f64::max);
+            (score >= MIN_SUBHEAD_TITLE_SIMILARITY).then(|| (score, text, el.id()))
+        })
+}
+
+/// Ancestors of a bold line looked at for a link around it.
+const MAX_LINK_ANCESTORS: usize = 4;
 
 /// Whether `el` shows the site's name as a link to its home page: all its text inside one
 /// link marked `rel=home` or pointing at the site's root ("/", "index.html", an address
