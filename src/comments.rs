@@ -73,6 +73,25 @@ fn leading_date_line(text: &str, default_offset: i32) -> Option<(String, String)
     Some((date, rest.trim_start().to_string()))
 }
 
+/// Lines of an item read for a date line above its text element.
+const MAX_HEADER_LINES: usize = 6;
+
+/// A line among the first of `item` ([`MAX_HEADER_LINES`]) that is nothing but a date:
+/// a post's header row above its text ("#2", "03-14-2009, 10:40 PM", the poster's name).
+fn header_date_line(
+    item: ElementRef,
+    skip: &dyn Fn(ElementRef) -> bool,
+    default_offset: i32,
+) -> Option<String> {
+    text_of(item, skip)
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .take(MAX_HEADER_LINES)
+        .filter(|line| line.chars().count() <= MAX_DATE_LINE_CHARS && lexicon::is_timestamp(line))
+        .find_map(|line| metadata::date_text(line, default_offset))
+}
+
 /// Share of link text from which an item is a teaser, not a comment.
 const MAX_LINK_SHARE: f64 = 0.5;
 /// Fewest letters in a comment: fewer is a counter ("12") or an empty shell.
@@ -227,6 +246,8 @@ fn breaks_line(name: &str) -> bool {
             | "h5"
             | "h6"
             | "tr"
+            | "td"
+            | "th"
             | "table"
             | "section"
             | "article"
@@ -778,6 +799,10 @@ pub(crate) fn read(
         {
             published = Some(date);
             text = rest;
+        }
+        if published.is_none() && content.is_some() {
+            // The post's header row, outside its text element (vBulletin 3's `td.thead`).
+            published = header_date_line(item, &skip, default_offset);
         }
         // Without a name or a date, only a text element in a thread of several says
         // comment: a lone "Loading comments..." or "Discussion" is the widget's own.
