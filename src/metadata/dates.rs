@@ -704,6 +704,10 @@ pub(super) fn named_month_date(text: &str) -> Option<Stamp> {
     let words: Vec<String> = text
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '/'))
         .filter(|w| !w.is_empty())
+        // The time and its zone may stand between the day and the year (the C library's
+        // "Tue Apr 13 08:14:22 EDT 2004" of mailing-list archives).
+        .filter(|w| !(w.contains(':') && w.bytes().any(|b| b.is_ascii_digit())))
+        .filter(|w| !ZONE_ABBREVIATIONS.iter().any(|(zone, _)| zone == w))
         .map(str::to_lowercase)
         .filter(|w| !DATE_FILLER_WORDS.contains(&w.as_str()))
         .collect();
@@ -795,11 +799,47 @@ pub(super) fn find_offset(text: &str) -> Option<i32> {
     }
     // "09:30:00 +07:00": a sign right after a digit and a space.
     let bytes = text.as_bytes();
-    (1..bytes.len()).find_map(|i| {
-        (matches!(bytes[i], b'+')
-            && bytes[i - 1] == b' '
-            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
-        .then(|| parse_offset(&text[i..]))
-        .flatten()
-    })
+    (1..bytes.len())
+        .find_map(|i| {
+            (matches!(bytes[i], b'+')
+                && bytes[i - 1] == b' '
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+            .then(|| parse_offset(&text[i..]))
+            .flatten()
+        })
+        .or_else(|| zone_after_time(text))
+}
+
+/// Zone abbreviations written after a time, as the C library and mail headers write them,
+/// with their offsets in minutes; `None` for those that name several zones ("CST" is US
+/// Central and China Standard Time): such a word is skipped in a date, not read.
+const ZONE_ABBREVIATIONS: &[(&str, Option<i32>)] = &[
+    ("EST", Some(-5 * 60)),
+    ("EDT", Some(-4 * 60)),
+    ("CST", None),
+    ("CDT", Some(-5 * 60)),
+    ("MST", Some(-7 * 60)),
+    ("MDT", Some(-6 * 60)),
+    ("PST", Some(-8 * 60)),
+    ("PDT", Some(-7 * 60)),
+    ("BST", Some(60)),
+    ("CET", Some(60)),
+    ("CEST", Some(2 * 60)),
+];
+
+/// The offset of a zone abbreviation right after a time ("08:14:22 EDT").
+fn zone_after_time(text: &str) -> Option<i32> {
+    let mut words = text.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let is_time = word.contains(':') && word.bytes().all(|b| b.is_ascii_digit() || b == b':');
+        if is_time
+            && let Some(next) = words.peek()
+            && let Some((_, offset)) = ZONE_ABBREVIATIONS
+                .iter()
+                .find(|(zone, _)| *zone == next.trim_end_matches([',', ')']))
+        {
+            return *offset;
+        }
+    }
+    None
 }

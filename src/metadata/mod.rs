@@ -685,11 +685,25 @@ mod tests {
             ),
             ("3 de noviembre de 2026", (2026, 11, 3, None)),
             ("le 12 août 2025", (2025, 8, 12, None)),
+            (
+                "Tue Apr 13 08:14:22 EDT 2004",
+                (2004, 4, 13, Some((8, 14, 22))),
+            ),
         ];
         for (text, (year, month, day, time)) in cases {
             let got = parse_date(text).map(|s| (s.year, s.month, s.day, s.time));
             assert_eq!(got, Some((year, month, day, time)), "{text}");
         }
+        // A mail archive's zone abbreviation gives the offset, unless it names several.
+        let offset = |text: &str| parse_date(text).map(|s| s.rfc3339(0));
+        assert_eq!(
+            offset("Tue Apr 13 08:14:22 EDT 2004").as_deref(),
+            Some("2004-04-13T08:14:22-04:00")
+        );
+        assert_eq!(
+            offset("Wed Sep 14 09:32:00 CST 2011").as_deref(),
+            Some("2011-09-14T09:32:00+00:00")
+        );
         // A month and a year without a day, or a month name with no figures, is no date.
         for text in ["May 2026", "posted in March", "April 31, 2026"] {
             assert_eq!(parse_date(text), None, "{text}");
