@@ -99,6 +99,9 @@ fn classify(
     // Whether the blocks since the last one that is not link-dense follow a sentence
     // ending in a colon.
     let mut announced = false;
+    // Whether that sentence is long enough for its list to stand on its own (kept though
+    // no prose follows it).
+    let mut announced_by_sentence = false;
     for (position, index) in selection.blocks.clone().enumerate() {
         let block = &scored.page.blocks[index];
         let score = &scored.scores[index];
@@ -152,7 +155,11 @@ fn classify(
         // Links listed right after a sentence announcing them ("Many patches were sent
         // for review:") are the list it announced.
         let link_dense = score.link_density > link_limit;
-        announced &= link_dense;
+        // An entry of the list that is partly links ("Regenerate intrinsics (thanks to
+        // …!)") does not end it.
+        let continues_list = link_dense
+            || (announced && score.link_density >= MIN_ANNOUNCED_ENTRY_LINK_SHARE && !heading);
+        announced &= continues_list;
         let announced_link = announced && settings.policy != Policy::Precision;
         let bad = score.cruft_heading
             || score.cruft_prefix
@@ -230,7 +237,11 @@ fn classify(
         {
             // Blocks after a cruft heading belong to its box until real prose resumes.
             Class::Bad
-        } else if (good_prose && !heading) || is_sapo_heading(score, block) || listed || definition
+        } else if (good_prose && !heading)
+            || is_sapo_heading(score, block)
+            || listed
+            || definition
+            || (announced_link && announced_by_sentence && link_dense && !heading)
         {
             Class::Good
         } else {
@@ -240,12 +251,13 @@ fn classify(
             cruft_box_end = None;
         }
         previous_text = &block.text;
-        if !link_dense {
+        if !continues_list {
             announced = !bad
                 && !excised
                 && !heading
                 && score.size >= MIN_ANNOUNCING_CHARS
                 && block.text.trim_end().ends_with(':');
+            announced_by_sentence = announced && score.size >= MIN_LIST_ANNOUNCING_CHARS;
         }
         classes.push(class);
     }
@@ -272,6 +284,17 @@ fn is_header_bar(scored: &Scored, blocks: &std::ops::Range<usize>, heading: usiz
                     && score.size <= MAX_HEADER_BAR_LINK_CHARS)
         })
 }
+
+/// Shortest announcing sentence, in weighted characters, whose link list is body text on
+/// its own, kept though no prose follows it ("Also, a few patches were merged upstream:");
+/// shorter ones are a widget's label ("Summarize this article with:", "This might be
+/// interesting to you:"). Set 2026-12-07 on the WCXB dev split.
+const MIN_LIST_ANNOUNCING_CHARS: usize = 40;
+
+/// Link share of a block that continues an announced link list without being link-dense
+/// itself: an entry with a credit after its link. Set 2026-12-07 on the WCXB dev split
+/// (a compiler's progress report).
+const MIN_ANNOUNCED_ENTRY_LINK_SHARE: f32 = 0.3;
 
 /// Shortest block, in weighted characters, whose closing colon announces the link list
 /// after it: a sentence, not a "Related:" label.
