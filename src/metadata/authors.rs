@@ -206,9 +206,10 @@ pub(super) fn authors(
             || NOT_AUTHOR_NAMES.contains(&name.to_lowercase().as_str())
             || site_names.iter().map(|s| fold(s)).any(|s| {
                 s == folded
-                    || (s.chars().count() >= 4 && folded.contains(&s))
-                    || words.contains(&s)
-                    || (folded.chars().count() >= 5 && s.contains(&folded))
+                    || (!surname_names_site(name, &words, &s)
+                        && ((s.chars().count() >= 4 && folded.contains(&s))
+                            || words.contains(&s)
+                            || (folded.chars().count() >= 5 && s.contains(&folded))))
             })
     };
 
@@ -810,6 +811,33 @@ pub(super) fn split_names(text: &str) -> Vec<String> {
 
 /// Whether `name` can be a person's name: 1–6 words, no digits or URL characters, starting
 /// with an upper-case letter.
+/// Words naming a newsroom or a publication (`data/metadata/newsroom_words.txt`).
+static NEWSROOM_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../../data/metadata/newsroom_words.txt")));
+
+/// Whether `name` (its folded `words`) is a person whose surname is the site's name
+/// `site` (Jason Kottke on kottke.org, Ines Harrow on harrow.example): a name-like
+/// byline of two or more words whose last word alone is the site, after no newsroom word
+/// ("Team Engadget" is the site's own).
+fn surname_names_site(name: &str, words: &[String], site: &str) -> bool {
+    let Some((last, given)) = words.split_last() else {
+        return false;
+    };
+    !given.is_empty()
+        && last == site
+        && given.iter().all(|word| {
+            word != site
+                && !NEWSROOM_WORDS.contains(&word.as_str())
+                && !NOT_AUTHOR_NAMES.contains(&word.as_str())
+        })
+        // Every word capitalised: "CEO of CaseBasix" and "Ellen is an editor at Brides"
+        // are credits, not names.
+        && name
+            .split_whitespace()
+            .all(|word| word.chars().next().is_some_and(char::is_uppercase))
+        && is_name_like(name)
+}
+
 pub(super) fn is_name_like(name: &str) -> bool {
     let words = name.split_whitespace().count();
     (1..=MAX_NAME_WORDS).contains(&words)

@@ -844,6 +844,23 @@ mod tests {
     }
 
     #[test]
+    fn a_writer_whose_surname_is_the_site_is_a_person() {
+        let on_site = |author: &str| {
+            meta(&format!(
+                "<html><head><meta name='author' content='{author}'>\
+                 <link rel='canonical' href='https://whatever.harrow.example/post'>\
+                 <meta property='og:site_name' content='Harrow'></head><body></body></html>"
+            ))
+            .authors
+        };
+        assert_eq!(on_site("Ines Harrow"), ["Ines Harrow"]);
+        // The site's own bylines and credits ending with its name are not.
+        assert!(on_site("Team Harrow").is_empty());
+        assert!(on_site("Harrow").is_empty());
+        assert!(on_site("CEO of Harrow").is_empty());
+    }
+
+    #[test]
     fn language_declared_detected_and_template_default() {
         let vi = "<p>Giá vàng trong nước hôm nay tiếp tục giảm mạnh sau nhiều phiên tăng liên tiếp, \
             khiến nhiều nhà đầu tư lo lắng về xu hướng của thị trường trong những tuần tới.</p>";
