@@ -218,7 +218,6 @@ fn is_unread(name: &str) -> bool {
             | "noscript"
             | "template"
             | "button"
-            | "form"
             | "textarea"
             | "select"
             | "svg"

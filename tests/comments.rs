@@ -132,3 +132,43 @@ fn no_comment_markup_no_comments() {
     .expect("an article");
     assert!(article.comments().is_empty());
 }
+
+/// A link aggregator's comment keeps its text in the form its author edits it in
+/// (old Reddit's `form.usertext > div.usertext-body`): the form is read, its inputs not.
+#[test]
+fn a_comment_written_in_an_edit_form_is_read() {
+    let body: String = (0..8)
+        .map(|i| format!("<p>Paragraph {i} of the post, long enough to be the article body of this page without doubt.</p>"))
+        .collect();
+    let comment = |id: &str, author: &str, text: &str| {
+        format!(
+            r##"<div class="thing comment" id="thing_{id}"><div class="entry">
+<p class="tagline"><a class="author" href="/user/{author}">{author}</a> <span class="score">12 points</span> <time datetime="2026-03-04T19:34:47+00:00">17 hours ago</time></p>
+<form action="#" class="usertext"><input type="hidden" name="thing_id" value="{id}"><div class="usertext-body"><div class="md"><p>{text}</p></div></div></form>
+<ul class="flat-list buttons"><li><a href="/permalink/{id}">permalink</a></li><li><a href="#">reply</a></li></ul></div></div>"##
+        )
+    };
+    let html = format!(
+        r##"<html><body><div class="thing link"><h1>Lab-grown hair follicles</h1><div class="usertext-body">{body}</div></div>
+<div class="commentarea"><div class="sitetable nestedlisting">{}{}</div></div></body></html>"##,
+        comment(
+            "t1_a",
+            "Ragnar",
+            "Might this also help the inner ear grow back?"
+        ),
+        comment(
+            "t1_b",
+            "Zissoo",
+            "The person reading this now hears the ringing."
+        ),
+    );
+    let article = tinhloc::extract(&html).expect("an article");
+    let texts: Vec<&str> = article.comments().iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Might this also help the inner ear grow back?",
+            "The person reading this now hears the ringing."
+        ]
+    );
+}
