@@ -7,7 +7,7 @@ use super::regions::{BYLINES, Candidates, Layout, grandparent, in_excluded_regio
 use super::text::{
     MAX_ANCESTORS, MAX_AUTHORS, MAX_CANDIDATES, MAX_FIELD_CHARS, clean_text, data_lines,
     element_text, fold, is_all_upper, is_block_tag, looks_like_domain, looks_like_url, selector,
-    word_set,
+    texts_after, word_set,
 };
 use scraper::ElementRef;
 use scraper::Selector;
@@ -365,15 +365,7 @@ pub(super) fn credit_after_headline(
 ) -> Option<Vec<String>> {
     // The text nodes after the headline, in document order: a credit line opens with its
     // prefix, so only the element around a text node that starts like one is read whole.
-    let following = std::iter::successors(Some(*headline), |node| node.parent())
-        .take(MAX_ANCESTORS)
-        .flat_map(|node| node.next_siblings())
-        .flat_map(|sibling| sibling.descendants())
-        .take_while(|node| body.is_none_or(|b| b.id() != node.id()))
-        .filter_map(|node| Some((node, node.value().as_text()?)))
-        .filter(|(_, text)| !text.trim().is_empty())
-        .take(CREDIT_LOOKAHEAD_TEXTS);
-    for (node, text) in following {
+    for (node, text) in texts_after(headline, body, CREDIT_LOOKAHEAD_TEXTS) {
         let text = text.trim_start();
         if text.chars().count() > MAX_BYLINE_CHARS {
             // A paragraph: the body's prose has begun (a standfirst in a `div` has not).

@@ -8,7 +8,7 @@ use super::regions::{
     in_excluded_region, matching,
 };
 use super::text::{
-    MAX_ANCESTORS, MAX_CANDIDATES, clean_text, data_lines, element_text, truncate_chars,
+    MAX_CANDIDATES, clean_text, data_lines, element_text, texts_after, truncate_chars,
 };
 use foldhash::HashMap;
 use scraper::ElementRef;
@@ -164,14 +164,7 @@ const MAX_PLAIN_DATE_LINE_CHARS: usize = 60;
 /// ("Thursday, October 12, 2006" under the bold headline of a page laid out with tables
 /// and `<font>`, where no element names a date).
 fn date_after_headline(headline: ElementRef, layout: &Layout) -> Option<Stamp> {
-    let following = std::iter::successors(Some(*headline), |node| node.parent())
-        .take(MAX_ANCESTORS)
-        .flat_map(|node| node.next_siblings())
-        .flat_map(|sibling| sibling.descendants())
-        .filter_map(|node| Some((node, node.value().as_text()?)))
-        .filter(|(_, text)| !text.trim().is_empty())
-        .take(DATE_LOOKAHEAD_TEXTS);
-    for (node, text) in following {
+    for (node, text) in texts_after(headline, None, DATE_LOOKAHEAD_TEXTS) {
         let text = text.trim();
         if text.chars().count() > MAX_PLAIN_DATE_LINE_CHARS {
             // Prose: the body has begun.

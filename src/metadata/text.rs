@@ -4,6 +4,24 @@ use scraper::ElementRef;
 use scraper::Html;
 use scraper::Selector;
 
+/// The non-blank text nodes after `headline` in document order (those inside it left
+/// out), up to `stop` (the body's element, where the byline and date region ends), at
+/// most `count` of them: where a template's byline and date lines stand.
+pub(super) fn texts_after<'a>(
+    headline: ElementRef<'a>,
+    stop: Option<ElementRef<'a>>,
+    count: usize,
+) -> impl Iterator<Item = (ego_tree::NodeRef<'a, scraper::Node>, &'a str)> {
+    std::iter::successors(Some(*headline), |node| node.parent())
+        .take(MAX_ANCESTORS)
+        .flat_map(|node| node.next_siblings())
+        .flat_map(|sibling| sibling.descendants())
+        .take_while(move |node| stop.is_none_or(|b| b.id() != node.id()))
+        .filter_map(|node| Some((node, &**node.value().as_text()?)))
+        .filter(|(_, text)| !text.trim().is_empty())
+        .take(count)
+}
+
 /// Most elements examined per selector when looking for titles, bylines and dates.
 pub(super) const MAX_CANDIDATES: usize = 200;
 /// Most ancestors inspected when deciding whether an element sits in a comment, related
