@@ -841,11 +841,23 @@ pub(crate) fn body_of(scored: &Scored, kept: &[usize]) -> Body {
 pub(crate) fn blocks_under(scored: &Scored, roots: &[ego_tree::NodeId]) -> Vec<usize> {
     let elements = &scored.page.elements;
     let roots: foldhash::HashSet<ego_tree::NodeId> = roots.iter().copied().collect();
+    // Whether an element holds an `<article>`: an `<aside>` that does inside a post is a
+    // link's preview card (Discourse's `aside.onebox > article.onebox-body`), the linked
+    // page's text, not the post's; a quoted post (`aside.quote`) holds none and stays.
+    let mut holds_article = vec![false; elements.len()];
+    for (index, element) in elements.iter().enumerate().rev() {
+        if (element.tag == Tag::Article || holds_article[index])
+            && let Some(parent) = element.parent
+        {
+            holds_article[parent as usize] = true;
+        }
+    }
     let mut inside = vec![false; elements.len()];
     for (index, element) in elements.iter().enumerate() {
         // Parents come before their children, so one pass settles every element.
-        inside[index] =
-            roots.contains(&element.node) || element.parent.is_some_and(|p| inside[p as usize]);
+        let card = element.tag == Tag::Furniture && holds_article[index];
+        inside[index] = roots.contains(&element.node)
+            || (element.parent.is_some_and(|p| inside[p as usize]) && !card);
     }
     scored
         .page
