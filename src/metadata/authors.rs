@@ -801,8 +801,6 @@ pub(super) fn split_names(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether `name` can be a person's name: 1–6 words, no digits or URL characters, starting
-/// with an upper-case letter.
 /// Words naming a newsroom or a publication (`data/metadata/newsroom_words.txt`).
 static NEWSROOM_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../../data/metadata/newsroom_words.txt")));
@@ -830,6 +828,8 @@ fn surname_names_site(name: &str, words: &[String], site: &str) -> bool {
         && is_name_like(name)
 }
 
+/// Whether `name` can be a person's name: 1–6 words, no digits or URL characters, starting
+/// with an upper-case letter.
 pub(super) fn is_name_like(name: &str) -> bool {
     let words = name.split_whitespace().count();
     (1..=MAX_NAME_WORDS).contains(&words)

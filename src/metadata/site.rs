@@ -38,10 +38,9 @@ pub(super) fn site_name(
     if let Some(name) = raw_title.and_then(|t| home_link_name(page, t)) {
         candidates.push(name);
     }
-    if let Some(suffix) = raw_title
-        .and_then(|t| title_suffix(t, host))
-        .filter(|suffix| !suffix_is_headline(page, raw_title.unwrap_or_default(), suffix))
-    {
+    if let Some(suffix) = raw_title.and_then(|title| {
+        title_suffix(title, host).filter(|suffix| !suffix_is_headline(page, title, suffix))
+    }) {
         candidates.push(suffix);
     }
     candidates.retain(|c| !c.is_empty() && c.chars().count() <= 100 && !looks_like_url(c));
@@ -91,32 +90,32 @@ fn home_link_name(page: &Candidates, title: &str) -> Option<String> {
 const MIN_HEADLINE_SUFFIX_WORDS: usize = 4;
 
 /// Whether the `<title>`'s last part, `suffix`, is the story's headline after the site's
-/// name: a headline element shows it ([`shown_as_headline`]) and none shows what stands
+/// name: a headline element shows it ([`shown_headlines`]) and none shows what stands
 /// before it (a documentation page's `<h1>` shows its chapter, before the book's name
 /// the sidebar shows too).
 fn suffix_is_headline(page: &Candidates, title: &str, suffix: &str) -> bool {
     let title = clean_text(title);
     let parts = title_parts(&title);
-    parts.len() >= 2
-        && suffix.split_whitespace().count() >= MIN_HEADLINE_SUFFIX_WORDS
-        && shown_as_headline(page, suffix)
-        && !parts[..parts.len() - 1]
-            .iter()
-            .any(|part| shown_as_headline(page, part))
+    if parts.len() < 2 || suffix.split_whitespace().count() < MIN_HEADLINE_SUFFIX_WORDS {
+        return false;
+    }
+    let shown = shown_headlines(page);
+    let is_shown = |text: &str| shown.contains(&fold(text));
+    is_shown(suffix) && !parts[..parts.len() - 1].iter().any(|part| is_shown(part))
 }
 
-/// Whether `text` is what a headline element shows (an `<h1>`–`<h3>`, or the bold or
-/// `<font>` line of a page without headings): the `<title>`'s last part is then the
-/// story's headline after the site's name ("Harbor Gazette - Council approves new ferry
+/// What the headline elements show, folded: the `<h1>`–`<h3>`, and the bold and `<font>`
+/// lines of a page without headings. The `<title>`'s last part among them is the story's
+/// headline after the site's name ("Harbor Gazette - Council approves new ferry
 /// schedule"), not a name.
-fn shown_as_headline(page: &Candidates, text: &str) -> bool {
-    let wanted = fold(text);
+fn shown_headlines(page: &Candidates) -> Vec<String> {
     page.h1
         .iter()
         .take(MAX_CANDIDATES)
         .chain(page.subheads.iter().take(MAX_SUBHEAD_CANDIDATES))
         .chain(page.emphases.iter().take(MAX_EMPHASIS_CANDIDATES))
-        .any(|el| fold(&element_text(*el, MAX_FIELD_CHARS)) == wanted)
+        .map(|el| fold(&element_text(*el, MAX_FIELD_CHARS)))
+        .collect()
 }
 
 /// The last part of `title` after a separator when it looks like a site name (short, and

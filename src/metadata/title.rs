@@ -101,13 +101,26 @@ pub(super) fn title(
     .or_else(|| {
         // A subheading must repeat one part of the page's title almost word for word
         // ("Blog » Archive » Post title"): section headings share words with the title too.
-        let parts: Vec<Vec<String>> = [headline.as_deref(), og_title.as_deref(), raw_title]
-            .into_iter()
-            .flatten()
-            .flat_map(title_parts)
-            .filter(|part| !names_site(part, site_names))
-            .map(word_set)
-            .filter(|w| w.len() >= MIN_SUBHEAD_TITLE_WORDS)
+        // Each part's words, and whether it ends its title (first or last).
+        let title_words: Vec<(bool, Vec<String>)> =
+            [headline.as_deref(), og_title.as_deref(), raw_title]
+                .into_iter()
+                .flatten()
+                .flat_map(|title| {
+                    let parts = title_parts(title);
+                    let last = parts.len().saturating_sub(1);
+                    parts
+                        .into_iter()
+                        .enumerate()
+                        .map(move |(at, part)| (at == 0 || at == last, part))
+                })
+                .filter(|(_, part)| !names_site(part, site_names))
+                .map(|(end, part)| (end, word_set(part)))
+                .collect();
+        let parts: Vec<Vec<String>> = title_words
+            .iter()
+            .filter(|(_, words)| words.len() >= MIN_SUBHEAD_TITLE_WORDS)
+            .map(|(_, words)| words.clone())
             .collect();
         best_headline(
             page.subheads.iter().copied().take(MAX_SUBHEAD_CANDIDATES),
@@ -119,21 +132,10 @@ pub(super) fn title(
             // A page laid out without headings sets its headline in bold or a large font,
             // repeating the first or last part of its title (a middle part names a series
             // or a section).
-            let end_parts: Vec<Vec<String>> = [headline.as_deref(), og_title.as_deref(), raw_title]
+            let end_parts: Vec<Vec<String>> = title_words
                 .into_iter()
-                .flatten()
-                .flat_map(|title| {
-                    let parts = title_parts(title);
-                    let last = parts.len().saturating_sub(1);
-                    parts
-                        .into_iter()
-                        .enumerate()
-                        .filter(move |(at, _)| *at == 0 || *at == last)
-                        .map(|(_, part)| part)
-                })
-                .filter(|part| !names_site(part, site_names))
-                .map(word_set)
-                .filter(|w| w.len() >= MIN_EMPHASIS_TITLE_WORDS)
+                .filter(|(end, words)| *end && words.len() >= MIN_EMPHASIS_TITLE_WORDS)
+                .map(|(_, words)| words)
                 .collect();
             emphasized_headline(page, &end_parts, layout)
         })
