@@ -102,6 +102,11 @@ pub(crate) fn best_container(scored: &Scored) -> Option<(u32, f64)> {
 const MIN_CONTINUATION_SHARE: f64 = 0.2;
 /// …and this many weighted characters.
 const MIN_CONTINUATION_WEIGHT: f64 = 150.0;
+/// A paragraph beside a one-paragraph container continues the body below this link
+/// density: prose with inline links (a list of towns, each a topic link: 0.47 to 0.88 on
+/// fundus' Asahi page) does, a line that is all links (a tag line, the site's address:
+/// 0.9 and more, corpus/scrapinghub) does not.
+const MAX_BODY_PARAGRAPH_LINK_DENSITY: f32 = 0.9;
 /// Most siblings too light to continue it (ad slots, empty wrappers, a one-line promo)
 /// crossed to reach one.
 const MAX_SIBLINGS_CROSSED: usize = 2;
@@ -115,27 +120,41 @@ fn with_continuations(scored: &Scored, container: u32) -> (u32, Range<usize>) {
     let Some(parent) = elements[container as usize].parent else {
         return (container, own);
     };
-    let siblings: Vec<&Range<usize>> = elements
+    let siblings: Vec<(&Range<usize>, u64)> = elements
         .iter()
         .filter(|element| element.parent == Some(parent) && !element.blocks.is_empty())
-        .map(|element| &element.blocks)
+        .map(|element| (&element.blocks, element.signature))
         .collect();
-    let Some(position) = siblings.iter().position(|range| **range == own) else {
+    let Some(position) = siblings.iter().position(|(range, _)| **range == own) else {
         return (container, own);
     };
     let weight = scored.weight_sum(&own);
-    let continues = |range: &Range<usize>| {
+    // A container that is one paragraph is one of the body's paragraphs: its siblings of
+    // the same tag and class are the others, however light (a list of places, a
+    // one-line transition), and the cleaning weighs each.
+    let one_paragraph = own.len() == 1;
+    let own_signature = elements[container as usize].signature;
+    let continues = |(range, signature): &(&Range<usize>, u64)| {
         let sibling = scored.weight_sum(range);
-        sibling >= MIN_CONTINUATION_WEIGHT && sibling >= MIN_CONTINUATION_SHARE * weight
+        let paragraph_of_body = one_paragraph
+            && *signature == own_signature
+            && range.len() == 1
+            && scored.scores[range.start].link_density < MAX_BODY_PARAGRAPH_LINK_DENSITY;
+        paragraph_of_body
+            || (sibling >= MIN_CONTINUATION_WEIGHT && sibling >= MIN_CONTINUATION_SHARE * weight)
     };
     // Too light to continue the body (an ad slot, an empty wrapper, a one-line promo):
     // crossed, a few at most, to reach a part that does.
-    let crossable = |range: &Range<usize>| scored.weight_sum(range) < MIN_CONTINUATION_WEIGHT;
+    // A link line among the body's own paragraphs ends it (the tag line under a story).
+    let crossable = |(range, signature): &(&Range<usize>, u64)| {
+        scored.weight_sum(range) < MIN_CONTINUATION_WEIGHT
+            && !(one_paragraph && *signature == own_signature)
+    };
     let mut range = own.clone();
     let mut crossed = 0;
     for sibling in &siblings[position + 1..] {
         if continues(sibling) {
-            range.end = sibling.end;
+            range.end = sibling.0.end;
             crossed = 0;
         } else if crossable(sibling) && crossed < MAX_SIBLINGS_CROSSED {
             crossed += 1;
@@ -146,7 +165,7 @@ fn with_continuations(scored: &Scored, container: u32) -> (u32, Range<usize>) {
     crossed = 0;
     for sibling in siblings[..position].iter().rev() {
         if continues(sibling) {
-            range.start = sibling.start;
+            range.start = sibling.0.start;
             crossed = 0;
         } else if crossable(sibling) && crossed < MAX_SIBLINGS_CROSSED {
             crossed += 1;
