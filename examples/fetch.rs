@@ -651,8 +651,9 @@ fn chain(error: &dyn std::error::Error) -> String {
 }
 
 /// The article as one JSON object in the schema of `Article::to_json` (the library's
-/// `serde` feature): `metadata` (lower-case `page_type`), `text` and `encoding`, without the
-/// `body` blocks, plus `source`, where the page came from. Keys stay in this order.
+/// `serde` feature): `metadata` (lower-case `page_type`), `text`, `comments` (text, author,
+/// published) and `encoding`, without the `body` blocks, plus `source`, where the page came
+/// from. Keys stay in this order.
 fn to_json(article: &tinhloc::Article, text: &str, page: &Page) -> String {
     use serde_json::json;
     let m = article.metadata();
@@ -676,10 +677,22 @@ fn to_json(article: &tinhloc::Article, text: &str, page: &Page) -> String {
         .iter()
         .map(|(key, value)| format!("    {}: {value}", json!(key)))
         .collect();
+    let comments: Vec<serde_json::Value> = article
+        .comments()
+        .iter()
+        .map(|comment| {
+            json!({
+                "text": comment.text,
+                "author": comment.author,
+                "published": comment.published,
+            })
+        })
+        .collect();
     format!(
-        "{{\n  \"metadata\": {{\n{}\n  }},\n  \"text\": {},\n  \"encoding\": {},\n  \"source\": {}\n}}",
+        "{{\n  \"metadata\": {{\n{}\n  }},\n  \"text\": {},\n  \"comments\": {},\n  \"encoding\": {},\n  \"source\": {}\n}}",
         metadata.join(",\n"),
         json!(text),
+        json!(comments),
         json!(article.encoding()),
         json!(page.label)
     )

@@ -738,6 +738,29 @@ fn json_format_has_metadata_and_text() {
 }
 
 #[test]
+fn json_format_lists_the_comments() {
+    let page = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/wordpress-short-post-many-comments/source.html");
+    let bytes = std::fs::read(&page).expect("fixture page");
+    let run = fetch_with_stdin(&["--format", "json", "-"], &bytes);
+    assert_eq!(run.code, Some(0), "{run:#?}");
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON output");
+    let comments = value["comments"].as_array().expect("a comments array");
+    assert_eq!(comments.len(), 8, "{run:#?}");
+    assert_eq!(comments[0]["author"], "Paul R");
+    let texts: Vec<&str> = comments.iter().filter_map(|c| c["text"].as_str()).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|text| text.contains("Steel studs are soft and round off within a season")),
+        "{texts:#?}"
+    );
+    // The body stays apart from its comments.
+    let text = value["text"].as_str().unwrap_or_default();
+    assert!(!text.contains("Steel studs are soft"), "{text}");
+}
+
+#[test]
 fn html_and_markdown_formats() {
     let input = article_page(Some("utf-8"));
     let html = fetch_with_stdin(&["-", "--format=html"], input.as_bytes());
