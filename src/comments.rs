@@ -646,6 +646,20 @@ fn content_of<'a>(
     Some(content)
 }
 
+/// Whether `element` is a `<form>` that holds the comment's text: named like a form
+/// (old Reddit's `form#form-t1_…`, whose "form" is a skip word) around an element named
+/// after content (`div.usertext-body`). A reply form holds a `<textarea>`, never read.
+fn is_text_form(element: ElementRef, nested: &dyn Fn(ElementRef) -> bool) -> bool {
+    let is_content = |e: ElementRef| {
+        let parts = parts_of(e);
+        parts & Part::Content.bit() != 0 && parts & (Part::Skip.bit() | Part::Author.bit()) == 0
+    };
+    element.value().name() == "form"
+        && outermost_under(element, nested, &is_content)
+            .next()
+            .is_some()
+}
+
 /// Characters of text under `element`.
 fn text_chars(element: ElementRef) -> usize {
     element.text().map(|t| t.trim().chars().count()).sum()
@@ -772,7 +786,7 @@ pub(crate) fn read(
         let not_text = Part::Skip.bit() | Part::Author.bit() | Part::Date.bit();
         let skip = |e: ElementRef| {
             nested(e)
-                || parts_of(e) & not_text != 0
+                || (parts_of(e) & not_text != 0 && !is_text_form(e, &nested))
                 || is_time(e)
                 || (e.id() != id && regions.contains(&e.id()))
         };

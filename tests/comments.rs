@@ -143,8 +143,8 @@ fn a_comment_written_in_an_edit_form_is_read() {
     let comment = |id: &str, author: &str, text: &str| {
         format!(
             r##"<div class="thing comment" id="thing_{id}"><div class="entry">
-<p class="tagline"><a class="author" href="/user/{author}">{author}</a> <span class="score">12 points</span> <time datetime="2026-03-04T19:34:47+00:00">17 hours ago</time></p>
-<form action="#" class="usertext"><input type="hidden" name="thing_id" value="{id}"><div class="usertext-body"><div class="md"><p>{text}</p></div></div></form>
+<p class="tagline"><a class="expand" href="#">[–]</a><a class="author" href="/user/{author}">{author}</a> <span class="score unvoted">12 points</span> <time datetime="2026-03-04T19:34:47+00:00">17 hours ago</time> <a class="numchildren">(3 children)</a></p>
+<form action="#" class="usertext" id="form-{id}"><input type="hidden" name="thing_id" value="{id}"><div class="usertext-body"><div class="md"><p>{text}</p></div></div></form>
 <ul class="flat-list buttons"><li><a href="/permalink/{id}">permalink</a></li><li><a href="#">reply</a></li></ul></div></div>"##
         )
     };
