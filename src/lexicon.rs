@@ -349,6 +349,9 @@ struct CruftPhrases {
     credit_heads: Vec<String>,
     /// Labels of a poster's card on a forum ("joined:", "posts:").
     fields: Vec<String>,
+    /// Nouns of an interaction count: a block that is a number and one of them ("6
+    /// Likes", "12 replies") is a post's tally, not its text.
+    tallies: HashSet<String>,
 }
 
 static CRUFT: LazyLock<CruftPhrases> = LazyLock::new(|| {
@@ -370,6 +373,9 @@ static CRUFT: LazyLock<CruftPhrases> = LazyLock::new(|| {
                 "promo" => phrases.promos.push(phrase),
                 "disclosure" => phrases.disclosures.push(phrase),
                 "field" => phrases.fields.push(phrase),
+                "tally" => {
+                    phrases.tallies.insert(phrase);
+                }
                 _ => {}
             }
         }
@@ -604,6 +610,22 @@ pub(crate) fn is_cruft_heading_or_line(text: &str) -> bool {
         || CRUFT.lines.contains(form)
         || is_placeholder(text.trim())
         || CRUFT.lines.contains(lower.as_str())
+        || is_tally(form)
+}
+
+/// Whether the lower-cased `text` is an interaction count: a number (digits, with `,` or
+/// `.` separators and a `k`/`m` suffix) and a tally noun ("6 likes", "1.2k views").
+fn is_tally(lower: &str) -> bool {
+    let Some((count, noun)) = lower.split_once(char::is_whitespace) else {
+        return false;
+    };
+    let count = count.trim_end_matches(['k', 'm']);
+    !count.is_empty()
+        && count.starts_with(|c: char| c.is_ascii_digit())
+        && count
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        && CRUFT.tallies.contains(noun.trim())
 }
 
 /// Whether `text` is only a call to action ("Learn more", "Shop now ›", "Click to
@@ -955,6 +977,28 @@ mod tests {
 
     /// Every list under `data/` is NFC, so the list reader can hand out its lines as they
     /// are written.
+    #[test]
+    fn interaction_counts_are_tallies() {
+        for text in [
+            "6 Likes",
+            "1 Like",
+            "12 replies",
+            "1.2k views",
+            "3,405 Views",
+            "0 bình luận",
+        ] {
+            assert!(is_cruft_heading_or_line(text), "{text}");
+        }
+        for text in [
+            "Likes",
+            "6 things I like",
+            "Top 10 views",
+            "2 likes and a reply",
+        ] {
+            assert!(!is_cruft_heading_or_line(text), "{text}");
+        }
+    }
+
     #[test]
     fn every_data_list_is_nfc() {
         let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
