@@ -753,6 +753,13 @@ pub(super) fn strip_compile_marker(line: &str) -> (String, bool) {
     (line.to_string(), false)
 }
 
+/// Whether `part` ends with a hyphen right after a letter ("Home-"): the first word of
+/// a pair that shares its second half ("Home- and Digital-Security").
+fn is_suspended_compound(part: &str) -> bool {
+    let mut chars = part.chars().rev();
+    chars.next() == Some('-') && chars.next().is_some_and(char::is_alphabetic)
+}
+
 /// Splits a credit holding several names: "THUẬN VĂN - LÊ ÁNH", "A, B và C", "A; B".
 pub(super) fn split_names(text: &str) -> Vec<String> {
     let mut parts = vec![text.to_string()];
@@ -767,6 +774,9 @@ pub(super) fn split_names(text: &str) -> Vec<String> {
     }
     parts
         .into_iter()
+        // A word cut before "and" ("Home- and Digital-Security Expert") shares the
+        // next part's ending: a job title, not a name.
+        .filter(|p| !is_suspended_compound(p.trim()))
         .map(|p| {
             let p = p
                 .trim()

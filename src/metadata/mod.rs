@@ -765,6 +765,9 @@ mod tests {
         for (credit, want) in cases {
             assert_eq!(authors::split_names(credit), want, "{credit}");
         }
+        // "Home-" shares the title's second half; the rest is left to the name test.
+        let parts = authors::split_names("Cort Honey, Home- and Digital-Security Expert");
+        assert!(!parts.iter().any(|part| part == "Home"), "{parts:?}");
     }
 
     #[test]
