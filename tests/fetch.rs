@@ -6,13 +6,16 @@
 //! `cargo test` has already built it), so `cargo test --test fetch` on a clean tree works
 //! and never runs a stale binary.
 
+#[path = "common/example.rs"]
+mod example;
+
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex, OnceLock, mpsc};
 use std::thread;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use flate2::Compression;
 use flate2::write::GzEncoder;
@@ -164,88 +167,10 @@ fn to_windows_1258(text: &str) -> Vec<u8> {
 // Running the example.
 // ---------------------------------------------------------------------------------------
 
-/// The example binary: the one `cargo test` built when it is newer than every source it is
-/// built from, else built now with `cargo build --example fetch`.
+/// The fetch example's binary, built once per test run.
 fn fetch_binary() -> &'static Path {
     static BINARY: OnceLock<PathBuf> = OnceLock::new();
-    BINARY.get_or_init(|| {
-        // This test runs as target/<profile>/deps/fetch-<hash>; the example lands in
-        // target/<profile>/examples/fetch.
-        let exe = std::env::current_exe().expect("path of the test binary");
-        let profile_dir = exe
-            .parent()
-            .and_then(Path::parent)
-            .expect("test binary inside target/<profile>/deps");
-        let binary = profile_dir
-            .join("examples")
-            .join(format!("fetch{}", std::env::consts::EXE_SUFFIX));
-        let built = std::fs::metadata(&binary).and_then(|m| m.modified()).ok();
-        if built.is_some_and(|built| newest_source() <= built) {
-            return binary;
-        }
-        let profile = profile_dir
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("debug");
-        let mut build = Command::new(env!("CARGO"));
-        build
-            .args(["build", "--quiet", "--example", "fetch", "--manifest-path"])
-            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
-            .arg("--target-dir")
-            .arg(profile_dir.parent().expect("target directory"));
-        match profile {
-            "debug" => {}
-            "release" => {
-                build.arg("--release");
-            }
-            other => {
-                build.args(["--profile", other]);
-            }
-        }
-        // Captured: the library's warnings are not this test's business; errors are.
-        let output = build.output().expect("run cargo build --example fetch");
-        assert!(
-            output.status.success(),
-            "cargo build --example fetch failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        assert!(
-            binary.is_file(),
-            "no example binary at {}",
-            binary.display()
-        );
-        binary
-    })
-}
-
-/// Modification time of the newest file the example is built from.
-fn newest_source() -> SystemTime {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut newest = SystemTime::UNIX_EPOCH;
-    let mut pending: Vec<PathBuf> = [
-        "Cargo.toml",
-        "Cargo.lock",
-        "build.rs",
-        "examples/fetch.rs",
-        "src",
-        "data",
-    ]
-    .iter()
-    .map(|p| root.join(p))
-    .collect();
-    while let Some(path) = pending.pop() {
-        let Ok(meta) = std::fs::metadata(&path) else {
-            continue;
-        };
-        if meta.is_dir() {
-            if let Ok(entries) = std::fs::read_dir(&path) {
-                pending.extend(entries.flatten().map(|e| e.path()));
-            }
-        } else if let Ok(modified) = meta.modified() {
-            newest = newest.max(modified);
-        }
-    }
-    newest
+    BINARY.get_or_init(|| example::example_binary("fetch"))
 }
 
 /// What one run of the example gave.

@@ -3,9 +3,9 @@
 //! `{"ok": true, "text": "…", "secs": …}`, timing only the extraction call.
 //!
 //! ```text
-//! cargo build --release -p tinhloc-devtools --bin bench_worker
+//! cargo build --release --example bench_worker
 //! cd ../shared/bench && .venv/bin/python evaluate.py ../corpus/scrapinghub \
-//!     --jsonl-cmd tinhloc="$PWD/../../main/target/release/bench_worker --worker"
+//!     --jsonl-cmd tinhloc="$PWD/../../main/target/release/examples/bench_worker --worker"
 //! ```
 //!
 //! With a file argument instead of `--worker` it prints that page's text, for `--cmd`.
