@@ -703,13 +703,16 @@ pub(crate) const DATE_LINE_MAX_CHARS_METADATA: usize = 120;
 
 /// Whether `text` is only a time or date stamp: "16:45", "11:48 GMT", "22/10/2025".
 /// One number with a unit ("250 lb.", "128 GB") is not a stamp: a stamp has two numbers
-/// or a four-digit year.
+/// or a four-digit year. Nor is a section number ("11.2.2. Hash"): three or more numbers
+/// joined by dots only, the last of one digit, where a date's year has two or four.
 pub(crate) fn is_timestamp(text: &str) -> bool {
     let mut digits = 0;
     let mut letters = 0;
     let mut groups = 0;
     let mut run = 0;
+    let mut last_run = 0;
     let mut year = false;
+    let mut other_separator = false;
     for ch in text.chars() {
         if ch.is_ascii_digit() {
             digits += 1;
@@ -719,8 +722,10 @@ pub(crate) fn is_timestamp(text: &str) -> bool {
         if run > 0 {
             groups += 1;
             year |= run == 4;
+            last_run = run;
             run = 0;
         }
+        other_separator |= matches!(ch, ':' | '/' | '-');
         if ch.is_alphabetic() {
             letters += 1;
         } else if !(ch.is_whitespace()
@@ -732,8 +737,10 @@ pub(crate) fn is_timestamp(text: &str) -> bool {
     if run > 0 {
         groups += 1;
         year |= run == 4;
+        last_run = run;
     }
-    digits >= 3 && letters <= 4 && (groups >= 2 || year)
+    let section_number = !year && !other_separator && groups >= 3 && last_run == 1;
+    digits >= 3 && letters <= 4 && (groups >= 2 || year) && !section_number
 }
 
 /// Whether `href` leads to a topic, tag or series landing page: a segment of its path is
@@ -1217,6 +1224,9 @@ mod tests {
         assert!(is_timestamp("2026"));
         assert!(!is_timestamp("250 lb."));
         assert!(!is_timestamp("128 GB"));
+        assert!(!is_timestamp("11.2.2. Hash"));
+        assert!(is_timestamp("9.30"));
+        assert!(is_timestamp("11:48 1.2"));
         assert!(has_relative_time("packetpilot2 days ago#2"));
         assert!(has_relative_time("Cập nhật 3 giờ trước"));
         assert!(has_relative_time("vor 2 Tagen"));
