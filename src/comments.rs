@@ -624,21 +624,17 @@ fn content_of<'a>(
     item: ElementRef<'a>,
     nested: &dyn Fn(ElementRef) -> bool,
 ) -> Option<ElementRef<'a>> {
-    let is_content = |e: ElementRef| {
-        let parts = parts_of(e);
-        parts & Part::Content.bit() != 0 && parts & (Part::Skip.bit() | Part::Author.bit()) == 0
-    };
     // A quote or an embedded card (Discourse's `aside.onebox` > `article.onebox-body`)
     // holds someone else's text, not the post's, unless it is named the content itself
     // (a theme's `blockquote.entry-content` comment text).
     let nested = |e: ElementRef| {
-        nested(e) || (matches!(e.value().name(), "aside" | "blockquote") && !is_content(e))
+        nested(e) || (matches!(e.value().name(), "aside" | "blockquote") && !is_named_content(e))
     };
-    let (mut content, mut chars) = largest_under(item, &nested, &is_content)?;
+    let (mut content, mut chars) = largest_under(item, &nested, &is_named_content)?;
     // Inward while an inner content element holds most of the text (a XenForo post's
     // `message-inner` > `message-cell--main` > `message-content`), past the small ones
     // a theme also names after the message (`message-avatar`).
-    while let Some((inner, inner_chars)) = largest_under(content, &nested, &is_content)
+    while let Some((inner, inner_chars)) = largest_under(content, &nested, &is_named_content)
         && inner_chars * 2 >= chars
     {
         (content, chars) = (inner, inner_chars);
@@ -650,14 +646,17 @@ fn content_of<'a>(
 /// (old Reddit's `form#form-t1_…`, whose "form" is a skip word) around an element named
 /// after content (`div.usertext-body`). A reply form holds a `<textarea>`, never read.
 fn is_text_form(element: ElementRef, nested: &dyn Fn(ElementRef) -> bool) -> bool {
-    let is_content = |e: ElementRef| {
-        let parts = parts_of(e);
-        parts & Part::Content.bit() != 0 && parts & (Part::Skip.bit() | Part::Author.bit()) == 0
-    };
     element.value().name() == "form"
-        && outermost_under(element, nested, &is_content)
+        && outermost_under(element, nested, &is_named_content)
             .next()
             .is_some()
+}
+
+/// Whether the element's class or id names a post's text ("content", "message", "body")
+/// and nothing that is no text (a skip part, the author).
+fn is_named_content(element: ElementRef) -> bool {
+    let parts = parts_of(element);
+    parts & Part::Content.bit() != 0 && parts & (Part::Skip.bit() | Part::Author.bit()) == 0
 }
 
 /// Characters of text under `element`.

@@ -982,8 +982,6 @@ fn has_credit_prefix(text: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// Every list under `data/` is NFC, so the list reader can hand out its lines as they
-    /// are written.
     #[test]
     fn interaction_counts_are_tallies() {
         for text in [
@@ -1006,6 +1004,8 @@ mod tests {
         }
     }
 
+    /// Every list under `data/` is NFC, so the list reader can hand out its lines as they
+    /// are written.
     #[test]
     fn every_data_list_is_nfc() {
         let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");

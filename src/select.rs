@@ -113,7 +113,9 @@ const MAX_SIBLINGS_CROSSED: usize = 2;
 
 /// The container grown over the siblings that continue it: where the body is split
 /// among sibling elements (`<div class=entry>…</div><div class=ad/><div>…rest</div>`),
-/// the parent becomes the container and the range runs from the first to the last part.
+/// or the container is one `<p>` of a body whose paragraphs sit beside the headline and
+/// share bar (each light one weighed by the cleaning), the parent becomes the container
+/// and the range runs from the first to the last part.
 fn with_continuations(scored: &Scored, container: u32) -> (u32, Range<usize>) {
     let elements = &scored.page.elements;
     let own = elements[container as usize].blocks.clone();
@@ -144,8 +146,8 @@ fn with_continuations(scored: &Scored, container: u32) -> (u32, Range<usize>) {
             || (sibling >= MIN_CONTINUATION_WEIGHT && sibling >= MIN_CONTINUATION_SHARE * weight)
     };
     // Too light to continue the body (an ad slot, an empty wrapper, a one-line promo):
-    // crossed, a few at most, to reach a part that does.
-    // A link line among the body's own paragraphs ends it (the tag line under a story).
+    // crossed, a few at most, to reach a part that does; but a link line among the
+    // body's own paragraphs ends it (the tag line under a story).
     let crossable = |(range, signature): &(&Range<usize>, u64)| {
         scored.weight_sum(range) < MIN_CONTINUATION_WEIGHT
             && !(one_paragraph && *signature == own_signature)
