@@ -77,6 +77,7 @@ fn classify(
     selection: &Selection,
     metadata: &Metadata,
     settings: &Settings,
+    feature_list: &[bool],
 ) -> Vec<Class> {
     let container_depth = scored.page.elements[selection.container as usize].depth;
     let link_limit = match settings.policy {
@@ -225,6 +226,7 @@ fn classify(
                     < MAX_CLOSED_BOX_SHARE * scored.weight_sum(&selection.blocks);
         }
         let in_cruft_box = cruft_box_end.is_some();
+        let heads_feature_list = heading && feature_list.get(position + 1) == Some(&true);
         let good_prose = score.size >= MIN_GOOD_BLOCK_CHARS
             && (score.final_punctuation
                 || (score.size >= LONG_GOOD_BLOCK_CHARS && !score.labels_only));
@@ -234,6 +236,7 @@ fn classify(
             Class::Bad
         } else if in_cruft_box
             && (closed_cruft_box || !(good_prose && score.size >= MIN_PROSE_ENDING_CRUFT_BOX_CHARS))
+            && !((feature_list[position] || heads_feature_list) && !closed_cruft_box)
         {
             // Blocks after a cruft heading belong to its box until real prose resumes.
             Class::Bad
@@ -394,6 +397,7 @@ fn keep_by_neighbours(
     selection: &Selection,
     classes: &[Class],
     settings: &Settings,
+    feature_list: &[bool],
 ) -> Vec<bool> {
     let policy = settings.policy;
     let count = classes.len();
@@ -470,11 +474,13 @@ fn keep_by_neighbours(
                         .iter()
                         .all(|inline| matches!(inline, Inline::Strong(_) | Inline::LineBreak));
                 match block.kind {
-                    BlockKind::Heading(_) => after,
+                    // A heading over a feature list heads it (a product's name).
+                    BlockKind::Heading(_) => after || feature_list.get(i + 1) == Some(&true),
                     BlockKind::Paragraph if bold_line => after,
                     BlockKind::ListItem { .. } => {
                         previous_for_item[i] == Some(Class::Good)
                             || next_for_item[i] == Some(Class::Good)
+                            || feature_list[i]
                     }
                     BlockKind::TableRow { .. } => before || after,
                     BlockKind::Image { .. } => before || after,
@@ -503,6 +509,58 @@ fn keep_by_neighbours(
         .collect()
 }
 
+/// Fewest items of a list, none of them links, that make it a list of the body's own
+/// (a product's features under its heading in a deals post) whatever stands around it.
+const MIN_UNLINKED_LIST_ITEMS: usize = 3;
+/// …holding at least this many weighted characters in all.
+const MIN_UNLINKED_LIST_CHARS: usize = 120;
+
+/// For each block of the selection, whether it is an item of a list of the body's own:
+/// [`MIN_UNLINKED_LIST_ITEMS`] or more adjacent items of one depth, none with a link nor
+/// read as cruft, [`MIN_UNLINKED_LIST_CHARS`] in all. Menus and tag lists are links; a
+/// feature list is text, short items between product links and buy buttons, kept even
+/// after a one-line promotion that reads as a box's heading ("Don't Miss:").
+fn unlinked_lists(scored: &Scored, selection: &Selection) -> Vec<bool> {
+    let count = selection.blocks.len();
+    // A run of adjacent items of one nesting depth is one list.
+    let list_of = |i: usize| match scored.page.blocks[selection.blocks.start + i].kind {
+        BlockKind::ListItem { depth, .. } => Some(depth),
+        _ => None,
+    };
+    let lists: Vec<Option<u8>> = (0..count).map(list_of).collect();
+    let mut feature = vec![false; count];
+    let mut start = 0;
+    while start < lists.len() {
+        let Some(list) = lists[start] else {
+            start += 1;
+            continue;
+        };
+        let end = (start..lists.len())
+            .find(|&i| lists[i] != Some(list))
+            .unwrap_or(lists.len());
+        let items = start..end;
+        let unlinked = items.clone().all(|i| {
+            let score = &scored.scores[selection.blocks.start + i];
+            score.link_density == 0.0
+                && !(score.cruft_heading
+                    || score.cruft_prefix
+                    || score.credit
+                    || score.disclosure
+                    || score.dateline
+                    || score.furniture.is_some())
+        });
+        let chars: usize = items
+            .clone()
+            .map(|i| scored.scores[selection.blocks.start + i].size)
+            .sum();
+        if unlinked && items.len() >= MIN_UNLINKED_LIST_ITEMS && chars >= MIN_UNLINKED_LIST_CHARS {
+            feature[items].fill(true);
+        }
+        start = end;
+    }
+    feature
+}
+
 /// Most short blocks between a listicle item's numbered heading and its text kept as the
 /// item's opening (its labels and key facts); WCXB dev 2026-12-07 (eight on The Good
 /// Trade's items).
@@ -515,8 +573,9 @@ pub(crate) fn kept_blocks(
     metadata: &Metadata,
     settings: &Settings,
 ) -> Vec<usize> {
-    let classes = classify(scored, selection, metadata, settings);
-    let mut keep = keep_by_neighbours(scored, selection, &classes, settings);
+    let feature_list = unlinked_lists(scored, selection);
+    let classes = classify(scored, selection, metadata, settings, &feature_list);
+    let mut keep = keep_by_neighbours(scored, selection, &classes, settings, &feature_list);
     if settings.wide && !classes.contains(&Class::Good) {
         // A page of short lines only (a wish list, a table of names): the wide reading
         // answers with them rather than with nothing.
