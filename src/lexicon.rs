@@ -639,12 +639,14 @@ pub(crate) fn is_call_to_action(text: &str) -> bool {
 }
 
 /// Whether `text` is the heading of a cruft box: "Tin liên quan", "Bài đọc nhiều", …
+/// A cruft line ("Advertisement", "Chia sẻ") heads nothing: it is cut out where it
+/// stands, and the story goes on after an ad slot's label.
 pub(crate) fn is_cruft_heading(text: &str) -> bool {
     if text.chars().nth(60).is_some() {
         return false;
     }
     let form = heading_form(text);
-    CRUFT.headings.contains(&form) || CRUFT.lines.contains(&form)
+    CRUFT.headings.contains(&form)
 }
 
 /// Whether `text` is a template placeholder left in the page: a bracketed ad slot
@@ -1154,6 +1156,9 @@ mod tests {
         assert!(is_cruft_heading("Pourquoi voyez-vous ce message ?"));
         assert!(is_cruft_heading("You might also be interested in…"));
         assert!(is_cruft_heading("About the Reviewer"));
+        // An ad slot's label is cut out as a line; the story goes on after it.
+        assert!(!is_cruft_heading("Advertisement"));
+        assert!(is_cruft_heading_or_line("Advertisement"));
         assert!(is_cruft_heading_or_line(
             "{{price.total}} {{ price.monthly }}"
         ));
