@@ -226,7 +226,6 @@ fn classify(
                     < MAX_CLOSED_BOX_SHARE * scored.weight_sum(&selection.blocks);
         }
         let in_cruft_box = cruft_box_end.is_some();
-        let heads_feature_list = heading && feature_list.get(position + 1) == Some(&true);
         let good_prose = score.size >= MIN_GOOD_BLOCK_CHARS
             && (score.final_punctuation
                 || (score.size >= LONG_GOOD_BLOCK_CHARS && !score.labels_only));
@@ -235,10 +234,12 @@ fn classify(
         } else if bad {
             Class::Bad
         } else if in_cruft_box
-            && (closed_cruft_box || !(good_prose && score.size >= MIN_PROSE_ENDING_CRUFT_BOX_CHARS))
-            && !((feature_list[position] || heads_feature_list) && !closed_cruft_box)
+            && (closed_cruft_box
+                || !((good_prose && score.size >= MIN_PROSE_ENDING_CRUFT_BOX_CHARS)
+                    || feature_list[position]))
         {
-            // Blocks after a cruft heading belong to its box until real prose resumes.
+            // Blocks after a cruft heading belong to its box until real prose resumes, or
+            // a list of the body's own stands (a box its wrapper closes holds even that).
             Class::Bad
         } else if (good_prose && !heading)
             || is_sapo_heading(score, block)
@@ -475,7 +476,7 @@ fn keep_by_neighbours(
                         .all(|inline| matches!(inline, Inline::Strong(_) | Inline::LineBreak));
                 match block.kind {
                     // A heading over a feature list heads it (a product's name).
-                    BlockKind::Heading(_) => after || feature_list.get(i + 1) == Some(&true),
+                    BlockKind::Heading(_) => after || feature_list[i],
                     BlockKind::Paragraph if bold_line => after,
                     BlockKind::ListItem { .. } => {
                         previous_for_item[i] == Some(Class::Good)
@@ -518,11 +519,12 @@ const MIN_UNLINKED_LIST_ITEMS: usize = 3;
 /// ("Facebook", "X", "Email") holds fewer. Set with [`MIN_UNLINKED_LIST_ITEMS`].
 const MIN_UNLINKED_LIST_CHARS: usize = 120;
 
-/// For each block of the selection, whether it is an item of a list of the body's own:
-/// [`MIN_UNLINKED_LIST_ITEMS`] or more adjacent items of one depth, none with a link nor
-/// read as cruft, [`MIN_UNLINKED_LIST_CHARS`] in all. Menus and tag lists are links; a
-/// feature list is text, short items between product links and buy buttons, kept even
-/// after a one-line promotion that reads as a box's heading ("Don't Miss:").
+/// For each block of the selection, whether it is an item of a list of the body's own, or
+/// the heading right over one: [`MIN_UNLINKED_LIST_ITEMS`] or more adjacent items of one
+/// depth, none with a link nor read as cruft, [`MIN_UNLINKED_LIST_CHARS`] in all. Menus
+/// and tag lists are links; a feature list is text, short items between product links
+/// and buy buttons, kept even after a one-line promotion that reads as a box's heading
+/// ("Don't Miss:").
 fn unlinked_lists(scored: &Scored, selection: &Selection) -> Vec<bool> {
     let count = selection.blocks.len();
     // A run of adjacent items of one nesting depth is one list.
@@ -557,7 +559,14 @@ fn unlinked_lists(scored: &Scored, selection: &Selection) -> Vec<bool> {
             .map(|i| scored.scores[selection.blocks.start + i].size)
             .sum();
         if unlinked && items.len() >= MIN_UNLINKED_LIST_ITEMS && chars >= MIN_UNLINKED_LIST_CHARS {
-            feature[items].fill(true);
+            // The heading right over the list is its name (a product's).
+            let heading = start.checked_sub(1).filter(|&i| {
+                matches!(
+                    scored.page.blocks[selection.blocks.start + i].kind,
+                    BlockKind::Heading(_)
+                )
+            });
+            feature[heading.unwrap_or(start)..end].fill(true);
         }
         start = end;
     }
