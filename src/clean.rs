@@ -908,7 +908,8 @@ pub(crate) fn body_of(scored: &Scored, kept: &[usize]) -> Body {
     Body { blocks }
 }
 
-/// The blocks inside the document subtrees of `roots`, in page order: a forum's posts.
+/// The blocks inside the document subtrees of `roots`, in page order: a forum's posts,
+/// without their tallies ("6 Likes") and other cruft lines.
 pub(crate) fn blocks_under(scored: &Scored, roots: &[ego_tree::NodeId]) -> Vec<usize> {
     let elements = &scored.page.elements;
     let roots: foldhash::HashSet<ego_tree::NodeId> = roots.iter().copied().collect();
@@ -935,7 +936,9 @@ pub(crate) fn blocks_under(scored: &Scored, roots: &[ego_tree::NodeId]) -> Vec<u
         .blocks
         .iter()
         .enumerate()
-        .filter(|(_, block)| inside[block.element as usize])
+        .filter(|&(index, block)| {
+            inside[block.element as usize] && !scored.scores[index].cruft_heading
+        })
         .map(|(index, _)| index)
         .collect()
 }

@@ -631,9 +631,7 @@ impl Extractor {
                 .iter()
                 .map(|&post| comments::post_content(&document, post))
                 .collect();
-            let mut thread_kept = clean::blocks_under(&scored, &contents);
-            // A post's tally ("6 Likes") and cruft lines are no part of its text.
-            thread_kept.retain(|&index| !scored.scores[index].cruft_heading);
+            let thread_kept = clean::blocks_under(&scored, &contents);
             let thread = clean::body_of(&scored, &thread_kept);
             let thread_chars = plain_chars(&thread) as f64;
             if thread_chars >= MIN_THREAD_SHARE * plain_chars(&body) as f64 {
