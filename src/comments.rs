@@ -18,7 +18,7 @@ use scraper::{ElementRef, Html, Node};
 
 use crate::body::Body;
 use crate::lexicon::{self, list_lines};
-use crate::metadata;
+use crate::metadata::{self, DateLocale};
 
 /// One reader comment or forum reply.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -60,7 +60,7 @@ const MAX_DATE_LINE_CHARS: usize = 40;
 
 /// A comment's first line when it is nothing but its date ("14.09.2011 13:05" under
 /// the name, in an element the vocabulary does not name): the date, and the text after.
-fn leading_date_line(text: &str, default_offset: i32) -> Option<(String, String)> {
+fn leading_date_line(text: &str, locale: DateLocale) -> Option<(String, String)> {
     let (first, rest) = text.split_once('\n')?;
     let first = first.trim();
     if first.chars().count() > MAX_DATE_LINE_CHARS
@@ -69,7 +69,7 @@ fn leading_date_line(text: &str, default_offset: i32) -> Option<(String, String)
     {
         return None;
     }
-    let date = metadata::date_text(first, default_offset)?;
+    let date = metadata::date_text(first, locale)?;
     Some((date, rest.trim_start().to_string()))
 }
 
@@ -81,7 +81,7 @@ const MAX_HEADER_LINES: usize = 6;
 fn header_date_line(
     item: ElementRef,
     skip: &dyn Fn(ElementRef) -> bool,
-    default_offset: i32,
+    locale: DateLocale,
 ) -> Option<String> {
     text_of(item, skip)
         .lines()
@@ -89,7 +89,7 @@ fn header_date_line(
         .filter(|line| !line.is_empty())
         .take(MAX_HEADER_LINES)
         .filter(|line| line.chars().count() <= MAX_DATE_LINE_CHARS && lexicon::is_timestamp(line))
-        .find_map(|line| metadata::date_text(line, default_offset))
+        .find_map(|line| metadata::date_text(line, locale))
 }
 
 /// Share of link text from which an item is a teaser, not a comment.
@@ -386,7 +386,7 @@ fn name_line(text: &str) -> Option<String> {
 /// siblings (up to the next `dt`); the first `dd` named after content (else the first)
 /// holds the text, the others the date. `None` when `item` is no such term or the text
 /// reads as no comment.
-fn definition_comment(item: ElementRef, default_offset: i32) -> Option<Comment> {
+fn definition_comment(item: ElementRef, locale: DateLocale) -> Option<Comment> {
     if item.value().name() != "dt" {
         return None;
     }
@@ -413,7 +413,7 @@ fn definition_comment(item: ElementRef, default_offset: i32) -> Option<Comment> 
     let published = definitions
         .iter()
         .filter(|dd| dd.id() != content.id())
-        .find_map(|dd| date_of(*dd, &none, default_offset));
+        .find_map(|dd| date_of(*dd, &none, locale));
     Some(Comment {
         text,
         author,
@@ -441,7 +441,7 @@ fn is_time(element: ElementRef) -> bool {
 fn date_of(
     item: ElementRef,
     nested: &dyn Fn(ElementRef) -> bool,
-    default_offset: i32,
+    locale: DateLocale,
 ) -> Option<String> {
     let element = first_under(item, nested, &is_time)
         .or_else(|| first_under(item, nested, &|e| names(e, Part::Date)))?;
@@ -459,7 +459,7 @@ fn date_of(
     if text.is_empty() || text.chars().count() > MAX_DATE_CHARS {
         return None;
     }
-    Some(metadata::date_text(&text, default_offset).unwrap_or(text))
+    Some(metadata::date_text(&text, locale).unwrap_or(text))
 }
 
 /// How [`items_of`] picks the group of items among the groups of one signature.
@@ -686,15 +686,16 @@ fn is_form_region(region: ElementRef) -> bool {
 
 /// Reads the comments of a page: the items of each outermost comment region and review
 /// region (`review_nodes`: a product page's customer reviews, else empty), and a forum's
-/// `posts` ([`forum_posts`]); what the body holds is left out. Dates that give no UTC
-/// offset take `default_offset` minutes (see [`metadata::default_offset`]).
+/// `posts` ([`forum_posts`]); what the body holds is left out. Dates are read as the
+/// page's `locale` writes them (its offset for times that give none, its day and month
+/// order).
 pub(crate) fn read(
     document: &Html,
     comment_nodes: &[NodeId],
     review_nodes: &[NodeId],
     posts: &[NodeId],
     body: &Body,
-    default_offset: i32,
+    locale: DateLocale,
 ) -> Vec<Comment> {
     let mut items: Vec<NodeId> = Vec::new();
     let mut regions: foldhash::HashSet<NodeId> = foldhash::HashSet::default();
@@ -775,7 +776,7 @@ pub(crate) fn read(
         // A definition list's comment: the term names the poster, the definitions after
         // it hold the text and the date (Blogger's classic `dt.comment-author` /
         // `dd.comment-body` / `dd.comment-footer`).
-        if let Some(comment) = definition_comment(item, default_offset) {
+        if let Some(comment) = definition_comment(item, locale) {
             if !in_body(&comment.text, &body_text) {
                 comments.push(comment);
             }
@@ -804,17 +805,17 @@ pub(crate) fn read(
             continue;
         }
         let author = author_of(item, &nested);
-        let mut published = date_of(item, &nested, default_offset);
+        let mut published = date_of(item, &nested, locale);
         let mut text = text;
         if published.is_none()
-            && let Some((date, rest)) = leading_date_line(&text, default_offset)
+            && let Some((date, rest)) = leading_date_line(&text, locale)
         {
             published = Some(date);
             text = rest;
         }
         if published.is_none() && content.is_some() {
             // The post's header row, outside its text element (vBulletin 3's `td.thead`).
-            published = header_date_line(item, &skip, default_offset);
+            published = header_date_line(item, &skip, locale);
         }
         // Without a name or a date, only a text element in a thread of several says
         // comment: a lone "Loading comments..." or "Discussion" is the widget's own.

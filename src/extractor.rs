@@ -757,7 +757,7 @@ impl Extractor {
             },
             &posts,
             &body,
-            metadata::default_offset(&metadata),
+            signs.date_locale,
         );
         if let Some(base) = &self.base_url {
             body.resolve_links(base);

@@ -290,3 +290,44 @@ fn page_type_of_fixtures() {
     assert!(checked >= 20, "only {checked} page types checked");
     assert!(misses.is_empty(), "page types:\n{}", misses.join("\n"));
 }
+
+/// A numeric date that reads either way ("03/04/2026") is read in the order of the page's
+/// locale: month first on an `en-US` page, day first elsewhere. One that reads one way
+/// only ("25/03/2026") is the same everywhere.
+#[test]
+fn numeric_dates_follow_the_pages_locale() {
+    let page = |lang: &str, date: &str| {
+        let body: String = (0..6)
+            .map(|i| format!("<p>Paragraph {i} of the council story, with enough words to be read as the body of this page.</p>"))
+            .collect();
+        format!(
+            r#"<html lang="{lang}"><head><title>Council story</title></head><body><main><h1>Council story</h1><div class="byline">By A. Writer</div><div class="post-date">{date}</div><div class="story-body">{body}</div></main></body></html>"#
+        )
+    };
+    let published = |lang: &str, date: &str| {
+        tinhloc::extract(&page(lang, date))
+            .expect("an article")
+            .metadata()
+            .published
+            .clone()
+    };
+    assert_eq!(
+        published("en-US", "03/04/2026 2:15 PM").as_deref(),
+        Some("2026-03-04T14:15:00+00:00")
+    );
+    assert_eq!(
+        published("en-GB", "03/04/2026 2:15 PM").as_deref(),
+        Some("2026-04-03T14:15:00+00:00")
+    );
+    assert_eq!(
+        published("fr", "03/04/2026").as_deref(),
+        Some("2026-04-03T00:00:00+00:00")
+    );
+    for lang in ["en-US", "en-GB"] {
+        assert_eq!(
+            published(lang, "25/03/2026").as_deref(),
+            Some("2026-03-25T00:00:00+00:00"),
+            "{lang}"
+        );
+    }
+}

@@ -90,20 +90,68 @@ pub(super) struct Stamp {
     pub(super) time: Option<(u32, u32, u32)>,
     /// UTC offset in minutes, when the page gives one.
     pub(super) offset: Option<i32>,
+    /// Written with two numbers that could each be the month ("03/04/2025"), read day
+    /// first: a page whose locale writes the month first reads it the other way.
+    pub(super) order_ambiguous: bool,
+}
+
+/// How a page writes what its dates leave out or leave open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct DateLocale {
+    /// The UTC offset, in minutes, of times that give none
+    /// ([`default_offset_minutes`]).
+    pub(crate) offset_minutes: i32,
+    /// The page's locale writes the month first ("03/04/2025" is March 4):
+    /// [`month_first_locale`].
+    pub(crate) month_first: bool,
+}
+
+/// Regions of a locale tag (`en-US`, `en_PH`) whose numeric dates put the month first.
+const MONTH_FIRST_REGIONS: &[&str] = &["us", "ph"];
+
+/// Domain endings of sites in the United States, whose numeric dates put the month first.
+const MONTH_FIRST_DOMAINS: &[&str] = &[".us", ".gov", ".mil", ".edu"];
+
+/// Whether a page writes numeric dates month first: a declared locale of a region that
+/// does (`en-US`, `og:locale` `en_US`), or an English page on a United States domain.
+/// Any other page reads them day first, as most of the world writes them.
+pub(crate) fn month_first_locale(
+    locale_tags: &[&str],
+    language: Option<&str>,
+    host: Option<&str>,
+) -> bool {
+    let region_says = locale_tags.iter().any(|tag| {
+        let mut parts = tag.trim().split(['-', '_']);
+        let _language = parts.next();
+        parts.next().is_some_and(|region| {
+            MONTH_FIRST_REGIONS
+                .iter()
+                .any(|r| region.eq_ignore_ascii_case(r))
+        })
+    });
+    let domain_says = language == Some("en")
+        && host.is_some_and(|h| MONTH_FIRST_DOMAINS.iter().any(|d| h.ends_with(d)));
+    region_says || domain_says
 }
 
 impl Stamp {
-    /// RFC 3339 with seconds and offset; `default_offset` (minutes) fills a missing offset.
-    pub(super) fn rfc3339(&self, default_offset: i32) -> String {
+    /// RFC 3339 with seconds and offset, as a page of `locale` means it: its offset
+    /// fills a missing one, and an ambiguous numeric date is read in its order.
+    pub(super) fn rfc3339(&self, locale: DateLocale) -> String {
         let (h, mi, s) = self.time.unwrap_or((0, 0, 0));
-        let offset = self.offset.unwrap_or(default_offset);
+        let offset = self.offset.unwrap_or(locale.offset_minutes);
+        let (month, day) = if locale.month_first && self.order_ambiguous {
+            (self.day, self.month)
+        } else {
+            (self.month, self.day)
+        };
         let sign = if offset < 0 { '-' } else { '+' };
         let abs = offset.unsigned_abs();
         format!(
             "{:04}-{:02}-{:02}T{h:02}:{mi:02}:{s:02}{sign}{:02}:{:02}",
             self.year,
-            self.month,
-            self.day,
+            month,
+            day,
             abs / 60,
             abs % 60
         )
@@ -120,7 +168,7 @@ pub(super) fn published(
     metas: &MetaTags,
     json_ld: &JsonLd,
     headline: Option<ElementRef>,
-    default_offset: i32,
+    locale: DateLocale,
 ) -> Option<String> {
     let title_node = headline.map(|h| h.id());
     let mut candidates: Vec<Stamp> = Vec::new();
@@ -149,7 +197,7 @@ pub(super) fn published(
     if candidates.is_empty() {
         candidates.extend(headline.and_then(|h| date_after_headline(h, layout)));
     }
-    best_stamp(&candidates).map(|s| s.rfc3339(default_offset))
+    best_stamp(&candidates).map(|s| s.rfc3339(locale))
 }
 
 /// Text nodes read after the headline, in document order, for a date line no element
@@ -189,7 +237,7 @@ pub(super) fn modified(
     layout: &Layout,
     metas: &MetaTags,
     json_ld: &JsonLd,
-    default_offset: i32,
+    locale: DateLocale,
 ) -> Option<String> {
     let mut candidates: Vec<Stamp> = Vec::new();
     candidates.extend(
@@ -205,7 +253,7 @@ pub(super) fn modified(
             .find_map(parse_date),
     );
     candidates.extend(itemprop_date(page, &ITEMPROP_MODIFIED, layout));
-    best_stamp(&candidates).map(|s| s.rfc3339(default_offset))
+    best_stamp(&candidates).map(|s| s.rfc3339(locale))
 }
 
 /// The first candidate, with its time taken from a later candidate of the same day when it
@@ -536,6 +584,7 @@ pub(super) fn valid_date(year: i32, month: u32, day: u32) -> Option<Stamp> {
         day,
         time: None,
         offset: None,
+        order_ambiguous: false,
     })
 }
 
@@ -593,6 +642,10 @@ pub(super) fn parse_text_date(text: &str) -> Option<Stamp> {
                 } else if c_digits == 4 && a_digits <= 2 {
                     let year = i32::try_from(c).ok()?;
                     valid_date(year, b, a)
+                        .map(|stamp| Stamp {
+                            order_ambiguous: a <= 12 && b <= 12 && a != b,
+                            ..stamp
+                        })
                         .or_else(|| (a <= 12).then(|| valid_date(year, a, b)).flatten())
                 } else {
                     None

@@ -60,6 +60,26 @@ pub(super) fn language(page: &Candidates, metas: &MetaTags, json_ld: &JsonLd) ->
     }
 }
 
+/// The locale tags a page declares, as written (`en-US`, `en_GB`): JSON-LD
+/// `inLanguage`, `<html lang>`, then the `content-language`, `og:locale` and
+/// `dc.language` metas. What region a page writes for, where [`language`] keeps only the
+/// language.
+pub(super) fn locale_tags(page: &Candidates, metas: &MetaTags, json_ld: &JsonLd) -> Vec<String> {
+    let html_lang = matching(&page.html_lang, &HTML_LANG)
+        .next()
+        .and_then(|el| el.value().attr("lang"))
+        .map(str::to_string);
+    let meta_tags = ["content-language", "og:locale", "dc.language"]
+        .iter()
+        .filter_map(|key| metas.first(&[key]).map(str::to_string));
+    json_ld
+        .article_str("inLanguage")
+        .into_iter()
+        .chain(html_lang)
+        .chain(meta_tags)
+        .collect()
+}
+
 /// A declared language tag as a 2-letter code: "vi-VN" → "vi", "en_US" → "en".
 pub(super) fn normalise_language(tag: &str) -> Option<String> {
     let primary = tag

@@ -21,9 +21,10 @@ mod text;
 mod title;
 
 use authors::{Anchors, authors};
-use dates::{default_offset_minutes, modified, published};
+pub(crate) use dates::DateLocale;
+use dates::{default_offset_minutes, modified, month_first_locale, published};
 use json_ld::{JSON_LD, JsonLd};
-use language::language;
+use language::{language, locale_tags};
 use meta_tags::MetaTags;
 use page_type::page_type;
 use regions::{Candidates, Layout, TITLE, main_body, matching};
@@ -145,6 +146,9 @@ pub(crate) struct Signs {
     /// Whether anything on the page named its type: `false` for a page typed article
     /// only for want of any sign (no JSON-LD type, no `og:type`, no address).
     pub type_named: bool,
+    /// How the page writes its dates: the offset of times that give none, and whether
+    /// numeric dates put the month first (read for its comments' dates too).
+    pub date_locale: DateLocale,
 }
 
 /// Reads the metadata of `document`, and returns it with the signs the extractor reads
@@ -166,7 +170,12 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> (Metadata
     let language = language(&page, &metas, &json_ld);
     let vietnamese =
         language.as_deref() == Some("vi") || host.as_deref().is_some_and(|h| h.ends_with(".vn"));
-    let default_offset = default_offset_minutes(language.as_deref(), host.as_deref());
+    let locales = locale_tags(&page, &metas, &json_ld);
+    let locales: Vec<&str> = locales.iter().map(String::as_str).collect();
+    let date_locale = DateLocale {
+        offset_minutes: default_offset_minutes(language.as_deref(), host.as_deref()),
+        month_first: month_first_locale(&locales, language.as_deref(), host.as_deref()),
+    };
 
     let raw_title = matching(&page.titles, &TITLE)
         .next()
@@ -201,8 +210,8 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> (Metadata
     let headline = title_node
         .and_then(|id| document.tree.get(id))
         .and_then(scraper::ElementRef::wrap);
-    let published = published(&page, &layout, &metas, &json_ld, headline, default_offset);
-    let modified = modified(&page, &layout, &metas, &json_ld, default_offset);
+    let published = published(&page, &layout, &metas, &json_ld, headline, date_locale);
+    let modified = modified(&page, &layout, &metas, &json_ld, date_locale);
     let (page_type, type_named) = page_type(&page, &metas, &json_ld, url.as_deref());
     let anchors = Anchors {
         product: page_type == PageType::Product,
@@ -230,6 +239,7 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> (Metadata
         Signs {
             json_ld,
             type_named,
+            date_locale,
         },
     )
 }
@@ -282,22 +292,11 @@ pub(crate) fn lead_reporters(lead: &str) -> Vec<String> {
     names
 }
 
-/// The UTC offset, in minutes, of the page's times that give none: that of its language
-/// or its address's country when either has a single time zone, else 0.
-pub(crate) fn default_offset(metadata: &Metadata) -> i32 {
-    let host = metadata
-        .url
-        .as_deref()
-        .and_then(|u| url::Url::parse(u).ok())
-        .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
-    default_offset_minutes(metadata.language.as_deref(), host.as_deref())
-}
-
 /// `text` read as a date (ISO forms, then displayed forms such as "17/11/2025 08:30"),
-/// in RFC 3339 with `default_offset` minutes when it gives none: how comment dates are
-/// written.
-pub(crate) fn date_text(text: &str, default_offset: i32) -> Option<String> {
-    dates::parse_date(text).map(|stamp| stamp.rfc3339(default_offset))
+/// in RFC 3339 as a page of `locale` means it (its offset when the text gives none): how
+/// comment dates are written.
+pub(crate) fn date_text(text: &str, locale: DateLocale) -> Option<String> {
+    dates::parse_date(text).map(|stamp| stamp.rfc3339(locale))
 }
 
 #[cfg(test)]
@@ -309,6 +308,12 @@ mod tests {
     use super::text::*;
     use super::*;
     use scraper::{ElementRef, Selector};
+
+    /// How Vietnamese pages write dates: +07:00, day first.
+    const VIETNAM_DATES: DateLocale = DateLocale {
+        offset_minutes: VIETNAM_OFFSET_MINUTES,
+        month_first: false,
+    };
 
     /// Every element a selector matches on a page is among that selector's candidates: the
     /// one-walk index loses nothing the full-tree `select` would find. Checked on every
@@ -536,7 +541,7 @@ mod tests {
             ("2026년 3월 5일 오후", "2026-03-05T00:00:00+07:00"),
         ];
         for (text, want) in cases {
-            let got = parse_date(text).map(|s| s.rfc3339(VIETNAM_OFFSET_MINUTES));
+            let got = parse_date(text).map(|s| s.rfc3339(VIETNAM_DATES));
             assert_eq!(got.as_deref(), Some(want), "{text}");
         }
         for text in [
@@ -570,7 +575,7 @@ mod tests {
             ("2022-5-3T23:57:00", "2022-05-03T23:57:00+07:00"),
         ];
         for (text, want) in cases {
-            let got = parse_date(text).map(|s| s.rfc3339(VIETNAM_OFFSET_MINUTES));
+            let got = parse_date(text).map(|s| s.rfc3339(VIETNAM_DATES));
             assert_eq!(got.as_deref(), Some(want), "{text}");
         }
     }
@@ -695,7 +700,7 @@ mod tests {
             assert_eq!(got, Some((year, month, day, time)), "{text}");
         }
         // A mail archive's zone abbreviation gives the offset, unless it names several.
-        let offset = |text: &str| parse_date(text).map(|s| s.rfc3339(0));
+        let offset = |text: &str| parse_date(text).map(|s| s.rfc3339(DateLocale::default()));
         assert_eq!(
             offset("Tue Apr 13 08:14:22 EDT 2004").as_deref(),
             Some("2004-04-13T08:14:22-04:00")
@@ -708,6 +713,66 @@ mod tests {
         for text in ["May 2026", "posted in March", "April 31, 2026"] {
             assert_eq!(parse_date(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn numeric_dates_read_in_the_pages_order() {
+        let us = DateLocale {
+            offset_minutes: 0,
+            month_first: true,
+        };
+        let read = |text: &str, locale| parse_date(text).map(|s| s.rfc3339(locale));
+        // Both numbers could be the month: the locale decides.
+        assert_eq!(
+            read("03/04/2025", DateLocale::default()).as_deref(),
+            Some("2025-04-03T00:00:00+00:00")
+        );
+        assert_eq!(
+            read("03/04/2025", us).as_deref(),
+            Some("2025-03-04T00:00:00+00:00")
+        );
+        // Only one order makes a date: it holds in every locale.
+        for locale in [DateLocale::default(), us] {
+            assert_eq!(
+                read("12/25/2025", locale).as_deref(),
+                Some("2025-12-25T00:00:00+00:00")
+            );
+            assert_eq!(
+                read("25/12/2025", locale).as_deref(),
+                Some("2025-12-25T00:00:00+00:00")
+            );
+            assert_eq!(
+                read("05/05/2025", locale).as_deref(),
+                Some("2025-05-05T00:00:00+00:00")
+            );
+        }
+    }
+
+    #[test]
+    fn month_first_is_the_united_states_order() {
+        assert!(month_first_locale(&["en-US"], Some("en"), None));
+        assert!(month_first_locale(&["en_us"], Some("en"), None));
+        assert!(month_first_locale(
+            &["en"],
+            Some("en"),
+            Some("www.cityofmarion.in.gov")
+        ));
+        assert!(!month_first_locale(
+            &["en-GB"],
+            Some("en"),
+            Some("example.co.uk")
+        ));
+        assert!(!month_first_locale(
+            &["en"],
+            Some("en"),
+            Some("example.com")
+        ));
+        assert!(!month_first_locale(
+            &["vi"],
+            Some("vi"),
+            Some("example.gov")
+        ));
+        assert!(!month_first_locale(&[], None, None));
     }
 
     #[test]
