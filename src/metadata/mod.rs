@@ -603,6 +603,21 @@ mod tests {
     }
 
     #[test]
+    fn a_short_tail_after_the_sites_name_goes_with_it() {
+        let names = vec!["millbrookfalls-in".to_string()];
+        let strip = |title: &str| super::title::strip_site_suffix(title, &names);
+        assert_eq!(
+            strip("Building Department | Millbrook Falls, IN - Official Website"),
+            "Building Department"
+        );
+        // A short tail after a part that is not the site's name stays.
+        assert_eq!(
+            strip("Building Department | Permits - Part 2"),
+            "Building Department | Permits - Part 2"
+        );
+    }
+
+    #[test]
     fn a_page_without_headings_shows_its_headline_in_bold() {
         // A 2000s table layout: the paper's name before the headline in `<title>`, the
         // headline a bold `<font>` line, the byline and date plain lines under it.

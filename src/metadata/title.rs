@@ -363,7 +363,14 @@ pub(super) fn strip_site_suffix(title: &str, site_names: &[String]) -> String {
         }
         let short =
             tail.split_whitespace().count() <= 5 && tail.chars().count() * 2 < head.chars().count();
-        if names_site(tail) || (short && !stripped_short && names.is_empty()) {
+        // "Headline | Town Name - Official Website": a short tail right after the site's
+        // name goes with it.
+        let after_site_name = || {
+            let last_part = title_parts(head).last().copied().unwrap_or("");
+            last_part.len() < head.len() && names_site(last_part)
+        };
+        if names_site(tail) || (short && !stripped_short && (names.is_empty() || after_site_name()))
+        {
             stripped_short = stripped_short || !names_site(tail);
             title = head.trim().to_string();
         } else {
