@@ -722,11 +722,35 @@ struct Walker<'a> {
     time_depth: usize,
 }
 
+/// Most characters of a question heading a hidden answer (an FAQ's entry).
+const MAX_QUESTION_CHARS: usize = 200;
+
+/// Whether an element reads as a question: short text ending with a question mark, as
+/// the line an FAQ's reader clicks to show the hidden answer after it.
+fn asks_a_question(node: NodeRef<'_, Node>) -> bool {
+    let mut text = String::new();
+    for descendant in node.descendants() {
+        if let Node::Text(part) = descendant.value() {
+            text.push_str(part);
+            if text.len() > MAX_QUESTION_CHARS * 4 {
+                return false;
+            }
+        }
+    }
+    let text = text.trim();
+    !text.is_empty()
+        && text.chars().count() <= MAX_QUESTION_CHARS
+        && text.ends_with(['?', '？', '؟'])
+}
+
 impl<'a> Walker<'a> {
     /// Whether a hidden element is a panel a reader opens (an accordion's answer, a
     /// collapsed "Specifications" section, a tab, a "Read more" expander): its text is
     /// part of the page as published. A panel names its role (`region`, `tabpanel`),
-    /// follows its toggle, or carries a disclosure class. On the WCXB dev split
+    /// follows its toggle or a question (an FAQ's answer hidden by its inline style after
+    /// a clickable `<div>` asking it: on the WCXB dev split, 2026-12-07, 0.8789 -> 0.8795,
+    /// five pages better, one worse whose gold leaves its FAQ out), or carries a
+    /// disclosure class. On the WCXB dev split
     /// (2026-12-06) reading them took the WCXB metric from 0.8548 to 0.8577 (products
     /// +0.010, services +0.010); showing every `display: none` element instead gave
     /// 0.8560, as menus, sign-in boxes and pop-up forms came in with the panels.
@@ -737,11 +761,19 @@ impl<'a> Walker<'a> {
         if attributes.panel_role {
             return true;
         }
-        let after_toggle = node
+        let previous = node
             .prev_siblings()
-            .find_map(|sibling| sibling.value().as_element())
+            .find(|sibling| sibling.value().is_element());
+        let after_toggle = previous
+            .and_then(|sibling| sibling.value().as_element())
             .is_some_and(|element| Attributes::of(element).toggle || element.name() == "button");
+        // An answer hidden by its style or `hidden` attribute after its question; a
+        // class that hides a block on small screens only (`d-none d-md-block`) says
+        // nothing of an accordion.
+        let hidden_by_style =
+            attributes.hidden || style_hiding(attributes.style) != StyleHiding::None;
         after_toggle
+            || (hidden_by_style && previous.is_some_and(asks_a_question))
             || attributes.class.is_some_and(|class| {
                 class.split_ascii_whitespace().any(|token| {
                     let token = token.to_ascii_lowercase();
