@@ -61,7 +61,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
-    /// Folder for the text, markdown or html files (required by those formats).
+    /// Folder for the text, markdown or html files (required by those formats): one file
+    /// per page, named after the page's path under its folder (a file given alone: its
+    /// name); a name already taken gets `-2`, `-3`, ….
     #[arg(long, short = 'o')]
     output_dir: Option<PathBuf>,
     /// Worker threads (0: all cores).

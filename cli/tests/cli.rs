@@ -302,6 +302,31 @@ fn file_formats_write_one_file_per_page() {
     }
 }
 
+/// Two pages whose output names collide (both `source.html`, given as files) are both
+/// written: the second as `source-2`, neither overwriting the other.
+#[test]
+fn pages_with_the_same_name_get_their_own_files() {
+    const OTHER_ARTICLE: &str = "us-weekly-numeric-dateline";
+    let dir = scratch("out-same-name");
+    let out = tinhloc(&[
+        "extract",
+        "--format",
+        "text",
+        "--output-dir",
+        path_str(&dir),
+        path_str(&fixture(ARTICLE)),
+        path_str(&fixture(OTHER_ARTICLE)),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    for (name, file) in [(ARTICLE, "source.txt"), (OTHER_ARTICLE, "source-2.txt")] {
+        let bytes = std::fs::read(fixture(name)).unwrap();
+        let expected = tinhloc::extract_bytes(&bytes, None).unwrap().text();
+        let written = std::fs::read_to_string(dir.join(file)).unwrap();
+        assert_eq!(written, expected, "{name} -> {file}");
+    }
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2);
+}
+
 #[test]
 fn file_format_without_output_dir_is_a_usage_error() {
     let out = tinhloc(&["extract", "--format", "text", path_str(&fixture(ARTICLE))]);
