@@ -243,6 +243,8 @@ struct Sink {
     format: Format,
     output_dir: Option<PathBuf>,
     stdout: std::io::BufWriter<std::io::Stdout>,
+    /// The output files written so far (lower-cased: some file systems ignore case).
+    written: std::collections::HashSet<String>,
 }
 
 impl Sink {
@@ -271,14 +273,21 @@ impl Sink {
             .output_dir
             .as_deref()
             .unwrap_or(std::path::Path::new("."));
-        let mut path = dir.join(page.source.output_stem());
-        let name = format!(
-            "{}.{ext}",
-            path.file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        );
-        path.set_file_name(name);
+        // A name already taken (two `source.html` given as files, `a.html` beside
+        // `a.htm`, same-named archives) gets `-2`, `-3`, …: no page overwrites another.
+        let stem = dir.join(page.source.output_stem());
+        let mut path = PathBuf::new();
+        for n in 1.. {
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            path = PathBuf::from(format!("{}{suffix}.{ext}", stem.display()));
+            if self.written.insert(path.to_string_lossy().to_lowercase()) {
+                break;
+            }
+        }
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
@@ -333,6 +342,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Box<dyn std::error::Error>> {
         format: args.format,
         output_dir: args.output_dir.clone(),
         stdout: std::io::BufWriter::new(std::io::stdout()),
+        written: std::collections::HashSet::new(),
     };
     let mut summary = Summary::default();
     let start = Instant::now();

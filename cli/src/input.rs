@@ -2,7 +2,6 @@
 //! archives, URLs) out; each `Input` then reads into `Page`s (bytes, content type, URL,
 //! source).
 
-use std::collections::HashSet;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
@@ -166,34 +165,7 @@ pub fn collect(args: &[PathBuf], urls: &[String]) -> Vec<Input> {
             line: index + 1,
         });
     }
-    give_unique_output_names(&mut inputs);
     inputs
-}
-
-/// Renames the output of a file whose output name an earlier file already has (two
-/// `source.html` given as files, `a.html` and `a.htm`, the same relative path under two
-/// folders) to `<name>-2`, `<name>-3`, …: with `--output-dir`, a page's text never
-/// overwrites another's.
-fn give_unique_output_names(inputs: &mut [Input]) {
-    let mut taken: HashSet<String> = HashSet::new();
-    for input in inputs.iter_mut() {
-        let Input::File { rel, .. } = input else {
-            continue;
-        };
-        let stem = strip_page_ext(rel);
-        let key = |stem: &Path| stem.to_string_lossy().to_lowercase();
-        if taken.insert(key(&stem)) {
-            continue;
-        }
-        let ext = rel.to_string_lossy()[stem.to_string_lossy().len()..].to_string();
-        for n in 2.. {
-            let candidate = PathBuf::from(format!("{}-{n}", stem.to_string_lossy()));
-            if taken.insert(key(&candidate)) {
-                *rel = PathBuf::from(format!("{}{ext}", candidate.to_string_lossy()));
-                break;
-            }
-        }
-    }
 }
 
 fn walk(root: &Path, dir: &Path, inputs: &mut Vec<Input>) {
