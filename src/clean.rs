@@ -485,6 +485,9 @@ fn keep_by_neighbours(
                     }
                     BlockKind::TableRow { .. } => before || after,
                     BlockKind::Image { .. } => before || after,
+                    // A short code block ("COMPACT orders;") shows the command the text
+                    // beside it explains.
+                    BlockKind::Preformatted => before || after,
                     // The wide reading keeps a short sentence unless bad text stands
                     // on both sides: a documentation page's terse definitions.
                     _ if settings.wide
