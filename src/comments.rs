@@ -443,8 +443,14 @@ fn date_of(
     nested: &dyn Fn(ElementRef) -> bool,
     locale: DateLocale,
 ) -> Option<String> {
-    let element = first_under(item, nested, &is_time)
-        .or_else(|| first_under(item, nested, &|e| names(e, Part::Date)))?;
+    let named_date = |e: ElementRef| names(e, Part::Date);
+    let mut element =
+        first_under(item, nested, &is_time).or_else(|| first_under(item, nested, &named_date))?;
+    // A date line that holds the poster's name too (`div.comment-meta` around the name
+    // and `a.comment-date`): the innermost element named after the date.
+    while let Some(inner) = first_under(element, nested, &named_date) {
+        element = inner;
+    }
     // The machine-readable form may sit on an inner element. Only `datetime` is read:
     // the pre-scan drops the attributes no stage reads, `title` among them.
     let attribute = element

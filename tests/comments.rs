@@ -120,6 +120,37 @@ fn wordpress_thread_with_a_nested_reply() {
     assert!(!article.text().contains("First comment text"));
 }
 
+/// A comment's meta line that holds the poster's name and a dated link
+/// (`div.comment-meta` > `a.commenter-name` + `a.comment-date`): the date is the link's,
+/// not the whole line's.
+#[test]
+fn the_date_is_the_innermost_date_element() {
+    let body: String = (0..8)
+        .map(|i| format!("<p>Paragraph {i} of the post, long enough to be the article body of this page without doubt.</p>"))
+        .collect();
+    let html = format!(
+        r##"<html><body><article class="post"><h1>A post</h1><div class="body">{body}</div></article>
+<div id="comments" class="comments-page"><div class="comment-list">
+<div class="comment"><div class="comment-meta"><a class="commenter-name" href="/@tom">Tom Reyes</a><a class="comment-date" href="#c1">March 3, 2026</a></div>
+<div class="comment-body"><p>The weed line on the posts is what my grandfather watched.</p></div></div>
+<div class="comment"><div class="comment-meta"><a class="commenter-name" href="/@ana">Ana Vieira</a><a class="comment-date" href="#c2">March 4, 2026</a></div>
+<div class="comment-body"><p>Same here: the gulls never lie about the tide.</p></div></div>
+</div></div></body></html>"##
+    );
+    let article = tinhloc::extract(&html).expect("an article");
+    let comments = article.comments();
+    assert_eq!(comments.len(), 2, "{comments:#?}");
+    assert_eq!(comments[0].author.as_deref(), Some("Tom Reyes"));
+    assert_eq!(
+        comments[0].published.as_deref(),
+        Some("2026-03-03T00:00:00+00:00")
+    );
+    assert_eq!(
+        comments[1].published.as_deref(),
+        Some("2026-03-04T00:00:00+00:00")
+    );
+}
+
 /// A page without comment markup has none.
 #[test]
 fn no_comment_markup_no_comments() {
