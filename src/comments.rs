@@ -690,6 +690,18 @@ fn is_form_region(region: ElementRef) -> bool {
     names(region, Part::Skip)
 }
 
+/// `text` without its lines that are only a call to action ("Click to expand...",
+/// "Reply"): controls of the comment widget read as text.
+fn without_controls(text: &str) -> String {
+    if !text.lines().any(lexicon::is_call_to_action) {
+        return text.to_string();
+    }
+    text.lines()
+        .filter(|line| !lexicon::is_call_to_action(line))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Reads the comments of a page: the items of each outermost comment region and review
 /// region (`review_nodes`: a product page's customer reviews, else empty), and a forum's
 /// `posts` ([`forum_posts`]); what the body holds is left out. Dates are read as the
@@ -801,8 +813,12 @@ pub(crate) fn read(
             Some(content) => text_of(content, &skip),
             None => text_of(item, &skip),
         };
+        if text.lines().all(lexicon::is_cruft_heading_or_line) {
+            continue;
+        }
+        // A quote's "Click to expand..." and the like are the widget's, not the poster's.
+        let text = without_controls(&text);
         if text.chars().filter(|c| c.is_alphabetic()).count() < MIN_COMMENT_LETTERS
-            || text.lines().all(lexicon::is_cruft_heading_or_line)
             || in_body(&text, &body_text)
         {
             continue;

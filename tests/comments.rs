@@ -151,6 +151,35 @@ fn the_date_is_the_innermost_date_element() {
     );
 }
 
+/// A reply that quotes the post it answers: the quote's expander ("Click to expand...")
+/// is the forum widget's, not the poster's.
+#[test]
+fn a_quotes_expander_is_not_comment_text() {
+    let body: String = (0..8)
+        .map(|i| format!("<p>Paragraph {i} of the post, long enough to be the article body of this page without doubt.</p>"))
+        .collect();
+    let html = format!(
+        r##"<html><body><article class="post"><h1>A post</h1><div class="body">{body}</div></article>
+<div id="comments" class="comments"><ol class="comment-list">
+<li class="comment"><span class="comment-author">Marta K</span><span class="comment-date">April 12, 2025</span>
+<div class="comment-content"><blockquote class="quote"><div class="quote-title">Pete said:</div><div class="quote-content">What have people had luck with on mud?</div><div class="quote-expand"><a role="button">Click to expand...</a></div></blockquote>A fluke anchor one size up from the chart. Mud needs surface area, not weight.</div></li>
+<li class="comment"><span class="comment-author">Gull Wing</span><span class="comment-date">April 13, 2025</span>
+<div class="comment-content">Same here: a fluke anchor and no dragging since.</div></li>
+</ol></div></body></html>"##
+    );
+    let article = tinhloc::extract(&html).expect("an article");
+    let comments = article.comments();
+    assert_eq!(comments.len(), 2, "{comments:#?}");
+    assert!(
+        comments[0].text.contains("Mud needs surface area"),
+        "{comments:#?}"
+    );
+    assert!(
+        !comments[0].text.contains("Click to expand"),
+        "{comments:#?}"
+    );
+}
+
 /// A page without comment markup has none.
 #[test]
 fn no_comment_markup_no_comments() {

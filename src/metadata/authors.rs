@@ -180,6 +180,9 @@ pub(super) struct Anchors<'a> {
     pub(super) headline: Option<ElementRef<'a>>,
     /// A product page: "By …" under its name credits the maker, not a writer.
     pub(super) product: bool,
+    /// A forum thread: its author is the opening poster, often a user name
+    /// ("saltmarsh_pete") rather than a person's name.
+    pub(super) forum: bool,
 }
 
 pub(super) fn authors(
@@ -195,6 +198,7 @@ pub(super) fn authors(
         body,
         headline,
         product,
+        forum,
     } = *anchors;
     let title_node = headline.map(|h| h.id());
     let is_site = |name: &str| {
@@ -233,7 +237,7 @@ pub(super) fn authors(
             }
         }
     }
-    structured.retain(|n| !is_site(n) && is_name_like(n));
+    structured.retain(|n| !is_site(n) && (is_name_like(n) || (forum && is_handle(n))));
 
     // Visible: byline elements, then the signature or credit line closing the body.
     let (mut visible, mut truncated) = visible_byline(page, layout, title_node).unwrap_or_default();

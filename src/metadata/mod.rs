@@ -215,6 +215,7 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> (Metadata
     let (page_type, type_named) = page_type(&page, &metas, &json_ld, url.as_deref());
     let anchors = Anchors {
         product: page_type == PageType::Product,
+        forum: page_type == PageType::Forum,
         layout: &layout,
         body,
         headline,
