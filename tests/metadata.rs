@@ -331,3 +331,18 @@ fn numeric_dates_follow_the_pages_locale() {
         );
     }
 }
+
+/// On a Q&A page, the author is the question's (JSON-LD `QAPage` > `Question`), also when
+/// it is a user name, not an answerer shown in a byline.
+#[test]
+fn a_qa_pages_author_is_the_askers() {
+    let html = r#"<html lang="en"><head><title>Is changing the MSRV a breaking change? - help</title>
+<script type="application/ld+json">{"@context":"http://schema.org","@type":"QAPage","name":"Is changing the MSRV a breaking change?","mainEntity":{"@type":"Question","name":"Is changing the MSRV a breaking change?","text":"Is it?","upvoteCount":3,"dateCreated":"2025-02-01T10:00:00Z","author":{"@type":"Person","name":"tide_reader","url":"https://forum.example/u/tide_reader"}}}</script>
+<meta property="og:type" content="website"></head><body><div id="main-outlet"><h1>Is changing the MSRV a breaking change?</h1>
+<div class="topic-body crawler-post" itemprop="mainEntity"><div class="crawler-post-meta"><span class="creator" itemprop="author"><a href="/u/tide_reader"><span itemprop="name">tide_reader</span></a></span></div>
+<div class="post" itemprop="text"><p>My crate raised its minimum supported Rust version from 1.70 to 1.74 in a patch release, and a user says that broke their build. Should that have been a minor release instead?</p></div></div>
+<div class="topic-body crawler-post"><div class="crawler-post-meta"><span class="creator"><a href="/u/Ferris_Helper"><span>Ferris Helper</span></a></span></div>
+<div class="post"><p>Opinions differ. Many crates treat an MSRV bump as a minor change, and document the policy in their README so users can pin accordingly.</p></div></div></div></body></html>"#;
+    let article = tinhloc::extract(html).expect("an article");
+    assert_eq!(article.metadata().authors, vec!["tide_reader".to_string()]);
+}

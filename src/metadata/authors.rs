@@ -219,7 +219,12 @@ pub(super) fn authors(
 
     // Structured: JSON-LD article author, else author meta tags.
     let mut structured: Vec<String> = Vec::new();
-    if let Some(author) = json_ld.article().and_then(|o| o.get("author")) {
+    // On a forum, the thread's opening post (a Q&A page's question) when no article is
+    // declared.
+    let declared = json_ld
+        .article()
+        .or_else(|| forum.then(|| json_ld.thread()).flatten());
+    if let Some(author) = declared.and_then(|o| o.get("author")) {
         for name in json_person_names(author) {
             structured.extend(split_names(&name));
         }

@@ -140,6 +140,14 @@ impl JsonLd {
             .or_else(|| self.objects.iter().find(|o| o.contains_key("headline")))
     }
 
+    /// The opening post of a forum thread or a Q&A page: a `DiscussionForumPosting`, or the
+    /// `Question` of a `QAPage` (which has a `name`, no `headline`, so is no article).
+    pub(super) fn thread(&self) -> Option<&JsonObject> {
+        self.objects
+            .iter()
+            .find(|o| has_type(o, &["DiscussionForumPosting", "Question"]))
+    }
+
     /// `key` of the article object as a string.
     pub(super) fn article_str(&self, key: &str) -> Option<String> {
         self.article()
