@@ -308,19 +308,69 @@ fn before_closing_parenthetical(text: &str) -> Option<&str> {
     (!credit && !before.trim().is_empty()).then_some(before)
 }
 
-/// Whether `text` ends with sentence-final punctuation (closing quotes and brackets aside).
+/// Sentence-final punctuation marks.
+const SENTENCE_MARKS: [char; 19] = [
+    '.', '!', '?', '…', ':', ';', '。', '！', '？', '؟', '।', '۔', '॥', '။', '។', '៕', '།', '։',
+    '።',
+];
+
+/// Whether `text` ends with sentence-final punctuation (closing quotes and brackets, and
+/// note references after the mark, aside).
 fn ends_sentence_mark(text: &str) -> bool {
-    let trimmed = text.trim_end_matches(|c: char| {
+    let closing = |c: char| {
         c.is_whitespace()
             || matches!(
                 c,
                 '"' | '”' | '’' | '»' | ')' | '）' | '」' | '』' | '*' | '\''
+                    // A footnote's link back to its reference: "↩︎".
+                    | '↩' | '\u{FE0E}' | '\u{FE0F}'
             )
-    });
-    trimmed.ends_with([
-        '.', '!', '?', '…', ':', ';', '。', '！', '？', '؟', '।', '۔', '॥', '။', '។', '៕', '།',
-        '։', '።',
-    ])
+    };
+    let trimmed = without_note_references(text.trim_end_matches(closing)).trim_end_matches(closing);
+    trimmed.ends_with(SENTENCE_MARKS)
+}
+
+/// Longest bracketed note reference read after a sentence ("[12]", "[a]", "[note 3]").
+const MAX_NOTE_REFERENCE_CHARS: usize = 12;
+/// Most figures of a bare footnote number set right after a sentence's mark
+/// ("…with integers.1", a `<sup>` footnote link read as text).
+const MAX_FOOTNOTE_DIGITS: usize = 3;
+
+/// `text` without the note references that follow its last sentence: bracketed ones
+/// ("lens.[1][2]", Wikipedia), superscript figures ("lens.¹"), and a bare number right
+/// after a mark that follows a letter ("integers.1", a footnote link in `<sup>`; "version
+/// 2.1" keeps its figures).
+fn without_note_references(text: &str) -> &str {
+    let mut text = text;
+    loop {
+        let trimmed = text.trim_end();
+        if let Some(inner) = trimmed.strip_suffix(']')
+            && let Some(open) = inner.rfind('[')
+            && inner[open + 1..].chars().count() <= MAX_NOTE_REFERENCE_CHARS
+            && inner[open + 1..]
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == ' ')
+        {
+            text = &inner[..open];
+            continue;
+        }
+        let superscripts =
+            trimmed.trim_end_matches(['¹', '²', '³', '⁰', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']);
+        if superscripts.len() < trimmed.len() {
+            text = superscripts;
+            continue;
+        }
+        let figures = trimmed.trim_end_matches(|c: char| c.is_ascii_digit());
+        let digits = trimmed.len() - figures.len();
+        let mut before = figures.chars().rev();
+        if (1..=MAX_FOOTNOTE_DIGITS).contains(&digits)
+            && before.next().is_some_and(|c| SENTENCE_MARKS.contains(&c))
+            && before.next().is_some_and(char::is_alphabetic)
+        {
+            return figures;
+        }
+        return trimmed;
+    }
 }
 
 /// Whether `text` opens with an item number ("1. ", "#2 ", "3) ", "No. 4"): a listicle's
@@ -992,6 +1042,24 @@ mod tests {
         assert!(burmese.contains(PROSE_PUNCTUATION));
         assert!(in_unpunctuated_script("รัฐบาลประกาศมาตรการใหม่ในวันนี้"));
         assert!(!in_unpunctuated_script("Home News Sport Weather"));
+    }
+
+    #[test]
+    fn note_references_after_the_last_sentence_still_end_it() {
+        assert!(ends_sentence(
+            "It was the first light to use a rotating lens.[1]"
+        ));
+        assert!(ends_sentence("It was automated in 1988.[2][3]"));
+        assert!(ends_sentence("It was automated in 1988.[note 3]"));
+        assert!(ends_sentence("every cosine has to be done with integers.1"));
+        assert!(ends_sentence("every cosine has to be done with integers.¹"));
+        assert!(ends_sentence(
+            "An ATtiny84, with no hardware multiply either. ↩\u{FE0E}"
+        ));
+        // A version number is no note reference; a long bracket is no note.
+        assert!(!ends_sentence("Upgrade to version 2.1"));
+        assert!(!ends_sentence("Home [see the full list of stations]"));
+        assert!(!ends_sentence("Chapter 11"));
     }
 
     #[test]

@@ -255,6 +255,8 @@ struct Attributes<'a> {
     dialog: bool,
     /// `role="region"` or `role="tabpanel"`: a panel an accordion or tab list opens.
     panel_role: bool,
+    /// `role="doc-backlink"`: a footnote's link back to its reference.
+    backlink: bool,
     /// `role="main"` or `role="article"`: the landmark of the page's content.
     landmark_content: bool,
     /// The role of a choice widget (`listbox`, `option`, `menuitemradio`,
@@ -289,6 +291,7 @@ impl<'a> Attributes<'a> {
                     attributes.dialog |= role("dialog") || role("alertdialog");
                     attributes.landmark_content = role("main") || role("article");
                     attributes.panel_role = role("region") || role("tabpanel");
+                    attributes.backlink = role("doc-backlink");
                     attributes.choice_widget =
                         ["listbox", "option", "menuitemradio", "menuitemcheckbox"]
                             .into_iter()
@@ -435,19 +438,32 @@ fn is_edit_control(class: Option<&str>) -> bool {
 /// `a.header-anchor` "#").
 const HEADING_PERMALINK_CLASSES: [&str; 3] = ["headerlink", "hash-link", "header-anchor"];
 
-/// Whether an `<a>` is a heading's permalink mark: a permalink class, and no letter or
-/// digit in its text (a theme that wraps the heading's words in it keeps them).
-fn is_heading_permalink(class: Option<&str>, node: NodeRef<'_, Node>) -> bool {
-    class.is_some_and(|class| {
-        class
-            .split_ascii_whitespace()
-            .any(|token| HEADING_PERMALINK_CLASSES.contains(&token))
-    }) && !node.descendants().any(|descendant| {
-        descendant
-            .value()
-            .as_text()
-            .is_some_and(|text| text.chars().any(char::is_alphanumeric))
-    })
+/// Class tokens of a footnote's link back to its reference ("↩", "^"): Markdown
+/// renderers' (Hugo/Goldmark, Jekyll/kramdown, Python-Markdown, markdown-it).
+const FOOTNOTE_BACKLINK_CLASSES: [&str; 4] = [
+    "footnote-backref",
+    "reversefootnote",
+    "footnote-backlink",
+    "footnote-return",
+];
+
+/// Whether an `<a>` is a mark, not text: a heading's permalink or a footnote's link back
+/// to its reference (by class, or `role="doc-backlink"`), with no letter or digit in its
+/// text (a theme that wraps the heading's words in it keeps them).
+fn is_mark_link(attributes: &Attributes, node: NodeRef<'_, Node>) -> bool {
+    let marks = |token: &str| {
+        HEADING_PERMALINK_CLASSES.contains(&token) || FOOTNOTE_BACKLINK_CLASSES.contains(&token)
+    };
+    (attributes.backlink
+        || attributes
+            .class
+            .is_some_and(|class| class.split_ascii_whitespace().any(marks)))
+        && !node.descendants().any(|descendant| {
+            descendant
+                .value()
+                .as_text()
+                .is_some_and(|text| text.chars().any(char::is_alphanumeric))
+        })
 }
 
 /// Parts of a class token that make it a setting about captions rather than a caption.
@@ -982,7 +998,7 @@ impl<'a> Walker<'a> {
         }
         if attributes.choice_widget
             || (name == "span" && is_edit_control(attributes.class))
-            || (name == "a" && is_heading_permalink(attributes.class, node))
+            || (name == "a" && is_mark_link(&attributes, node))
         {
             return false;
         }
