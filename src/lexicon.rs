@@ -368,9 +368,10 @@ static CRUFT: LazyLock<CruftPhrases> = LazyLock::new(|| {
                 "action" => {
                     phrases.actions.insert(phrase);
                 }
-                "prefix" => phrases.prefixes.push(phrase),
-                "credit" => phrases.credits.push(phrase),
-                "promo" => phrases.promos.push(phrase),
+                // Compared with `BlockStart`'s text, which writes every sigma as `σ`.
+                "prefix" => phrases.prefixes.push(phrase.replace('ς', "σ")),
+                "credit" => phrases.credits.push(phrase.replace('ς', "σ")),
+                "promo" => phrases.promos.push(phrase.replace('ς', "σ")),
                 "disclosure" => phrases.disclosures.push(phrase),
                 "field" => phrases.fields.push(phrase),
                 "tally" => {
@@ -911,6 +912,10 @@ impl BlockStart {
             // capital sigma, and no phrase holds a sigma.
             if c.is_ascii() {
                 lower.push(c.to_ascii_lowercase());
+            } else if c == 'ς' {
+                // `str::to_lowercase` writes a word's last capital sigma as `ς`, this loop
+                // as `σ`: every sigma is `σ` here and in the phrases.
+                lower.push('σ');
             } else {
                 lower.extend(c.to_lowercase());
             }
@@ -954,7 +959,9 @@ impl BlockStart {
         CRUFT.credit_heads.iter().any(|credit| {
             let credit = credit.as_str();
             lower.starts_with(credit)
-                && (credit.ends_with(':')
+                // A phrase closed by its own colon ("Ảnh:", "责任编辑：") opens the line;
+                // another one must not run into a longer word.
+                && (credit.ends_with([':', '：'])
                     || credit.contains(' ')
                     || lower[credit.len()..]
                         .trim_start()
@@ -1190,18 +1197,18 @@ mod tests {
         assert!(has_cruft_prefix("[إعلان 2]"));
         assert!(is_cruft_heading_or_line("[anuncio_1]"));
         // `BlockStart::of` lower-cases character by character, which differs from
-        // `str::to_lowercase` only for a final sigma.
+        // `str::to_lowercase` only for a final sigma: both sides write every sigma `σ`.
         let phrases = CRUFT
             .prefixes
             .iter()
             .chain(&CRUFT.promos)
             .chain(&CRUFT.credits);
         assert!(phrases.clone().count() > 50);
-        assert!(
-            phrases
-                .flat_map(|p| p.chars())
-                .all(|c| c != 'σ' && c != 'ς')
-        );
+        assert!(phrases.flat_map(|p| p.chars()).all(|c| c != 'ς'));
+        assert!(has_cruft_prefix("Διαβάστε επίσης: Νέο λιμάνι στη Σύρο"));
+        assert!(has_cruft_prefix("ΔΙΑΒΆΣΤΕ ΕΠΊΣΗΣ: Νέο λιμάνι στη Σύρο"));
+        assert!(has_credit_prefix("责任编辑：王小明"));
+        assert!(has_credit_prefix("Źródło: PAP"));
         for text in ["TIN LIÊN QUAN", "Chia sẻ", "Bình luận (0)", "[ad_1]"] {
             assert!(is_cruft_heading_or_line(text), "{text}");
         }
