@@ -346,3 +346,30 @@ fn a_qa_pages_author_is_the_askers() {
     let article = tinhloc::extract(html).expect("an article");
     assert_eq!(article.metadata().authors, vec!["tide_reader".to_string()]);
 }
+
+/// Bylines open with a credit word in the page's language: Greek "Της"/"Του" (the
+/// genitive of "by"), Polish "Autor:", Russian "Автор:", Chinese "作者：".
+#[test]
+fn bylines_lose_their_credit_word_in_other_languages() {
+    let page = |lang: &str, byline: &str| {
+        let body: String = (0..6)
+            .map(|i| format!("<p>Paragraph {i} of the harbour story, with enough words to be read as the body of this page.</p>"))
+            .collect();
+        format!(
+            r#"<html lang="{lang}"><head><title>Harbour story</title></head><body><main><h1>Harbour story</h1><div class="byline author">{byline}</div><div class="story-body">{body}</div></main></body></html>"#
+        )
+    };
+    for (lang, byline, want) in [
+        ("el", "Της Ελένης Παππά", "Ελένης Παππά"),
+        ("pl", "Autor: Jan Nowak", "Jan Nowak"),
+        ("ru", "Автор: Анна Смирнова", "Анна Смирнова"),
+        ("zh", "作者：李海燕", "李海燕"),
+    ] {
+        let article = tinhloc::extract(&page(lang, byline)).expect("an article");
+        assert_eq!(
+            article.metadata().authors,
+            vec![want.to_string()],
+            "{byline}"
+        );
+    }
+}

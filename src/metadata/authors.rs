@@ -53,7 +53,7 @@ pub(super) static AUTHOR_CREDIT_PREFIXES: LazyLock<Vec<String>> = LazyLock::new(
     ))
     .into_iter()
     .map(|entry| {
-        if entry.ends_with(':') {
+        if entry.ends_with([':', '：']) {
             entry.to_string()
         } else {
             format!("{entry} ")
@@ -429,7 +429,7 @@ fn is_date_lead(text: &str) -> bool {
 fn is_bare_credit(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
     AUTHOR_CREDIT_PREFIXES.iter().any(|prefix| {
-        prefix.trim_end() == lower || prefix.trim_end().trim_end_matches(':') == lower
+        prefix.trim_end() == lower || prefix.trim_end().trim_end_matches([':', '：']) == lower
     })
 }
 
@@ -730,7 +730,7 @@ pub(super) fn credit_name(line: &str) -> Option<String> {
     let rest = line
         .get(prefix.len()..)?
         .trim()
-        .trim_start_matches(':')
+        .trim_start_matches([':', '：'])
         .trim();
     let (rest, _) = strip_compile_marker(rest);
     let names = split_names(&rest);
