@@ -79,6 +79,17 @@ fn fixture_comments() {
     assert!(problems.is_empty(), "comments:\n{}", problems.join("\n"));
 }
 
+/// A post of eight paragraphs followed by `comments` (the comment region's markup).
+fn post_with(comments: &str) -> String {
+    let body: String = (0..8)
+        .map(|i| format!("<p>Paragraph {i} of the post, long enough to be the article body of this page without doubt.</p>"))
+        .collect();
+    format!(
+        r#"<html><body><article class="post"><h1>A post</h1><div class="body">{body}</div></article>
+{comments}</body></html>"#
+    )
+}
+
 /// A WordPress comment list: nested replies are comments of their own, the name loses
 /// its "says:", the date comes from `<time datetime>`, and the reply form is not one.
 #[test]
@@ -125,17 +136,13 @@ fn wordpress_thread_with_a_nested_reply() {
 /// not the whole line's.
 #[test]
 fn the_date_is_the_innermost_date_element() {
-    let body: String = (0..8)
-        .map(|i| format!("<p>Paragraph {i} of the post, long enough to be the article body of this page without doubt.</p>"))
-        .collect();
-    let html = format!(
-        r##"<html><body><article class="post"><h1>A post</h1><div class="body">{body}</div></article>
-<div id="comments" class="comments-page"><div class="comment-list">
+    let html = post_with(
+        r##"<div id="comments" class="comments-page"><div class="comment-list">
 <div class="comment"><div class="comment-meta"><a class="commenter-name" href="/@tom">Tom Reyes</a><a class="comment-date" href="#c1">March 3, 2026</a></div>
 <div class="comment-body"><p>The weed line on the posts is what my grandfather watched.</p></div></div>
 <div class="comment"><div class="comment-meta"><a class="commenter-name" href="/@ana">Ana Vieira</a><a class="comment-date" href="#c2">March 4, 2026</a></div>
 <div class="comment-body"><p>Same here: the gulls never lie about the tide.</p></div></div>
-</div></div></body></html>"##
+</div></div>"##,
     );
     let article = tinhloc::extract(&html).expect("an article");
     let comments = article.comments();
@@ -155,17 +162,13 @@ fn the_date_is_the_innermost_date_element() {
 /// is the forum widget's, not the poster's.
 #[test]
 fn a_quotes_expander_is_not_comment_text() {
-    let body: String = (0..8)
-        .map(|i| format!("<p>Paragraph {i} of the post, long enough to be the article body of this page without doubt.</p>"))
-        .collect();
-    let html = format!(
-        r##"<html><body><article class="post"><h1>A post</h1><div class="body">{body}</div></article>
-<div id="comments" class="comments"><ol class="comment-list">
+    let html = post_with(
+        r##"<div id="comments" class="comments"><ol class="comment-list">
 <li class="comment"><span class="comment-author">Marta K</span><span class="comment-date">April 12, 2025</span>
 <div class="comment-content"><blockquote class="quote"><div class="quote-title">Pete said:</div><div class="quote-content">What have people had luck with on mud?</div><div class="quote-expand"><a role="button">Click to expand...</a></div></blockquote>A fluke anchor one size up from the chart. Mud needs surface area, not weight.</div></li>
 <li class="comment"><span class="comment-author">Gull Wing</span><span class="comment-date">April 13, 2025</span>
 <div class="comment-content">Same here: a fluke anchor and no dragging since.</div></li>
-</ol></div></body></html>"##
+</ol></div>"##,
     );
     let article = tinhloc::extract(&html).expect("an article");
     let comments = article.comments();

@@ -291,21 +291,26 @@ fn page_type_of_fixtures() {
     assert!(misses.is_empty(), "page types:\n{}", misses.join("\n"));
 }
 
+/// A story page in language `lang`: its headline, then `header` (a byline, a date line),
+/// then six paragraphs of body.
+fn story_page(lang: &str, header: &str) -> String {
+    let body: String = (0..6)
+        .map(|i| format!("<p>Paragraph {i} of the harbour story, with enough words to be read as the body of this page.</p>"))
+        .collect();
+    format!(
+        r#"<html lang="{lang}"><head><title>Harbour story</title></head><body><main><h1>Harbour story</h1>{header}<div class="story-body">{body}</div></main></body></html>"#
+    )
+}
+
 /// A numeric date that reads either way ("03/04/2026") is read in the order of the page's
 /// locale: month first on an `en-US` page, day first elsewhere. One that reads one way
 /// only ("25/03/2026") is the same everywhere.
 #[test]
 fn numeric_dates_follow_the_pages_locale() {
-    let page = |lang: &str, date: &str| {
-        let body: String = (0..6)
-            .map(|i| format!("<p>Paragraph {i} of the council story, with enough words to be read as the body of this page.</p>"))
-            .collect();
-        format!(
-            r#"<html lang="{lang}"><head><title>Council story</title></head><body><main><h1>Council story</h1><div class="byline">By A. Writer</div><div class="post-date">{date}</div><div class="story-body">{body}</div></main></body></html>"#
-        )
-    };
     let published = |lang: &str, date: &str| {
-        tinhloc::extract(&page(lang, date))
+        let header =
+            format!(r#"<div class="byline">By A. Writer</div><div class="post-date">{date}</div>"#);
+        tinhloc::extract(&story_page(lang, &header))
             .expect("an article")
             .metadata()
             .published
@@ -351,21 +356,14 @@ fn a_qa_pages_author_is_the_askers() {
 /// genitive of "by"), Polish "Autor:", Russian "Автор:", Chinese "作者：".
 #[test]
 fn bylines_lose_their_credit_word_in_other_languages() {
-    let page = |lang: &str, byline: &str| {
-        let body: String = (0..6)
-            .map(|i| format!("<p>Paragraph {i} of the harbour story, with enough words to be read as the body of this page.</p>"))
-            .collect();
-        format!(
-            r#"<html lang="{lang}"><head><title>Harbour story</title></head><body><main><h1>Harbour story</h1><div class="byline author">{byline}</div><div class="story-body">{body}</div></main></body></html>"#
-        )
-    };
     for (lang, byline, want) in [
         ("el", "Της Ελένης Παππά", "Ελένης Παππά"),
         ("pl", "Autor: Jan Nowak", "Jan Nowak"),
         ("ru", "Автор: Анна Смирнова", "Анна Смирнова"),
         ("zh", "作者：李海燕", "李海燕"),
     ] {
-        let article = tinhloc::extract(&page(lang, byline)).expect("an article");
+        let header = format!(r#"<div class="byline author">{byline}</div>"#);
+        let article = tinhloc::extract(&story_page(lang, &header)).expect("an article");
         assert_eq!(
             article.metadata().authors,
             vec![want.to_string()],
