@@ -371,3 +371,41 @@ fn bylines_lose_their_credit_word_in_other_languages() {
         );
     }
 }
+
+/// A documentation page titled with a trail of colons ("Product: Documentation: 7: 4.2.
+/// Compaction") is titled by its own section heading, the trail's last part; one colon is
+/// a title with its subtitle and stays whole.
+#[test]
+fn a_title_trail_of_colons_gives_the_sections_heading() {
+    let page = |title: &str, heading: &str| {
+        let body: String = (0..6)
+            .map(|i| format!("<p>Paragraph {i} of the manual's section, with enough words to be read as the body.</p>"))
+            .collect();
+        format!(
+            r#"<html lang="en"><head><title>{title}</title></head><body><div class="nav">Prev Up Home Next</div><div class="sect1"><h2>{heading}</h2>{body}</div></body></html>"#
+        )
+    };
+    let title = |title: &str, heading: &str| {
+        tinhloc::extract(&page(title, heading))
+            .expect("an article")
+            .metadata()
+            .title
+            .clone()
+    };
+    assert_eq!(
+        title(
+            "Quillstore: Documentation: 7: 4.2. Compaction",
+            "4.2. Compaction"
+        )
+        .as_deref(),
+        Some("4.2. Compaction")
+    );
+    assert_eq!(
+        title(
+            "Retirement Calculator: How Much Do I Need To Retire?",
+            "How much do I need to retire?"
+        )
+        .as_deref(),
+        Some("Retirement Calculator: How Much Do I Need To Retire?")
+    );
+}

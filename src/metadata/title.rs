@@ -41,6 +41,9 @@ pub(super) const MIN_EMPHASIS_TITLE_WORDS: usize = 3;
 /// Nodes of a headline candidate read for its link home: a site's name is a short
 /// element; a "headline" wrapping the page is not one.
 pub(super) const MAX_HOME_LINK_SCAN_NODES: usize = 64;
+/// Fewest ": " in a `<title>` read as a trail of sections, its last part the page's own
+/// heading (PostgreSQL's manual: "PostgreSQL: Documentation: 18: 11.2. Index Types").
+const MIN_TITLE_TRAIL_COLONS: usize = 2;
 /// Title separators between a headline and the site name, longest first.
 pub(super) const TITLE_SEPARATORS: &[&str] =
     &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / "];
@@ -109,10 +112,20 @@ pub(super) fn title(
                 .flat_map(|title| {
                     let parts = title_parts(title);
                     let last = parts.len().saturating_sub(1);
+                    // A documentation site's trail of colons ("Product: Documentation: 18:
+                    // 11.2. Index Types"): the section's own heading is the part after the
+                    // last colon. One colon ("Retirement Calculator: How Much Do I Need To
+                    // Retire?") is a title with its subtitle.
+                    let after_last_colon = title
+                        .rsplit_once(": ")
+                        .filter(|_| title.matches(": ").count() >= MIN_TITLE_TRAIL_COLONS)
+                        .map(|(_, tail)| (true, tail.trim()))
+                        .filter(|(_, tail)| !tail.is_empty());
                     parts
                         .into_iter()
                         .enumerate()
                         .map(move |(at, part)| (at == 0 || at == last, part))
+                        .chain(after_last_colon)
                 })
                 .filter(|(_, part)| !names_site(part, site_names))
                 .map(|(end, part)| (end, word_set(part)))
