@@ -275,15 +275,17 @@ impl Sink {
             .unwrap_or(std::path::Path::new("."));
         // A name already taken (two `source.html` given as files, `a.html` beside
         // `a.htm`, same-named archives) gets `-2`, `-3`, …: no page overwrites another.
+        // The name is built as an OS string, so a path that is not UTF-8 stays as it is.
         let stem = dir.join(page.source.output_stem());
-        let mut path = PathBuf::new();
+        let stem_name = stem.file_name().unwrap_or_default().to_os_string();
+        let mut path = stem.clone();
         for n in 1.. {
-            let suffix = if n == 1 {
-                String::new()
-            } else {
-                format!("-{n}")
-            };
-            path = PathBuf::from(format!("{}{suffix}.{ext}", stem.display()));
+            let mut name = stem_name.clone();
+            if n > 1 {
+                name.push(format!("-{n}"));
+            }
+            name.push(format!(".{ext}"));
+            path.set_file_name(name);
             if self.written.insert(path.to_string_lossy().to_lowercase()) {
                 break;
             }

@@ -327,6 +327,27 @@ fn pages_with_the_same_name_get_their_own_files() {
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2);
 }
 
+/// An output folder whose name is not UTF-8 is written into as named, not under a
+/// lossy copy of its name.
+#[cfg(unix)]
+#[test]
+fn an_output_folder_named_in_other_bytes_is_kept() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = scratch("out-bytes").join(std::ffi::OsStr::from_bytes(b"pages-\xff"));
+    let out = Command::new(env!("CARGO_BIN_EXE_tinhloc"))
+        .args(["extract", "--format", "text", "--output-dir"])
+        .arg(&dir)
+        .arg(fixture(ARTICLE))
+        .stdin(Stdio::null())
+        .output()
+        .expect("run tinhloc");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let bytes = std::fs::read(fixture(ARTICLE)).unwrap();
+    let expected = tinhloc::extract_bytes(&bytes, None).unwrap().text();
+    let written = std::fs::read_to_string(dir.join("source.txt")).unwrap();
+    assert_eq!(written, expected);
+}
+
 #[test]
 fn file_format_without_output_dir_is_a_usage_error() {
     let out = tinhloc(&["extract", "--format", "text", path_str(&fixture(ARTICLE))]);
