@@ -483,11 +483,11 @@ fn keep_by_neighbours(
                             || next_for_item[i] == Some(Class::Good)
                             || feature_list[i]
                     }
-                    BlockKind::TableRow { .. } => before || after,
-                    BlockKind::Image { .. } => before || after,
-                    // A short code block ("COMPACT orders;") shows the command the text
-                    // beside it explains.
-                    BlockKind::Preformatted => before || after,
+                    // A table row, an image, a short code block ("COMPACT orders;") go
+                    // with the text on either side of them.
+                    BlockKind::TableRow { .. }
+                    | BlockKind::Image { .. }
+                    | BlockKind::Preformatted => before || after,
                     // The wide reading keeps a short sentence unless bad text stands
                     // on both sides: a documentation page's terse definitions.
                     _ if settings.wide
