@@ -116,12 +116,12 @@ const MONTH_FIRST_DOMAINS: &[&str] = &[".us", ".gov", ".mil", ".edu"];
 /// does (`en-US`, `og:locale` `en_US`), or an English page on a United States domain.
 /// Any other page reads them day first, as most of the world writes them.
 pub(crate) fn month_first_locale(
-    locale_tags: &[&str],
+    locale_tags: &[impl AsRef<str>],
     language: Option<&str>,
     host: Option<&str>,
 ) -> bool {
     let region_says = locale_tags.iter().any(|tag| {
-        let mut parts = tag.trim().split(['-', '_']);
+        let mut parts = tag.as_ref().trim().split(['-', '_']);
         let _language = parts.next();
         parts.next().is_some_and(|region| {
             MONTH_FIRST_REGIONS

@@ -171,7 +171,6 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> (Metadata
     let vietnamese =
         language.as_deref() == Some("vi") || host.as_deref().is_some_and(|h| h.ends_with(".vn"));
     let locales = locale_tags(&page, &metas, &json_ld);
-    let locales: Vec<&str> = locales.iter().map(String::as_str).collect();
     let date_locale = DateLocale {
         offset_minutes: default_offset_minutes(language.as_deref(), host.as_deref()),
         month_first: month_first_locale(&locales, language.as_deref(), host.as_deref()),
@@ -788,7 +787,7 @@ mod tests {
             Some("vi"),
             Some("example.gov")
         ));
-        assert!(!month_first_locale(&[], None, None));
+        assert!(!month_first_locale(&[] as &[&str], None, None));
     }
 
     #[test]
