@@ -340,6 +340,19 @@ fn first_under<'a>(
     outermost_under(item, nested, wanted).next()
 }
 
+/// The innermost element under `element` (itself if none) that `wanted` accepts, going
+/// down through the first accepted element at each level.
+fn innermost<'a>(
+    mut element: ElementRef<'a>,
+    nested: &dyn Fn(ElementRef) -> bool,
+    wanted: &dyn Fn(ElementRef) -> bool,
+) -> ElementRef<'a> {
+    while let Some(inner) = first_under(element, nested, wanted) {
+        element = inner;
+    }
+    element
+}
+
 /// The poster's name: the innermost element named after an author, its first line,
 /// without the "says:" a theme appends or the "by" a forum puts before it.
 fn author_of(item: ElementRef, nested: &dyn Fn(ElementRef) -> bool) -> Option<String> {
@@ -352,11 +365,9 @@ fn author_of(item: ElementRef, nested: &dyn Fn(ElementRef) -> bool) -> Option<St
             .attr("itemprop")
             .is_some_and(|p| p.eq_ignore_ascii_case("author"))
     };
-    let mut author =
+    let author =
         first_under(item, nested, &declared).or_else(|| first_under(item, nested, &is_author))?;
-    while let Some(inner) = first_under(author, nested, &is_author) {
-        author = inner;
-    }
+    let author = innermost(author, nested, &is_author);
     // Themes link the name to the poster's profile: the link's text is the name alone.
     let link = first_under(author, nested, &|e| {
         e.value().name() == "a" && !text_of(e, &|_| false).is_empty()
@@ -444,13 +455,11 @@ fn date_of(
     locale: DateLocale,
 ) -> Option<String> {
     let named_date = |e: ElementRef| names(e, Part::Date);
-    let mut element =
+    let element =
         first_under(item, nested, &is_time).or_else(|| first_under(item, nested, &named_date))?;
     // A date line that holds the poster's name too (`div.comment-meta` around the name
     // and `a.comment-date`): the innermost element named after the date.
-    while let Some(inner) = first_under(element, nested, &named_date) {
-        element = inner;
-    }
+    let element = innermost(element, nested, &named_date);
     // The machine-readable form may sit on an inner element. Only `datetime` is read:
     // the pre-scan drops the attributes no stage reads, `title` among them.
     let attribute = element
