@@ -409,3 +409,24 @@ fn a_title_trail_of_colons_gives_the_sections_heading() {
         Some("Retirement Calculator: How Much Do I Need To Retire?")
     );
 }
+
+/// A 2012-style story whose author meta tag carries the byline as printed ("By Dana
+/// Whitfield, CNN") and whose only date line gives the last update with a time first and
+/// a zone after "PM" ("updated 6:41 PM EDT, Tue June 12, 2012"): the name without its
+/// credit word, and that line's instant with the zone's offset.
+#[test]
+fn a_printed_byline_meta_and_an_update_line_give_author_and_date() {
+    let html = r#"<html lang="en"><head><title>River town cleans up - Example News</title>
+<meta name="author" content="By Dana Whitfield, Example News"></head><body>
+<div class="story"><h1>River town cleans up</h1><div class="stamp">updated 6:41 PM EDT, Tue June 12, 2012</div>
+<p>The river slipped back inside its banks on Tuesday and left a brown line on every wall in the lower town, and a foot of silt on the floors beneath it.</p>
+<p>About 140 homes and 30 businesses took on water, the mayor said, and the water plant was running on a backup generator through the night.</p>
+<p>Neighbours hauled soaked carpet to the curb while a church on the hill opened its basement for washing clothes and charging phones.</p></div></body></html>"#;
+    let article = tinhloc::extract(html).expect("an article");
+    let metadata = article.metadata();
+    assert_eq!(metadata.authors, vec!["Dana Whitfield".to_string()]);
+    assert_eq!(
+        metadata.published.as_deref(),
+        Some("2012-06-12T18:41:00-04:00")
+    );
+}

@@ -234,7 +234,7 @@ pub(super) fn authors(
         for key in AUTHOR_META_KEYS {
             for value in metas.all(key) {
                 if !looks_like_url(value) {
-                    structured.extend(split_names(&clean_text(value)));
+                    structured.extend(split_names(without_credit_prefix(&clean_text(value))));
                 }
             }
             if structured.iter().any(|n| !is_site(n)) {
@@ -735,6 +735,20 @@ pub(super) fn credit_name(line: &str) -> Option<String> {
     let (rest, _) = strip_compile_marker(rest);
     let names = split_names(&rest);
     (!names.is_empty() && names.iter().all(|n| is_name_like(n))).then_some(rest)
+}
+
+/// `value` without a writer credit prefix an author meta tag may carry ("By Dana
+/// Whitfield, CNN").
+fn without_credit_prefix(value: &str) -> &str {
+    AUTHOR_CREDIT_PREFIXES
+        .iter()
+        .find_map(|prefix| {
+            let head = value.get(..prefix.len())?;
+            (head.to_lowercase() == *prefix).then(|| &value[prefix.len()..])
+        })
+        .map(|rest| rest.trim_start_matches([':', '：', ' ']))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(value)
 }
 
 /// `line` without a trailing "(tổng hợp)", "(theo …)", "(dịch)" marker, and whether one

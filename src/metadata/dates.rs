@@ -210,8 +210,11 @@ const MAX_PLAIN_DATE_LINE_CHARS: usize = 60;
 
 /// A date line among the text nodes right after the headline, before the body's prose
 /// ("Thursday, October 12, 2006" under the bold headline of a page laid out with tables
-/// and `<font>`, where no element names a date).
+/// and `<font>`, where no element names a date). A line giving the last update ("updated
+/// 6:41 PM EDT, Tue June 12, 2012") answers only when no other line does: it is the one
+/// date such a page shows.
 fn date_after_headline(headline: ElementRef, layout: &Layout) -> Option<Stamp> {
+    let mut update = None;
     for (node, text) in texts_after(headline, None, DATE_LOOKAHEAD_TEXTS) {
         let text = text.trim();
         if text.chars().count() > MAX_PLAIN_DATE_LINE_CHARS {
@@ -221,15 +224,19 @@ fn date_after_headline(headline: ElementRef, layout: &Layout) -> Option<Stamp> {
         let Some(parent) = node.parent().and_then(ElementRef::wrap) else {
             continue;
         };
+        if in_excluded_region(parent, layout) {
+            continue;
+        }
         let lower = text.to_lowercase();
-        if in_excluded_region(parent, layout) || UPDATE_WORDS.iter().any(|w| lower.contains(w)) {
+        if UPDATE_WORDS.iter().any(|w| lower.contains(w)) {
+            update = update.or_else(|| parse_text_date(text));
             continue;
         }
         if let Some(stamp) = parse_text_date(text) {
             return Some(stamp);
         }
     }
-    None
+    update
 }
 
 pub(super) fn modified(
@@ -873,11 +880,18 @@ const ZONE_ABBREVIATIONS: &[(&str, Option<i32>)] = &[
     ("CEST", Some(2 * 60)),
 ];
 
-/// The offset of a zone abbreviation right after a time ("08:14:22 EDT").
+/// The offset of a zone abbreviation right after a time ("08:14:22 EDT", "6:41 PM EDT").
 fn zone_after_time(text: &str) -> Option<i32> {
     let mut words = text.split_whitespace().peekable();
     while let Some(word) = words.next() {
         let is_time = word.contains(':') && word.bytes().all(|b| b.is_ascii_digit() || b == b':');
+        if is_time
+            && words
+                .peek()
+                .is_some_and(|next| ["am", "pm"].contains(&next.to_ascii_lowercase().as_str()))
+        {
+            words.next();
+        }
         if is_time
             && let Some(next) = words.peek()
             && let Some((_, offset)) = ZONE_ABBREVIATIONS
