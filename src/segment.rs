@@ -478,7 +478,14 @@ fn is_caption_class(class: &str) -> bool {
     static CAPTION_STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(["capt", "desc", "chu-thich", "alt_img"])
+            .build([
+                "capt",
+                "desc",
+                "chu-thich",
+                "chu_thich",
+                "chuthich",
+                "alt_img",
+            ])
             .unwrap_or_else(|_| unreachable!("the built-in stems compile"))
     });
     if !CAPTION_STEMS.is_match(class) {
@@ -494,6 +501,11 @@ fn is_caption_class(class: &str) -> bool {
             .split(['-', '_'])
             .any(|part| CAPTION_SETTING_PARTS.contains(&part));
         (token.ends_with("caption") && !layout_modifier)
+            // "Chú thích", Vietnamese for caption, in a portal's own spelling
+            // (`img_chu_thich_0407`).
+            || ["chu-thich", "chu_thich", "chuthich"]
+                .iter()
+                .any(|stem| token.contains(stem))
             || matches!(
                 token.as_str(),
                 "img_descr"
@@ -509,7 +521,6 @@ fn is_caption_class(class: &str) -> bool {
                     | "caption-text"
                     | "photocms_caption"
                     | "alt_imgeditor"
-                    | "chu-thich"
                     | "image-desc"
                     | "img-desc"
                     | "photo-desc"
@@ -1658,6 +1669,8 @@ mod tests {
     fn caption_settings_are_not_captions() {
         assert!(is_caption_class("wp-caption-text"));
         assert!(is_caption_class("media-with-caption__caption"));
+        assert!(is_caption_class("img_chu_thich_0407"));
+        assert!(is_caption_class("text-chuthich"));
         assert!(is_caption_class("photo-caption"));
         // Settings about captions: on `<body>` this made a whole post a caption.
         assert!(!is_caption_class("single mh-loop-hide-caption"));
