@@ -63,7 +63,7 @@ pub enum BlockKind {
     Preformatted,
     /// A table row; its cells are in [`Block::cells`].
     TableRow {
-        /// Whether the row is a header row (`<th>` cells or inside `<thead>`).
+        /// Whether the row is a header row: every cell a `<th>`.
         header: bool,
     },
     /// An image kept in the body (only with captions or images turned on).

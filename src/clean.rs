@@ -151,6 +151,8 @@ fn classify(
                 || (score.item.is_some() && score.furniture.is_none())
                 || (score.content && score.link_density >= LINK_BLOCK_DENSITY)
                 || (block.cells.len() >= MIN_WIDE_DATA_ROW_CELLS && score.furniture.is_none()));
+        // A data table's row of linked names is the table's data.
+        let data_row = crate::score::is_linked_data_row(block, score);
         // A sentence whose links are its words is prose, unless every doubt drops.
         let linked_sentence = score.linked_sentence && settings.policy != Policy::Precision;
         // Links listed right after a sentence announcing them ("Many patches were sent
@@ -170,6 +172,7 @@ fn classify(
                 && !announced_link
                 && !definition
                 && !listed
+                && !data_row
                 && !numbered_heading
                 && !listicle_item
                 && !entry_heading)
@@ -245,6 +248,7 @@ fn classify(
             || is_sapo_heading(score, block)
             || listed
             || definition
+            || data_row
             || (announced_link && announced_by_sentence && link_dense && !heading)
         {
             Class::Good

@@ -75,6 +75,46 @@ const WIDE_TITLE_LINK_FACTOR: f32 = 0.5;
 /// its links, as a listing's item is: Hacker News lists its stories in a table whose every
 /// title is a link. Tuned on the WCXB dev split 2026-12-06 (2 cells: +0.0004; 3: -0.0001).
 pub(crate) const MIN_WIDE_DATA_ROW_CELLS: usize = 2;
+/// Fewest cells of a data table's row whose links cost nothing in the article reading.
+/// Set 2026-12-07 on WCXB dev's Wikipedia list page (a table of laureates, year first).
+pub(crate) const MIN_LINKED_DATA_ROW_CELLS: usize = 3;
+
+/// Longest cell, in characters, of such a row: names, figures and dates; a row holding a
+/// story's summary is a teaser set in a table (a news site's "more stories" grid).
+const MAX_DATA_CELL_CHARS: usize = 100;
+
+/// Whether a block is a data table's row whose links are its data: names in the cells of
+/// a row with a header cell (`<th scope=row>`, a list page's year) or a cell of plain text
+/// besides them (a score, a date). A row of plain cells that are each one link is a grid
+/// of links (a legal site's "Alabama LLC | Alaska LLC | …" menu set as a table), not data.
+pub(crate) fn is_linked_data_row(block: &SegmentBlock, features: &BlockFeatures) -> bool {
+    let plain = |inline: &Inline| match inline {
+        Inline::Link { .. } | Inline::LineBreak => false,
+        Inline::Text(text) | Inline::Strong(text) | Inline::Emphasis(text) | Inline::Code(text) => {
+            text.chars().any(char::is_alphanumeric)
+        }
+    };
+    let cell_chars = |cell: &Vec<Inline>| -> usize {
+        cell.iter()
+            .map(|inline| match inline {
+                Inline::Text(text)
+                | Inline::Strong(text)
+                | Inline::Emphasis(text)
+                | Inline::Code(text)
+                | Inline::Link { text, .. } => text.chars().count(),
+                Inline::LineBreak => 0,
+            })
+            .sum()
+    };
+    block.cells.len() >= MIN_LINKED_DATA_ROW_CELLS
+        && features.furniture.is_none()
+        && !(features.teaser || features.ellipsis)
+        && block
+            .cells
+            .iter()
+            .all(|cell| cell_chars(cell) <= MAX_DATA_CELL_CHARS)
+        && (block.header_cell || block.cells.iter().any(|cell| cell.iter().any(plain)))
+}
 /// A block ending a sentence with at least this many characters outside links, and links
 /// under [`MAX_SENTENCE_LINK_DENSITY`] of its text, is prose whose links cost nothing
 /// (its weight is its plain text): the linked items of a "10 things" newsletter, a list
@@ -994,6 +1034,11 @@ fn base_weight(features: &BlockFeatures, block: &SegmentBlock, wide: bool) -> f3
         size * (1.0 - LINK_CHAR_COST * features.link_density)
     };
     weight = weight.max(-size);
+    if is_linked_data_row(block, features) {
+        // A data table's row of linked names (a list page's table of laureates, a
+        // league's results) is the table's data: its links cost nothing.
+        weight = weight.max(size * (1.0 - features.link_density));
+    }
     if wide
         && (features.title_link
             || features.linked_entry

@@ -124,6 +124,9 @@ pub(crate) struct SegmentBlock {
     pub caption: bool,
     /// Mostly the text of `<time>` elements: a date line.
     pub dateline: bool,
+    /// A table row with a `<th>` cell: a header row, or a data row with its own header
+    /// (a list's year, a spec's label).
+    pub header_cell: bool,
 }
 
 /// The segmented page.
@@ -745,7 +748,11 @@ struct Walker<'a> {
     tables: Vec<TableMode>,
     in_row: bool,
     in_cell: bool,
-    row_header: bool,
+    /// Cells of the open row, and how many of them are `<th>`.
+    row_cells: usize,
+    row_header_cells: usize,
+    /// The row being emitted has a `<th>` cell (a row header, or a header row).
+    row_header_cell: bool,
     /// The last cell of the open row that is furniture by its own class ("td.navbar"), and
     /// whether the row has a cell that is not: a row of furniture cells is theirs.
     row_furniture_cell: Option<u32>,
@@ -940,6 +947,7 @@ impl<'a> Walker<'a> {
         links: usize,
         (caption_chars, time_chars): (usize, usize),
     ) {
+        let header_cell = std::mem::take(&mut self.row_header_cell);
         while inlines.last() == Some(&Inline::LineBreak) {
             inlines.pop();
         }
@@ -981,6 +989,7 @@ impl<'a> Walker<'a> {
             caption,
             dateline: time_chars * MIN_TIME_SHARE.1 >= chars * MIN_TIME_SHARE.0
                 && chars <= lexicon::DATE_LINE_MAX_CHARS_TIME,
+            header_cell,
         });
     }
 
@@ -1161,7 +1170,8 @@ impl<'a> Walker<'a> {
                     }
                     BlockRole::Cell if self.in_data_table() => {
                         self.in_cell = true;
-                        self.row_header |= name == "th";
+                        self.row_cells += 1;
+                        self.row_header_cells += usize::from(name == "th");
                         self.pending.inlines.clear();
                         self.pending.ends_with_space = false;
                     }
@@ -1231,6 +1241,7 @@ impl<'a> Walker<'a> {
                         links: 0,
                         caption: false,
                         dateline: false,
+                        header_cell: false,
                     });
                 }
             }
@@ -1319,7 +1330,12 @@ impl<'a> Walker<'a> {
                             pending.cells.push(std::mem::take(&mut pending.inlines));
                         }
                         self.in_row = false;
-                        let header = std::mem::take(&mut self.row_header);
+                        // A header row is all `<th>`; a row that opens with its own
+                        // header cell (`<th scope=row>1901</th>`) is a data row.
+                        let cells = std::mem::take(&mut self.row_cells);
+                        let header_cells = std::mem::take(&mut self.row_header_cells);
+                        let header = header_cells > 0 && header_cells == cells;
+                        self.row_header_cell = header_cells > 0;
                         // A row whose cells are all furniture by their own class is
                         // theirs: it reads as their block, not the table's.
                         let furniture_cell = self.row_furniture_cell.take();
@@ -1458,7 +1474,9 @@ pub(crate) fn segment(document: &Html, settings: &Settings) -> Segmented {
         tables: Vec::new(),
         in_row: false,
         in_cell: false,
-        row_header: false,
+        row_cells: 0,
+        row_header_cells: 0,
+        row_header_cell: false,
         row_furniture_cell: None,
         row_other_cell: false,
         image_pending: false,
@@ -1553,6 +1571,29 @@ mod tests {
     fn scripts_and_hidden_elements_are_skipped() {
         let got = blocks("<p>keep</p><script>var x;</script><p style='display: none'>hidden</p>");
         assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn a_row_is_a_header_row_when_every_cell_is_a_header() {
+        let page = Html::parse_document(
+            "<table><tr><th>Year</th><th>Engineer</th></tr>\
+             <tr><th scope='row'>1901</th><td>Ada Holm</td></tr>\
+             <tr><td>1902</td><td>Nils Dorn</td></tr></table>",
+        );
+        let segmented = segment(&page, &Extractor::new().settings());
+        let rows: Vec<(BlockKind, bool)> = segmented
+            .blocks
+            .iter()
+            .map(|block| (block.kind.clone(), block.header_cell))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (BlockKind::TableRow { header: true }, true),
+                (BlockKind::TableRow { header: false }, true),
+                (BlockKind::TableRow { header: false }, false),
+            ]
+        );
     }
 
     #[test]

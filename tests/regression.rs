@@ -374,3 +374,47 @@ fn article_markup_carried_in_a_script_string_is_read() {
     let widget = page.replace(&paragraph.repeat(6), &paragraph.repeat(2));
     assert!(tinhloc::extract(&widget).is_err());
 }
+
+/// A data table of linked names (a list page's laureates, each row opened by its year in a
+/// `<th scope=row>`) is the page's content; its links had made every row a link block,
+/// the table was dropped and a references list outweighed the intro (WCXB dev's Wikipedia
+/// list of Nobel laureates). A table whose every cell is one link, with no header cell,
+/// stays a grid of links (a legal site's "Alabama LLC | Alaska LLC | …").
+#[test]
+fn a_data_table_of_linked_names_is_content_and_a_link_grid_is_not() {
+    let link = |name: &str| format!("<a href=\"/wiki/{name}\">{name}</a>");
+    let rows: String = (1901..1921)
+        .map(|year| {
+            format!(
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
+                link(&year.to_string()),
+                link(&format!("Engineer{year}")),
+                link(&format!("Mariner{year}"))
+            )
+        })
+        .collect();
+    let grid: String = (0..6)
+        .map(|row| {
+            let cells: String = (0..4)
+                .map(|cell| format!("<td>{}</td>", link(&format!("State{row}{cell} LLC"))))
+                .collect();
+            format!("<tr>{cells}</tr>")
+        })
+        .collect();
+    let page = format!(
+        "<html><body><div class=\"mw-parser-output\"><p>The Harbour Medal is given every year to an \
+         engineer and a mariner whose work made coastal navigation safer for everyone at sea.</p>\
+         <p>It was first given in 1901 and is cast from the bell of a decommissioned lightship, \
+         with a small grant for a project of the recipients' choosing.</p>\
+         <p>A committee of former recipients draws up a shortlist each spring and the society's \
+         members vote on it at their summer meeting in the old customs house by the harbour.</p>\
+         <p>Recipients are announced in September and receive the medal at a dinner in November, \
+         where each of them gives a short talk about the work that earned it to the members.</p>\
+         <table class=\"wikitable\"><tr><th>Year</th><th>Engineer</th><th>Mariner</th></tr>{rows}</table>\
+         <table class=\"state-table\">{grid}</table></div></body></html>"
+    );
+    let text = tinhloc::extract(&page).expect("an article").text();
+    assert!(text.contains("1901\tEngineer1901\tMariner1901"), "{text}");
+    assert!(text.contains("1920\tEngineer1920\tMariner1920"), "{text}");
+    assert!(!text.contains("State00 LLC"), "{text}");
+}
