@@ -63,6 +63,10 @@ pub(crate) enum Tag {
     Term,
     /// `<dd>`: a term's definition.
     Definition,
+    /// `<table>`.
+    Table,
+    /// `<thead>`, `<tbody>`, `<tfoot>`: a part of a table, never its container.
+    TableSection,
     /// Anything else.
     Other,
 }
@@ -231,6 +235,8 @@ fn tag_of(name: &str) -> Tag {
         "h1" => Tag::H1,
         "dt" => Tag::Term,
         "dd" => Tag::Definition,
+        "table" => Tag::Table,
+        "thead" | "tbody" | "tfoot" => Tag::TableSection,
         _ => Tag::Other,
     }
 }

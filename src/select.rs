@@ -7,6 +7,7 @@
 
 use crate::body::BlockKind;
 use crate::score::{LINK_BLOCK_DENSITY, Scored};
+use crate::segment::Tag;
 use std::ops::Range;
 
 /// Smallest summed weight, in weighted characters, of an article's container. Below it
@@ -85,7 +86,9 @@ impl Rejection {
 pub(crate) fn best_container(scored: &Scored) -> Option<(u32, f64)> {
     let mut best: Option<(u32, f64)> = None;
     for (index, element) in scored.page.elements.iter().enumerate() {
-        if element.blocks.is_empty() {
+        // A table's body holds its rows, not its header row and caption: the table is
+        // the candidate.
+        if element.blocks.is_empty() || element.tag == Tag::TableSection {
             continue;
         }
         let weight = scored.weight_sum(&element.blocks);
@@ -182,6 +185,55 @@ fn with_continuations(scored: &Scored, container: u32) -> (u32, Range<usize>) {
     }
 }
 
+/// Most elements read before a table for its introduction.
+const MAX_INTRODUCTION_ELEMENTS: usize = 6;
+
+/// A table container grown over the prose that introduces it: the paragraphs, and the
+/// headings between them, that stand right before it under the same parent (a list
+/// page's opening paragraphs over its table of films, each lighter than the table by far,
+/// so none continues it). It stops at the first element that is not good prose or a
+/// heading: furniture, links, a teaser.
+fn with_introduction(scored: &Scored, container: u32, blocks: Range<usize>) -> (u32, Range<usize>) {
+    let elements = &scored.page.elements;
+    let table = &elements[container as usize];
+    let Some(parent) = table.parent else {
+        return (container, blocks);
+    };
+    if table.tag != Tag::Table || blocks != table.blocks {
+        return (container, blocks);
+    }
+    let introduces = |range: &Range<usize>| {
+        range.clone().all(|index| {
+            let score = &scored.scores[index];
+            let block = &scored.page.blocks[index];
+            let prose = score.weight > 0.0 && score.final_punctuation;
+            let heading = matches!(block.kind, BlockKind::Heading(_));
+            score.furniture.is_none()
+                && !score.teaser
+                && score.link_density < LINK_BLOCK_DENSITY
+                && (prose || heading)
+        })
+    };
+    let mut start = blocks.start;
+    for sibling in elements
+        .iter()
+        .filter(|element| element.parent == Some(parent) && !element.blocks.is_empty())
+        .filter(|element| element.blocks.end <= blocks.start)
+        .rev()
+        .take(MAX_INTRODUCTION_ELEMENTS)
+    {
+        if sibling.blocks.end != start || !introduces(&sibling.blocks) {
+            break;
+        }
+        start = sibling.blocks.start;
+    }
+    if start == blocks.start {
+        (container, blocks)
+    } else {
+        (parent, start..blocks.end)
+    }
+}
+
 /// Where the container holds two or more articles, each an `<article>` (or `<main>`)
 /// element with its own unlinked `<h1>` and at least [`MIN_CONTAINER_WEIGHT`], the first
 /// of them: a news site appends the next story under the one asked for (infinite
@@ -207,9 +259,7 @@ fn first_of_stacked_articles(
             if at == container {
                 break;
             }
-            if here.tag == crate::segment::Tag::Article
-                && scored.weight_sum(&here.blocks) >= MIN_CONTAINER_WEIGHT
-            {
+            if here.tag == Tag::Article && scored.weight_sum(&here.blocks) >= MIN_CONTAINER_WEIGHT {
                 if articles.last() != Some(&at) {
                     articles.push(at);
                 }
@@ -260,6 +310,7 @@ fn select_in(scored: &Scored, wide: bool) -> Result<Selection, Rejection> {
         });
     }
     let (container, blocks) = with_continuations(scored, container);
+    let (container, blocks) = with_introduction(scored, container, blocks);
     let (container, blocks) = first_of_stacked_articles(scored, container, blocks);
     if wide {
         // Any page has main content: no listing verdict.

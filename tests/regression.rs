@@ -418,3 +418,39 @@ fn a_data_table_of_linked_names_is_content_and_a_link_grid_is_not() {
     assert!(text.contains("1920\tEngineer1920\tMariner1920"), "{text}");
     assert!(!text.contains("State00 LLC"), "{text}");
 }
+
+/// A list page whose table outweighs its opening paragraphs many times over: the table's
+/// `<tbody>` was the container, so the header row in `<thead>` and the paragraphs that
+/// introduce the table were left out (readability's Wikipedia list of time-loop films).
+#[test]
+fn a_tables_introduction_and_header_row_stay_with_it() {
+    let rows: String = (0..24)
+        .map(|i| {
+            format!(
+                "<tr><td>Film number {i}</td><td>{}</td><td>A courier relives the same rainy \
+                 Tuesday until she delivers the one parcel she keeps losing, number {i}.</td></tr>",
+                1950 + i
+            )
+        })
+        .collect();
+    // The links under the table (see-also lists, categories) weigh against its parent.
+    let links: String = (0..40)
+        .map(|i| {
+            format!("<li><a href=\"/wiki/Related_list_{i}\">Related list of films {i}</a></li>")
+        })
+        .collect();
+    let links = format!("<h2>See also</h2><ul>{links}</ul>");
+    let page = format!(
+        "<html><body><div class=\"content\"><h1>List of films with repeating days</h1>\
+         <p>This list gathers films in which a character lives the same stretch of time again \
+         and again, keeping the memory of each pass while the world around them resets.</p>\
+         <p>Each entry gives the film's year and a short synopsis of how its loop works.</p>\
+         <table class=\"wikitable\"><thead><tr><th>Film</th><th>Year</th><th>Synopsis</th></tr></thead>\
+         <tbody>{rows}</tbody></table>{links}</div>\
+         <div class=\"footer\"><a href=\"/privacy\">Privacy policy</a></div></body></html>"
+    );
+    let text = tinhloc::extract(&page).expect("an article").text();
+    assert!(text.contains("This list gathers films"), "{text}");
+    assert!(text.contains("Film\tYear\tSynopsis"), "{text}");
+    assert!(text.contains("Film number 23\t1973"), "{text}");
+}
