@@ -67,6 +67,8 @@ pub(crate) enum Tag {
     Table,
     /// `<thead>`, `<tbody>`, `<tfoot>`: a part of a table, never its container.
     TableSection,
+    /// `<ul>`, `<ol>`.
+    List,
     /// Anything else.
     Other,
 }
@@ -237,6 +239,7 @@ fn tag_of(name: &str) -> Tag {
         "dd" => Tag::Definition,
         "table" => Tag::Table,
         "thead" | "tbody" | "tfoot" => Tag::TableSection,
+        "ul" | "ol" => Tag::List,
         _ => Tag::Other,
     }
 }

@@ -185,21 +185,22 @@ fn with_continuations(scored: &Scored, container: u32) -> (u32, Range<usize>) {
     }
 }
 
-/// Most elements read before a table for its introduction.
+/// Most elements read before a table or list for its introduction.
 const MAX_INTRODUCTION_ELEMENTS: usize = 6;
 
-/// A table container grown over the prose that introduces it: the paragraphs, and the
-/// headings between them, that stand right before it under the same parent (a list
-/// page's opening paragraphs over its table of films, each lighter than the table by far,
-/// so none continues it). It stops at the first element that is not good prose or a
-/// heading: furniture, links, a teaser.
+/// A table or list container grown over the prose that introduces it: the paragraphs,
+/// and the headings between them, that stand right before it under the same parent (a
+/// list page's opening paragraphs over its table of films, a product's description over
+/// its feature list, each lighter than the table or list by far, so none continues it).
+/// It stops at the first element that is not good prose or a heading: furniture, links,
+/// a teaser. WCXB dev 2026-12-07: one product page better, none worse.
 fn with_introduction(scored: &Scored, container: u32, blocks: Range<usize>) -> (u32, Range<usize>) {
     let elements = &scored.page.elements;
-    let table = &elements[container as usize];
-    let Some(parent) = table.parent else {
+    let table_or_list = &elements[container as usize];
+    let Some(parent) = table_or_list.parent else {
         return (container, blocks);
     };
-    if table.tag != Tag::Table || blocks != table.blocks {
+    if !matches!(table_or_list.tag, Tag::Table | Tag::List) || blocks != table_or_list.blocks {
         return (container, blocks);
     }
     let introduces = |range: &Range<usize>| {

@@ -454,3 +454,36 @@ fn a_tables_introduction_and_header_row_stay_with_it() {
     assert!(text.contains("Film\tYear\tSynopsis"), "{text}");
     assert!(text.contains("Film number 23\t1973"), "{text}");
 }
+
+/// The same for a list far heavier than the paragraphs that open it (a product page's
+/// feature list under its short description).
+#[test]
+fn a_lists_introduction_stays_with_it() {
+    let items: String = (0..20)
+        .map(|i| {
+            format!(
+                "<li>Feature {i}: a maple neck with a modern C profile and a rolled fingerboard \
+                 edge, so long sessions stay comfortable for players of every hand size.</li>"
+            )
+        })
+        .collect();
+    let links: String = (0..40)
+        .map(|i| format!("<li><a href=\"/guitars/{i}\">Other guitar {i}, a sunburst model with a rosewood board</a></li>"))
+        .collect();
+    let page = format!(
+        "<html><body><div class=\"description\"><h1>Player II Stratocaster</h1>\
+         <p>The second generation of the workhorse guitar keeps what players liked and fixes \
+         what they asked about, from the neck's feel to the tone of the bridge pickup.</p>\
+         <p>It ships in a gig bag with a set of strings fitted at the factory.</p>\
+         <ul>{items}</ul><h2>More guitars</h2><ul>{links}</ul></div></body></html>"
+    );
+    let text = tinhloc::extract(&page).expect("an article").text();
+    assert!(
+        text.contains("The second generation of the workhorse guitar"),
+        "{text}"
+    );
+    // The paragraph right before the list, too short to be a lead of its own.
+    assert!(text.contains("It ships in a gig bag"), "{text}");
+    assert!(text.contains("Feature 19: a maple neck"), "{text}");
+    assert!(!text.contains("Other guitar 1"), "{text}");
+}
