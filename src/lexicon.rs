@@ -510,6 +510,23 @@ pub(crate) fn furniture_region_stems() -> Vec<&'static str> {
         .collect()
 }
 
+/// The tokens of a class attribute that may mark a region, as [`class_hint`] reads them:
+/// not a state or setting (`has-comments`, `sidebar-visible`), nor a taxonomy label on a
+/// post's element (`tag-sustainable-clothing` on `<article class="hentry …">`).
+pub(crate) fn region_marking_tokens(class: &str) -> impl Iterator<Item = &str> {
+    let rules = &*TOKEN_RULES;
+    let mut normalised = String::with_capacity(64);
+    let post_element = class.split_ascii_whitespace().any(|token| {
+        normalise_token(token, &mut normalised);
+        is_post_token(&normalised, rules)
+    });
+    class.split_ascii_whitespace().filter(move |token| {
+        let mut normalised = String::with_capacity(token.len() + 2);
+        normalise_token(token, &mut normalised);
+        may_mark_furniture(&normalised, post_element, rules)
+    })
+}
+
 /// Reads the class and id attribute values of an element, one token at a time.
 pub(crate) fn class_hint(class: Option<&str>, id: Option<&str>) -> ClassHint {
     let rules = &*TOKEN_RULES;
@@ -1102,6 +1119,20 @@ mod tests {
         assert!(!class_hint(Some("follow-up__item"), None).boilerplate);
         assert!(!class_hint(Some("header-shadow"), None).boilerplate);
         assert!(!class_hint(Some("content-with-sidebar-wrp"), None).boilerplate);
+    }
+
+    #[test]
+    fn state_and_taxonomy_tokens_mark_no_region() {
+        let post = "BlogItem hentry tag-slow-fashion author-kristen has-comments related-posts";
+        assert_eq!(
+            region_marking_tokens(post).collect::<Vec<_>>(),
+            ["BlogItem", "hentry", "related-posts"]
+        );
+        // Off a post's element, a `tag-…` token is a tag cloud's.
+        assert_eq!(
+            region_marking_tokens("widget tag-cloud").collect::<Vec<_>>(),
+            ["widget", "tag-cloud"]
+        );
     }
 
     #[test]

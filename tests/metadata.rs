@@ -430,3 +430,26 @@ fn a_printed_byline_meta_and_an_update_line_give_author_and_date() {
         Some("2012-06-12T18:41:00-04:00")
     );
 }
+
+/// A blog post whose `<title>` runs its headline into the blog's motto ("Headline | I'm
+/// attempting to … Because everyone deserves peace."): the headline is the `<h1>` that
+/// repeats the title's first part (the motto's words drowned it, and the whole title came
+/// out). Its `<article>` carries state and taxonomy tokens (`has-comments`, `tag-…`),
+/// which mark no region for the metadata readers.
+#[test]
+fn a_posts_headline_survives_a_title_ending_in_the_blogs_motto() {
+    let html = r#"<html lang="en"><head><title>Affordable Ethical Clothing Brands  |  I am trying to live slowly and kindly. Vegan, minimalist and mindful. It is imperfect. So I lean on gratitude.</title></head><body>
+<main><article class="BlogItem hentry tag-ethical-clothing tag-slow-fashion author-kristen has-comments">
+<h1 class="BlogItem-title">Affordable Ethical Clothing Brands</h1>
+<div class="Blog-meta"><span class="byline author">Kristen Hale</span></div>
+<div class="entry-content"><p>Buying fewer clothes is the most sustainable choice, but when I need something new these are the brands I look at first, sorted by alphabet.</p>
+<p>Each entry lists what the brand offers that matters to me: organic fabrics, recycled materials, fair trade work and small family workshops.</p></div>
+</article></main></body></html>"#;
+    let article = tinhloc::extract(html).expect("an article");
+    let metadata = article.metadata();
+    assert_eq!(
+        metadata.title.as_deref(),
+        Some("Affordable Ethical Clothing Brands")
+    );
+    assert_eq!(metadata.authors, vec!["Kristen Hale".to_string()]);
+}

@@ -441,7 +441,10 @@ pub(super) fn has_excluded_mark(element: ElementRef) -> bool {
     let class = value.attr("class").unwrap_or_default();
     let id = value.id().unwrap_or_default();
     let excluded_tag = EXCLUDED_REGION_TAGS.contains(&value.name());
-    let stem_hit = STEMS.is_match(class) || STEMS.is_match(id);
+    // Whole tokens as the text's reading takes them: a post's state and taxonomy tokens
+    // (`has-comments`, `tag-…`) mark no region.
+    let stem_hit = crate::lexicon::region_marking_tokens(class).any(|token| STEMS.is_match(token))
+        || STEMS.is_match(id);
     if !excluded_tag && !stem_hit {
         return false;
     }
@@ -456,8 +459,7 @@ pub(super) fn has_excluded_mark(element: ElementRef) -> bool {
     if !class.split_ascii_whitespace().any(post_footer) && !post_footer(id) {
         return true;
     }
-    class
-        .split_ascii_whitespace()
+    crate::lexicon::region_marking_tokens(class)
         .chain(std::iter::once(id))
         .filter(|token| !post_footer(token))
         .any(|token| STEMS.is_match(token))

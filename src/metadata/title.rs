@@ -81,6 +81,22 @@ pub(super) fn title(
                     && !TITLE_SEPARATORS.iter().any(|sep| post.contains(sep))
             })
     });
+    // A title's first part, when a tail follows it that names no known site (a blog's
+    // motto of several sentences after "|", which drowns the headline's words): a
+    // headline that repeats it almost word for word is the page's.
+    let first_parts: Vec<Vec<String>> = [og_title.as_deref(), raw_title]
+        .into_iter()
+        .flatten()
+        .filter_map(|title| {
+            let parts = title_parts(title);
+            (parts.len() >= 2).then(|| parts[0])
+        })
+        .filter(|part| {
+            part.split_whitespace().count() >= MIN_SUBHEAD_TITLE_WORDS
+                && !names_site(part, site_names)
+        })
+        .map(word_set)
+        .collect();
     let references: Vec<Vec<String>> = [headline.as_deref(), og_title.as_deref(), raw_title]
         .into_iter()
         .chain([
@@ -101,6 +117,14 @@ pub(super) fn title(
         MIN_TITLE_SIMILARITY,
         layout,
     )
+    .or_else(|| {
+        best_headline(
+            matching(&page.headlines, &HEADLINES).take(MAX_CANDIDATES),
+            &first_parts,
+            MIN_SUBHEAD_TITLE_SIMILARITY,
+            layout,
+        )
+    })
     .or_else(|| {
         // A subheading must repeat one part of the page's title almost word for word
         // ("Blog » Archive » Post title"): section headings share words with the title too.
