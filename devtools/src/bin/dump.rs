@@ -6,21 +6,26 @@
 //! cargo run --release -p tinhloc-devtools --bin dump -- page.html
 //! cargo run --release -p tinhloc-devtools --bin dump -- --json page.html
 //! cargo run --release -p tinhloc-devtools --bin dump -- --any page.html   # Scope::Any
+//! cargo run --release -p tinhloc-devtools --bin dump -- --url=https://… page.html  # base URL
 //! ```
 
 fn main() {
     let mut json = false;
     let mut scope = tinhloc::Scope::Article;
     let mut path = None;
+    let mut url = None;
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--json" => json = true,
             "--any" => scope = tinhloc::Scope::Any,
-            _ => path = Some(arg),
+            _ => match arg.strip_prefix("--url=") {
+                Some(address) => url = Some(address.to_string()),
+                None => path = Some(arg),
+            },
         }
     }
     let Some(path) = path else {
-        eprintln!("usage: dump [--json] [--any] PAGE.html");
+        eprintln!("usage: dump [--json] [--any] [--url=URL] PAGE.html");
         std::process::exit(2);
     };
     let bytes = match std::fs::read(&path) {
@@ -30,9 +35,17 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let (article, trace) = tinhloc::Extractor::new()
-        .scope(scope)
-        .extract_bytes_with_trace(&bytes, None);
+    let mut extractor = tinhloc::Extractor::new().scope(scope);
+    if let Some(url) = url {
+        extractor = match extractor.base_url(&url) {
+            Ok(extractor) => extractor,
+            Err(error) => {
+                eprintln!("dump: {error}");
+                std::process::exit(2);
+            }
+        };
+    }
+    let (article, trace) = extractor.extract_bytes_with_trace(&bytes, None);
     if json {
         let value = serde_json::json!({
             "result": match &article {
