@@ -88,22 +88,14 @@ const MAX_DATA_CELL_CHARS: usize = 100;
 /// besides them (a score, a date). A row of plain cells that are each one link is a grid
 /// of links (a legal site's "Alabama LLC | Alaska LLC | …" menu set as a table), not data.
 pub(crate) fn is_linked_data_row(block: &SegmentBlock, features: &BlockFeatures) -> bool {
-    let plain = |inline: &Inline| match inline {
-        Inline::Link { .. } | Inline::LineBreak => false,
-        Inline::Text(text) | Inline::Strong(text) | Inline::Emphasis(text) | Inline::Code(text) => {
-            text.chars().any(char::is_alphanumeric)
-        }
+    let plain = |inline: &Inline| {
+        !matches!(inline, Inline::Link { .. } | Inline::LineBreak)
+            && inline.text().chars().any(char::is_alphanumeric)
     };
     let cell_chars = |cell: &Vec<Inline>| -> usize {
         cell.iter()
-            .map(|inline| match inline {
-                Inline::Text(text)
-                | Inline::Strong(text)
-                | Inline::Emphasis(text)
-                | Inline::Code(text)
-                | Inline::Link { text, .. } => text.chars().count(),
-                Inline::LineBreak => 0,
-            })
+            .filter(|inline| **inline != Inline::LineBreak)
+            .map(|inline| inline.text().chars().count())
             .sum()
     };
     block.cells.len() >= MIN_LINKED_DATA_ROW_CELLS
