@@ -470,6 +470,10 @@ const CAPTION_SETTING_PARTS: [&str; 8] = [
     "has", "with", "no", "is", "hide", "hidden", "show", "without",
 ];
 
+/// "Chú thích", Vietnamese for caption, as portals spell it in class names
+/// (`chu-thich`, 24h.com.vn's `img_chu_thich_0407`).
+const CHU_THICH: [&str; 3] = ["chu-thich", "chu_thich", "chuthich"];
+
 /// Whether a class attribute names a caption: one of its tokens is a caption class.
 fn is_caption_class(class: &str) -> bool {
     // Every caption token below holds one of these (ASCII case ignored): most class
@@ -477,14 +481,7 @@ fn is_caption_class(class: &str) -> bool {
     static CAPTION_STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build([
-                "capt",
-                "desc",
-                "chu-thich",
-                "chu_thich",
-                "chuthich",
-                "alt_img",
-            ])
+            .build(["capt", "desc", "alt_img"].into_iter().chain(CHU_THICH))
             .unwrap_or_else(|_| unreachable!("the built-in stems compile"))
     });
     if !CAPTION_STEMS.is_match(class) {
@@ -500,11 +497,7 @@ fn is_caption_class(class: &str) -> bool {
             .split(['-', '_'])
             .any(|part| CAPTION_SETTING_PARTS.contains(&part));
         (token.ends_with("caption") && !layout_modifier)
-            // "Chú thích", Vietnamese for caption, in a portal's own spelling
-            // (`img_chu_thich_0407`).
-            || ["chu-thich", "chu_thich", "chuthich"]
-                .iter()
-                .any(|stem| token.contains(stem))
+            || CHU_THICH.iter().any(|spelling| token.contains(spelling))
             || matches!(
                 token.as_str(),
                 "img_descr"
