@@ -605,14 +605,12 @@ impl Pending {
 
     /// The last character of the block's text so far.
     fn last_char(&self) -> Option<char> {
-        match self.inlines.last()? {
-            Inline::Text(text)
-            | Inline::Strong(text)
-            | Inline::Emphasis(text)
-            | Inline::Code(text)
-            | Inline::Link { text, .. } => text.chars().next_back(),
-            _ => None,
-        }
+        self.inlines
+            .last()
+            .filter(|inline| **inline != Inline::LineBreak)?
+            .text()
+            .chars()
+            .next_back()
     }
 
     fn push_break(&mut self) {

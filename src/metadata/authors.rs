@@ -722,31 +722,29 @@ pub(crate) fn signature_name(line: &str) -> Option<String> {
 /// The name after a writer credit prefix ("Tin, ảnh: HÀ PHƯƠNG" → "HÀ PHƯƠNG").
 pub(super) fn credit_name(line: &str) -> Option<String> {
     let line = clean_text(line);
-    let lower = line.to_lowercase();
-    let prefix = AUTHOR_CREDIT_PREFIXES
-        .iter()
-        .find(|p| lower.starts_with(p.as_str()))?;
-    // Byte offsets agree: lowercase of these prefixes keeps their length.
-    let rest = line
-        .get(prefix.len()..)?
-        .trim()
-        .trim_start_matches([':', '：'])
-        .trim();
-    let (rest, _) = strip_compile_marker(rest);
+    let (rest, _) = strip_compile_marker(after_credit_prefix(&line)?);
     let names = split_names(&rest);
     (!names.is_empty() && names.iter().all(|n| is_name_like(n))).then_some(rest)
+}
+
+/// What follows the writer credit prefix `line` opens with ("Tin, ảnh: HÀ PHƯƠNG" →
+/// "HÀ PHƯƠNG"), its colon and spaces aside; `None` when it opens with none.
+fn after_credit_prefix(line: &str) -> Option<&str> {
+    AUTHOR_CREDIT_PREFIXES.iter().find_map(|prefix| {
+        let head = line.get(..prefix.len())?;
+        (head.to_lowercase() == *prefix).then(|| {
+            line[prefix.len()..]
+                .trim()
+                .trim_start_matches([':', '：'])
+                .trim()
+        })
+    })
 }
 
 /// `value` without a writer credit prefix an author meta tag may carry ("By Dana
 /// Whitfield, CNN").
 fn without_credit_prefix(value: &str) -> &str {
-    AUTHOR_CREDIT_PREFIXES
-        .iter()
-        .find_map(|prefix| {
-            let head = value.get(..prefix.len())?;
-            (head.to_lowercase() == *prefix).then(|| &value[prefix.len()..])
-        })
-        .map(|rest| rest.trim_start_matches([':', '：', ' ']))
+    after_credit_prefix(value)
         .filter(|rest| !rest.is_empty())
         .unwrap_or(value)
 }
