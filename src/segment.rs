@@ -653,7 +653,8 @@ struct Walker<'a> {
     /// Cells of the open row, and how many of them are `<th>`.
     row_cells: usize,
     row_header_cells: usize,
-    /// The row being emitted has a `<th>` cell (a row header, or a header row).
+    /// The row about to be emitted has a `<th>` cell (a row header, or a header row); set
+    /// right before the row's `emit` and taken by its block.
     row_header_cell: bool,
     /// The last cell of the open row that is furniture by its own class ("td.navbar"), and
     /// whether the row has a cell that is not: a row of furniture cells is theirs.
@@ -849,7 +850,9 @@ impl<'a> Walker<'a> {
         links: usize,
         (caption_chars, time_chars): (usize, usize),
     ) {
-        let header_cell = std::mem::take(&mut self.row_header_cell);
+        // Only the row it was set for takes it: an agency prefix held before the row is
+        // emitted first, as a paragraph.
+        let header_cell = !cells.is_empty() && std::mem::take(&mut self.row_header_cell);
         while inlines.last() == Some(&Inline::LineBreak) {
             inlines.pop();
         }
@@ -1237,7 +1240,6 @@ impl<'a> Walker<'a> {
                         let cells = std::mem::take(&mut self.row_cells);
                         let header_cells = std::mem::take(&mut self.row_header_cells);
                         let header = header_cells > 0 && header_cells == cells;
-                        self.row_header_cell = header_cells > 0;
                         // A row whose cells are all furniture by their own class is
                         // theirs: it reads as their block, not the table's.
                         let furniture_cell = self.row_furniture_cell.take();
@@ -1245,6 +1247,7 @@ impl<'a> Walker<'a> {
                             self.closing = furniture_cell;
                         }
                         if !pending.cells.is_empty() {
+                            self.row_header_cell = header_cells > 0;
                             self.emit(
                                 BlockKind::TableRow { header },
                                 Vec::new(),
@@ -1546,6 +1549,29 @@ mod tests {
         assert!(
             got.iter()
                 .any(|(_, text)| text == "The tractor dies after two minutes on damp mornings.")
+        );
+    }
+
+    #[test]
+    fn a_rows_header_cell_is_its_own_after_a_held_prefix() {
+        // An agency prefix held for the next block is emitted before a row as a
+        // paragraph: the row keeps its header cell, the paragraph has none.
+        let page = Html::parse_document(
+            "<div><span>(VTC News) -</span><table><tr><th scope='row'>2024</th>\
+             <td>Hà Nội</td><td>5,6</td></tr></table></div>",
+        );
+        let segmented = segment(&page, &Extractor::new().settings());
+        let blocks: Vec<(BlockKind, bool)> = segmented
+            .blocks
+            .iter()
+            .map(|block| (block.kind.clone(), block.header_cell))
+            .collect();
+        assert_eq!(
+            blocks,
+            [
+                (BlockKind::Paragraph, false),
+                (BlockKind::TableRow { header: false }, true),
+            ]
         );
     }
 
