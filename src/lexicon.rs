@@ -521,7 +521,6 @@ pub(crate) fn region_marking_tokens(class: &str) -> impl Iterator<Item = &str> {
         is_post_token(&normalised, rules)
     });
     class.split_ascii_whitespace().filter(move |token| {
-        let mut normalised = String::with_capacity(token.len() + 2);
         normalise_token(token, &mut normalised);
         may_mark_furniture(&normalised, post_element, rules)
     })

@@ -442,8 +442,10 @@ pub(super) fn has_excluded_mark(element: ElementRef) -> bool {
     let id = value.id().unwrap_or_default();
     let excluded_tag = EXCLUDED_REGION_TAGS.contains(&value.name());
     // Whole tokens as the text's reading takes them: a post's state and taxonomy tokens
-    // (`has-comments`, `tag-…`) mark no region.
-    let stem_hit = crate::lexicon::region_marking_tokens(class).any(|token| STEMS.is_match(token))
+    // (`has-comments`, `tag-…`) mark no region. Most class attributes hold no stem at
+    // all, so one pass over the whole value comes first.
+    let stem_hit = (STEMS.is_match(class)
+        && crate::lexicon::region_marking_tokens(class).any(|token| STEMS.is_match(token)))
         || STEMS.is_match(id);
     if !excluded_tag && !stem_hit {
         return false;
