@@ -201,7 +201,8 @@ pub(crate) struct BlockFeatures {
     pub disclosure: bool,
     /// A credit or source line ("Tin, ảnh: …", "Nguồn: …").
     pub credit: bool,
-    /// No language: most of its characters are in machine tokens (see [`is_garbled`]).
+    /// No language: most of its characters are in machine tokens (see [`is_garbled`]), or
+    /// it is a media file's address (see [`is_media_address`]).
     /// Cut out of the body, transparent to its neighbours.
     pub garbled: bool,
     /// The sapo of a teaser: follows a title link inside a small container.
@@ -308,6 +309,32 @@ pub(crate) fn is_garbled(text: &str) -> bool {
         }
     }
     machine > 0 && machine as f32 >= MIN_GARBLED_SHARE * total as f32
+}
+
+/// File endings of images, video and sound.
+const MEDIA_FILE_ENDINGS: &[&str] = &[
+    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".mp4", ".webm", ".mov", ".mp3",
+    ".m4a",
+];
+
+/// Whether `text` is nothing but the address of a media file (a shop's hidden custom field
+/// "https://cdn…/5001_STAPLE_TEE_BONE_THUMB.jpg", a video player's source): markup leaking
+/// as text, never a line of any gold of WCXB dev or the shared corpora.
+pub(crate) fn is_media_address(text: &str) -> bool {
+    let address = text.trim();
+    let Some(rest) = address
+        .strip_prefix("https://")
+        .or_else(|| address.strip_prefix("http://"))
+        .or_else(|| address.strip_prefix("//"))
+    else {
+        return false;
+    };
+    if rest.contains(char::is_whitespace) {
+        return false;
+    }
+    let path = rest.split(['?', '#']).next().unwrap_or(rest);
+    let path = path.to_ascii_lowercase();
+    MEDIA_FILE_ENDINGS.iter().any(|ending| path.ends_with(ending))
 }
 
 /// Whether `text` is written in a script whose prose has no sentence punctuation (Thai,
@@ -818,7 +845,8 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
         disclosure: block.chars <= lexicon::MAX_DISCLOSURE_CHARS
             && lexicon::is_disclosure(&block.text),
         // Machine tokens hold no sentence punctuation: only such blocks are read.
-        garbled: labels_only && block.kind != BlockKind::Preformatted && is_garbled(&block.text),
+        garbled: block.kind != BlockKind::Preformatted
+            && ((labels_only && is_garbled(&block.text)) || is_media_address(&block.text)),
         cruft_prefix: start.is_some_and(|start| {
             start.has_promo_prefix()
                 || short
@@ -1129,6 +1157,17 @@ mod tests {
              and the tests now pass on every platform we support."
         ));
         assert!(!is_garbled(""));
+    }
+
+    #[test]
+    fn a_media_files_address_is_no_text() {
+        assert!(is_media_address(
+            " https://cdn.example.com/images/160x160/5001_TEE_BONE_THUMB_1.JPG "
+        ));
+        assert!(is_media_address("//cdn.example.net/clips/intro.mp4?v=3"));
+        assert!(!is_media_address("https://example.com/guide/photos.html"));
+        assert!(!is_media_address("See https://example.com/a.png for the chart"));
+        assert!(!is_media_address("photo.jpg"));
     }
 
     #[test]
