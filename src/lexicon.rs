@@ -720,6 +720,53 @@ pub(crate) const DATE_LINE_MAX_CHARS_TEXT: usize = 80;
 /// characters; the reader only reads, so its bar is the loosest.
 pub(crate) const DATE_LINE_MAX_CHARS_METADATA: usize = 120;
 
+/// Fewest words after a clock time for a line to be an entry of a schedule ("10:45 –
+/// Walk along the Walbrook") rather than a stamp with its label ("16:45 GMT").
+const MIN_TIMED_ENTRY_WORDS: usize = 2;
+
+/// Whether `text` opens with a clock time, or a range of two ("10:30 – 11:00",
+/// "9h30", "7:15 pm"), and goes on with words: an entry of an agenda, a programme or a
+/// timeline.
+pub(crate) fn is_timed_entry(text: &str) -> bool {
+    let Some(rest) = after_clock_time(text.trim_start()) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let rest = match rest.strip_prefix(['-', '\u{2013}', '\u{2014}']) {
+        Some(after_dash) => after_clock_time(after_dash.trim_start()).unwrap_or(rest),
+        None => rest,
+    };
+    rest.split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphabetic))
+        .count()
+        >= MIN_TIMED_ENTRY_WORDS
+}
+
+/// The text after a clock time ("10:45", "9h30", "7:15 pm") that opens `text`.
+fn after_clock_time(text: &str) -> Option<&str> {
+    let hour = text.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&hour) {
+        return None;
+    }
+    let rest = &text[hour..];
+    let rest = rest.strip_prefix([':', 'h'])?;
+    let minutes = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if minutes != 2 {
+        return None;
+    }
+    let rest = &rest[2..];
+    let trimmed = rest.trim_start();
+    let lower = trimmed.get(..4).unwrap_or(trimmed).to_ascii_lowercase();
+    for meridiem in ["a.m.", "p.m.", "am", "pm"] {
+        if lower.starts_with(meridiem)
+            && !trimmed[meridiem.len()..].starts_with(char::is_alphanumeric)
+        {
+            return Some(&trimmed[meridiem.len()..]);
+        }
+    }
+    Some(rest)
+}
+
 /// Whether `text` is only a time or date stamp: "16:45", "11:48 GMT", "22/10/2025".
 /// One number with a unit ("250 lb.", "128 GB") is not a stamp: a stamp has two numbers
 /// or a four-digit year. Nor is a section number ("11.2.2. Hash"): three or more numbers
@@ -1006,6 +1053,27 @@ fn has_credit_prefix(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clock_time_opening_words_is_a_timed_entry() {
+        for text in [
+            "10:30 – Welcome and introduction",
+            "8h47 - ABB voit ses commandes fléchir",
+            "7:15 pm Doors open",
+            "10:30 – 11:00 Coffee and registration",
+        ] {
+            assert!(is_timed_entry(text), "{text}");
+        }
+        for text in [
+            "16:45 GMT",
+            "10:30 – 11:00",
+            "Posted at 10:30 by Ann Lee",
+            "12.5 km along the river",
+            "2024-05-18 10:30",
+        ] {
+            assert!(!is_timed_entry(text), "{text}");
+        }
+    }
 
     #[test]
     fn interaction_counts_are_tallies() {

@@ -334,7 +334,9 @@ pub(crate) fn is_media_address(text: &str) -> bool {
     }
     let path = rest.split(['?', '#']).next().unwrap_or(rest);
     let path = path.to_ascii_lowercase();
-    MEDIA_FILE_ENDINGS.iter().any(|ending| path.ends_with(ending))
+    MEDIA_FILE_ENDINGS
+        .iter()
+        .any(|ending| path.ends_with(ending))
 }
 
 /// Whether `text` is written in a script whose prose has no sentence punctuation (Thai,
@@ -509,6 +511,7 @@ pub(crate) fn score(page: Segmented, sites: &[&str]) -> Scored {
     for (score, block) in scores.iter_mut().zip(&scored.page.blocks) {
         score.furniture = effective_furniture(&scored, block.element, total_size, false);
     }
+    unmark_schedules(&scored, &mut scores);
     mark_post_headers(&scored, &mut scores);
     scored.scores = scores;
     weigh(&mut scored, false);
@@ -746,6 +749,46 @@ fn mark_teasers(scored: &Scored, scores: &mut [BlockFeatures]) {
             outbound_before > 0 && (score.ellipsis || score.size < MIN_OUTBOUND_ENTRY_CHARS);
         let prose_blocks = prose_prefix[unit.end] - prose_prefix[unit.start];
         scores[index].teaser = (titles_before > 0 || outbound_teaser) && prose_blocks <= 1;
+    }
+}
+
+/// Fewest entries opening with a clock time, in one run of sibling items or paragraphs,
+/// that make the run a schedule (see [`unmark_schedules`]). Three: an event page's
+/// agenda (probe 2026-12-07) has five; a post's header holds one time.
+const MIN_SCHEDULE_ENTRIES: usize = 3;
+
+/// Entries of a schedule are its text, not date lines: a run of sibling list items or
+/// paragraphs of which at least [`MIN_SCHEDULE_ENTRIES`] open with a clock time and go on
+/// with words ("10:45 – Walk along the Walbrook", "12:00 – Break for tea") loses the
+/// date-line mark on those entries.
+fn unmark_schedules(scored: &Scored, scores: &mut [BlockFeatures]) {
+    let blocks = &scored.page.blocks;
+    let parent_of = |index: usize| {
+        scored
+            .page
+            .elements
+            .get(blocks[index].element as usize)
+            .and_then(|element| element.parent)
+    };
+    let mut start = 0;
+    while start < blocks.len() {
+        let kind = &blocks[start].kind;
+        let parent = parent_of(start);
+        let mut end = start + 1;
+        if matches!(kind, BlockKind::ListItem { .. } | BlockKind::Paragraph) {
+            while end < blocks.len() && blocks[end].kind == *kind && parent_of(end) == parent {
+                end += 1;
+            }
+        }
+        let timed: Vec<usize> = (start..end)
+            .filter(|&i| lexicon::is_timed_entry(&blocks[i].text))
+            .collect();
+        if timed.len() >= MIN_SCHEDULE_ENTRIES {
+            for i in timed {
+                scores[i].dateline = false;
+            }
+        }
+        start = end;
     }
 }
 
@@ -1166,7 +1209,9 @@ mod tests {
         ));
         assert!(is_media_address("//cdn.example.net/clips/intro.mp4?v=3"));
         assert!(!is_media_address("https://example.com/guide/photos.html"));
-        assert!(!is_media_address("See https://example.com/a.png for the chart"));
+        assert!(!is_media_address(
+            "See https://example.com/a.png for the chart"
+        ));
         assert!(!is_media_address("photo.jpg"));
     }
 
