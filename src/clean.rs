@@ -482,6 +482,16 @@ fn keep_by_neighbours(
                     // A heading over a feature list heads it (a product's name).
                     BlockKind::Heading(_) => after || feature_list[i],
                     BlockKind::Paragraph if bold_line => after,
+                    // A line announcing the list right under it ("You will need:") goes
+                    // with the text around it, as the list does.
+                    BlockKind::Paragraph
+                        if block.text.trim_end().ends_with([':', '：'])
+                            && block.text.split_whitespace().count() >= MIN_LIST_LEAD_WORDS
+                            && i + 1 < count
+                            && is_item(i + 1) =>
+                    {
+                        before || after
+                    }
                     BlockKind::ListItem { .. } => {
                         previous_for_item[i] == Some(Class::Good)
                             || next_for_item[i] == Some(Class::Good)
@@ -516,6 +526,12 @@ fn keep_by_neighbours(
         })
         .collect()
 }
+
+/// Fewest words of a short line announcing the list right under it ("You will need:"),
+/// kept with the text around it; a one-word label ("Specs:", "Quellen:") is not kept so.
+/// Set 2026-12-07 on a GOV.UK-style guidance probe; WCXB dev +0.002 on one page, fundus
+/// and every other shared corpus unchanged.
+const MIN_LIST_LEAD_WORDS: usize = 2;
 
 /// Fewest items of a list, none of them links, that make it a list of the body's own
 /// (a product's features under its heading in a deals post) whatever stands around it.

@@ -474,7 +474,23 @@ fn date_of(
     if text.is_empty() || text.chars().count() > MAX_DATE_CHARS {
         return None;
     }
-    Some(metadata::date_text(&text, locale).unwrap_or(text))
+    if let Some(date) = metadata::date_text(&text, locale) {
+        return Some(date);
+    }
+    // A meta line that holds the name too ("Tom Achterberg · Mar 12"): the date is its
+    // innermost part holding a figure.
+    let part = attribute.is_none().then(|| {
+        element
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| !e.children().any(|c| c.value().is_element()))
+            .map(|e| text_of(e, &|_| false).replace('\n', " "))
+            .find(|t| t.chars().any(|c| c.is_ascii_digit()) && t.len() < text.len())
+    });
+    match part.flatten() {
+        Some(part) => Some(metadata::date_text(&part, locale).unwrap_or(part)),
+        None => Some(text),
+    }
 }
 
 /// How [`items_of`] picks the group of items among the groups of one signature.

@@ -757,7 +757,7 @@ impl Extractor {
             },
             &posts,
             &body,
-            signs.date_locale,
+            signs.date_locale.in_zone_of(metadata.published.as_deref()),
         );
         if let Some(base) = &self.base_url {
             body.resolve_links(base);

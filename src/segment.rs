@@ -465,6 +465,33 @@ fn is_mark_link(attributes: &Attributes, node: NodeRef<'_, Node>) -> bool {
         })
 }
 
+/// Class tokens of a code block's line-number gutter: Pygments' `span.linenos`,
+/// `td.linenos` and `div.linenodiv`, Rouge's `td.rouge-gutter` and `pre.lineno`,
+/// Prism's `span.line-numbers-rows`, highlight.js' `td.hljs-ln-numbers`.
+const LINE_NUMBER_CLASSES: [&str; 6] = [
+    "linenos",
+    "linenodiv",
+    "lineno",
+    "rouge-gutter",
+    "line-numbers-rows",
+    "hljs-ln-numbers",
+];
+
+/// Whether an element is a code block's line numbers (by class, holding nothing but
+/// figures): they are not the code ("1[broker]" came out of a Sphinx page).
+fn is_line_number_gutter(class: Option<&str>, node: NodeRef<'_, Node>) -> bool {
+    class.is_some_and(|class| {
+        class
+            .split_ascii_whitespace()
+            .any(|token| LINE_NUMBER_CLASSES.contains(&token))
+    }) && node.descendants().all(|descendant| {
+        descendant.value().as_text().is_none_or(|text| {
+            text.chars()
+                .all(|c| c.is_ascii_digit() || c.is_whitespace())
+        })
+    })
+}
+
 /// Parts of a class token that make it a setting about captions rather than a caption.
 const CAPTION_SETTING_PARTS: [&str; 8] = [
     "has", "with", "no", "is", "hide", "hidden", "show", "without",
@@ -974,6 +1001,7 @@ impl<'a> Walker<'a> {
         if attributes.choice_widget
             || (name == "span" && is_edit_control(attributes.class))
             || (name == "a" && is_mark_link(&attributes, node))
+            || is_line_number_gutter(attributes.class, node)
         {
             return false;
         }
@@ -998,7 +1026,12 @@ impl<'a> Walker<'a> {
                 self.flush();
                 let parent = self.frames.iter().rev().find_map(|f| f.element);
                 let index = self.out.elements.len() as u32;
-                let key = (attributes.class, attributes.id);
+                // A heading's id is its anchor, written from its words
+                // ("conditions-you-must-follow"), not a role.
+                let id = attributes
+                    .id
+                    .filter(|_| !matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
+                let key = (attributes.class, id);
                 let mut hint = *self
                     .hints
                     .entry(key)
@@ -1632,6 +1665,31 @@ mod tests {
         };
         assert!(furniture(0), "the navbar cell's row");
         assert!(!furniture(1), "a plain row");
+    }
+
+    #[test]
+    fn a_code_blocks_line_numbers_are_not_its_code() {
+        let document = Html::parse_document(
+            "<div class='highlight'><pre><span class='linenos'>1</span>[broker]\n\
+             <span class='linenos'>2</span>url = 1</pre></div>\
+             <table class='highlighttable'><tr><td class='linenos'><div class='linenodiv'><pre>1\n2</pre></div></td>\
+             <td class='code'><pre>import os\nprint(os.sep)</pre></td></tr></table>\
+             <p><span class='lineno'>Line 4 of the poem</span></p>",
+        );
+        let settings = Extractor::new().settings();
+        let texts: Vec<String> = segment(&document, &settings)
+            .blocks
+            .into_iter()
+            .map(|block| block.text)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "[broker]\nurl = 1",
+                "import os\nprint(os.sep)",
+                "Line 4 of the poem"
+            ]
+        );
     }
 
     #[test]

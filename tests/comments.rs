@@ -235,3 +235,41 @@ fn a_comment_written_in_an_edit_form_is_read() {
         ]
     );
 }
+
+/// A comment's date is its meta line's dated part, not the whole line with the name
+/// ("Tom Achterberg · Mar 12", Substack), and a time without a zone is in the story's
+/// zone (a Polish portal's "09.07.2024 08:05" under a story of 07:32+02:00).
+#[test]
+fn a_comments_date_is_its_dated_part_in_the_storys_zone() {
+    let body: String = (0..8)
+        .map(|i| format!("<p>Paragraph {i} of the post, long enough to be the article body of this page without doubt.</p>"))
+        .collect();
+    let comment = |name: &str, date: &str, text: &str| {
+        format!(
+            r#"<div class="comment"><div class="comment-meta"><span class="commenter-name"><a href="/u">{name}</a></span><span>·</span><a href="/c">{date}</a></div>
+<div class="comment-body"><p>{text}</p></div></div>"#
+        )
+    };
+    let html = format!(
+        r#"<html><head><meta property="article:published_time" content="2024-07-09T07:32:00+02:00"></head>
+<body><article class="post"><h1>A post</h1><div class="body">{body}</div></article>
+<div id="discussion" class="comments-section"><div class="comment-list">{}{}</div></div></body></html>"#,
+        comment(
+            "Tom Achterberg",
+            "Mar 12",
+            "My grandfather kept a light on the east coast."
+        ),
+        comment(
+            "Priya S",
+            "09.07.2024 08:05",
+            "Have you compared the counts with the marine records?"
+        ),
+    );
+    let article = tinhloc::extract(&html).expect("an article");
+    let dates: Vec<Option<&str>> = article
+        .comments()
+        .iter()
+        .map(|c| c.published.as_deref())
+        .collect();
+    assert_eq!(dates, [Some("Mar 12"), Some("2024-07-09T08:05:00+02:00")]);
+}

@@ -106,6 +106,29 @@ pub(crate) struct DateLocale {
     pub(crate) month_first: bool,
 }
 
+impl DateLocale {
+    /// This locale with the UTC offset of `stamp` (an RFC 3339 time such as the page's
+    /// publication time) for times that give none: a story's readers comment in its time
+    /// zone ("09.07.2024 08:05" under a story of 07:32+02:00). Unchanged without a stamp.
+    pub(crate) fn in_zone_of(self, stamp: Option<&str>) -> Self {
+        let offset = stamp.and_then(|stamp| {
+            let zone = stamp.get(stamp.len().checked_sub(6)?..)?;
+            let sign = match zone.as_bytes()[0] {
+                b'+' => 1,
+                b'-' => -1,
+                _ => return None,
+            };
+            let hours: i32 = zone.get(1..3)?.parse().ok()?;
+            let minutes: i32 = zone.get(4..6)?.parse().ok()?;
+            (zone.as_bytes()[3] == b':').then_some(sign * (hours * 60 + minutes))
+        });
+        Self {
+            offset_minutes: offset.unwrap_or(self.offset_minutes),
+            ..self
+        }
+    }
+}
+
 /// Regions of a locale tag (`en-US`, `en_PH`) whose numeric dates put the month first.
 const MONTH_FIRST_REGIONS: &[&str] = &["us", "ph"];
 
