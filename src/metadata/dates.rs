@@ -215,8 +215,19 @@ pub(super) fn published(
             .as_deref()
             .and_then(parse_date),
     );
-    candidates.extend(time_element(page, title_node, layout));
-    candidates.extend(date_line(page, title_node, layout));
+    // A job posting is published when it is posted.
+    candidates.extend(
+        json_ld
+            .any_str("datePosted")
+            .as_deref()
+            .and_then(parse_date),
+    );
+    // An event page's dates are the event's, not the page's: its `<time>` elements and
+    // date lines say when to come.
+    if !json_ld.declares_event() {
+        candidates.extend(time_element(page, title_node, layout));
+        candidates.extend(date_line(page, title_node, layout));
+    }
     if candidates.is_empty() {
         candidates.extend(headline.and_then(|h| date_after_headline(h, layout)));
     }

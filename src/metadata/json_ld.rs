@@ -155,6 +155,18 @@ impl JsonLd {
             .and_then(json_string)
     }
 
+    /// Whether an object is an event (schema.org `Event` or one of its kinds, whose
+    /// names end in `Event`: `MusicEvent`, `EducationEvent`, …) and none is an article.
+    pub(super) fn declares_event(&self) -> bool {
+        let is_event = |t: &serde_json::Value| t.as_str().is_some_and(|t| t.ends_with("Event"));
+        self.article().is_none()
+            && self.objects.iter().any(|o| match o.get("@type") {
+                Some(serde_json::Value::Array(types)) => types.iter().any(is_event),
+                Some(t) => is_event(t),
+                None => false,
+            })
+    }
+
     /// `key` of any object, article first.
     pub(super) fn any_str(&self, key: &str) -> Option<String> {
         self.article_str(key).or_else(|| {

@@ -821,6 +821,19 @@ mod tests {
     }
 
     #[test]
+    fn a_job_is_published_when_posted_and_an_events_dates_are_not_the_pages() {
+        let job = r#"<html><head><script type="application/ld+json">{"@type":"JobPosting","title":"Data Engineer","datePosted":"2024-03-05"}</script></head>
+            <body><h1>Data Engineer</h1></body></html>"#;
+        assert_eq!(
+            meta(job).published.as_deref(),
+            Some("2024-03-05T00:00:00+00:00")
+        );
+        let event = r#"<html><head><script type="application/ld+json">{"@type":"EducationEvent","name":"Lost Rivers","startDate":"2024-05-18T10:30:00+01:00"}</script></head>
+            <body><time class="start-date" datetime="2024-05-18">May 18</time><h1>Lost Rivers</h1></body></html>"#;
+        assert_eq!(meta(event).published, None);
+    }
+
+    #[test]
     fn date_only_gets_time_from_date_line() {
         let html = r#"<html lang="vi"><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Tin A","datePublished":"2026-01-08"}</script></head>
             <body><span class="pubdate">08/01/2026 - 18:21</span><h1>Tin A</h1></body></html>"#;
