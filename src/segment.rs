@@ -1001,7 +1001,9 @@ impl<'a> Walker<'a> {
         if attributes.choice_widget
             || (name == "span" && is_edit_control(attributes.class))
             || (name == "a" && is_mark_link(&attributes, node))
-            || is_line_number_gutter(attributes.class, node)
+            // Gutters are table cells beside the code or spans inside it.
+            || ((name == "td" || self.pre_depth > 0)
+                && is_line_number_gutter(attributes.class, node))
         {
             return false;
         }
