@@ -228,7 +228,10 @@ pub(super) fn published(
         candidates.extend(time_element(page, title_node, layout));
         candidates.extend(date_line(page, title_node, layout));
     }
-    if candidates.is_empty() {
+    // The date line under the headline answers when nothing else does, and gives the time
+    // of a date read without one ("2025年03月12日08:31" under a story whose meta says
+    // "2025-03-12"): `best_stamp` takes a time only from the same day.
+    if candidates.iter().all(|c| c.time.is_none()) {
         candidates.extend(headline.and_then(|h| date_after_headline(h, layout)));
     }
     best_stamp(&candidates).map(|s| s.rfc3339(locale))

@@ -834,6 +834,22 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_official_papers_title_reporter_and_time() {
+        let html = "<html lang=zh-CN><head><title>候鸟数量创新高--社会·法治--人民网</title>\
+            <meta name=publishdate content=2025-03-12></head><body>\
+            <h1>候鸟数量创新高</h1><div class='author cf'>本报记者\u{3000}王晓明</div>\
+            <div class='col-1-1 fl'>2025年03月12日08:31 | 来源：人民网－人民日报</div>\
+            <div class='rm_txt_con'><p>鄱阳湖区今冬越冬候鸟数量达到近十年来的最高水平。</p></div></body></html>";
+        let metadata = meta(html);
+        assert_eq!(metadata.title.as_deref(), Some("候鸟数量创新高"));
+        assert_eq!(metadata.authors, ["王晓明"]);
+        assert_eq!(
+            metadata.published.as_deref(),
+            Some("2025-03-12T08:31:00+08:00")
+        );
+    }
+
+    #[test]
     fn date_only_gets_time_from_date_line() {
         let html = r#"<html lang="vi"><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Tin A","datePublished":"2026-01-08"}</script></head>
             <body><span class="pubdate">08/01/2026 - 18:21</span><h1>Tin A</h1></body></html>"#;

@@ -44,9 +44,11 @@ pub(super) const MAX_HOME_LINK_SCAN_NODES: usize = 64;
 /// Fewest ": " in a `<title>` read as a trail of sections, its last part the page's own
 /// heading (PostgreSQL's manual: "PostgreSQL: Documentation: 18: 11.2. Index Types").
 const MIN_TITLE_TRAIL_COLONS: usize = 2;
-/// Title separators between a headline and the site name, longest first.
-pub(super) const TITLE_SEPARATORS: &[&str] =
-    &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / "];
+/// Title separators between a headline and the site name, longest first; Chinese portals
+/// write "--" without spaces ("标题--社会·法治--人民网").
+pub(super) const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", "--",
+];
 
 /// The headline, and the node it was read from when it is visible (dates and bylines are
 /// looked for after it).
