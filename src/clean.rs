@@ -618,9 +618,16 @@ pub(crate) fn kept_blocks(
             *keep = *class == Class::Short;
         }
     }
+    // The headline is no lead, nor is a block it opens (a table-layout page's headline
+    // and byline spans, one block between `<br>`s).
     let lead = selection.lead.filter(|&index| {
-        let text = comparable(&scored.page.blocks[index].text);
-        metadata.title.as_deref().map(comparable) != Some(text)
+        let text = &scored.page.blocks[index].text;
+        let first_line = text.lines().next().unwrap_or_default();
+        metadata
+            .title
+            .as_deref()
+            .map(comparable)
+            .is_none_or(|title| title != comparable(text) && title != comparable(first_line))
     });
     lead.into_iter()
         .map(|index| (index, true))

@@ -606,7 +606,7 @@ pub(super) fn byline_element_names(text: &str) -> Vec<String> {
                 // "Wednesday, April 12": a weekday set off by its comma goes with the date.
                 while words.last().is_some_and(|w| {
                     (w.ends_with(',') && is_calendar_word(w))
-                        || DATE_LEAD_WORDS.contains(&w.to_lowercase().as_str())
+                        || DATE_LEAD_WORDS.contains(&w.to_lowercase().trim_end_matches(':'))
                 }) {
                     words.pop();
                 }
