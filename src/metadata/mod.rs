@@ -231,7 +231,7 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> (Metadata
         description: description(&metas, &json_ld),
         image: image(&page, &metas, &json_ld, page_url.as_ref()),
         language,
-        tags: tags(&metas, &json_ld),
+        tags: tags(&page, &layout, &metas, &json_ld),
         page_type,
     };
     (
@@ -831,6 +831,15 @@ mod tests {
         let event = r#"<html><head><script type="application/ld+json">{"@type":"EducationEvent","name":"Lost Rivers","startDate":"2024-05-18T10:30:00+01:00"}</script></head>
             <body><time class="start-date" datetime="2024-05-18">May 18</time><h1>Lost Rivers</h1></body></html>"#;
         assert_eq!(meta(event).published, None);
+    }
+
+    #[test]
+    fn a_posts_rel_tag_links_are_its_tags_and_a_sidebars_are_not() {
+        let html = "<html><body><article><h1>Restoring a plane</h1><p>Text of the post.</p>\
+            <footer class='entry-meta'>Tagged <a href='/t/planes' rel='tag'>hand planes</a>, \
+            <a href='/c/tools' rel='category tag'>Stanley</a></footer></article>\
+            <aside class='sidebar'><a href='/t/other' rel='tag'>Tag cloud entry</a></aside></body></html>";
+        assert_eq!(meta(html).tags, ["hand planes", "Stanley"]);
     }
 
     #[test]

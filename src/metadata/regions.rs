@@ -189,6 +189,8 @@ pub(super) struct Candidates<'a> {
     pub(super) itemprops: Vec<ElementRef<'a>>,
     /// `<a rel="home">` links: a template's link to the site's home page, its name.
     pub(super) home_links: Vec<ElementRef<'a>>,
+    /// `<a rel="tag">` links (also `rel="category tag"`): a post's labels.
+    pub(super) tag_links: Vec<ElementRef<'a>>,
     /// Elements other than `<meta>` whose RDFa `property` names the creation date
     /// (Drupal's `<span property="dc:date dc:created" content="…">`).
     pub(super) rdfa_created: Vec<ElementRef<'a>>,
@@ -253,6 +255,14 @@ impl<'a> Candidates<'a> {
                     }
                     "rel" if element.name() == "a" && rel_names_home(value) => {
                         found.home_links.push(el);
+                    }
+                    "rel"
+                        if element.name() == "a"
+                            && value
+                                .split_ascii_whitespace()
+                                .any(|r| r.eq_ignore_ascii_case("tag")) =>
+                    {
+                        found.tag_links.push(el);
                     }
                     "property"
                         if element.name() != "meta"

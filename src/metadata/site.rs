@@ -2,7 +2,7 @@
 
 use super::json_ld::{JsonLd, json_string, json_urls};
 use super::meta_tags::MetaTags;
-use super::regions::{CANONICAL, Candidates, IMAGE_SRC, matching};
+use super::regions::{CANONICAL, Candidates, IMAGE_SRC, Layout, in_excluded_region, matching};
 use super::text::element_text;
 use super::text::is_all_upper;
 use super::text::{
@@ -237,7 +237,12 @@ pub(super) fn image(
     (!raw.is_empty()).then(|| resolve_url(raw, base))
 }
 
-pub(super) fn tags(metas: &MetaTags, json_ld: &JsonLd) -> Vec<String> {
+pub(super) fn tags(
+    page: &Candidates,
+    layout: &Layout,
+    metas: &MetaTags,
+    json_ld: &JsonLd,
+) -> Vec<String> {
     let mut raw: Vec<String> = Vec::new();
     for key in [
         "news_keywords",
@@ -256,6 +261,14 @@ pub(super) fn tags(metas: &MetaTags, json_ld: &JsonLd) -> Vec<String> {
             other => raw.extend(json_string(other)),
         }
     }
+    // A post's own labels (`<a rel="tag">` under it), not a sidebar's tag cloud.
+    raw.extend(
+        page.tag_links
+            .iter()
+            .take(MAX_TAGS)
+            .filter(|el| !in_excluded_region(**el, layout))
+            .map(|el| element_text(*el, MAX_FIELD_CHARS)),
+    );
     let mut tags: Vec<String> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
     for entry in raw {
