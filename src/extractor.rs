@@ -1021,6 +1021,14 @@ const MAX_MARKUP_TEXT_PERCENT: usize = 30;
 /// Fewest bytes of tags a body must hold before [`MAX_MARKUP_TEXT_PERCENT`] applies.
 const MIN_MARKUP_TEXT_BYTES: usize = 500;
 
+/// A single block holding this many tags…
+const MIN_MARKUP_BLOCK_TAGS: usize = 40;
+/// …of which they make at least this share, in percent, is a page read as text too,
+/// whatever the rest of the body holds: a `<plaintext>` left open before a hand-written
+/// homepage whose publication list outweighs its light markup (23 % of the text; a
+/// tutorial's unmarked code lines are blocks of a few tags each). Set 2026-12-07.
+const MIN_MARKUP_BLOCK_PERCENT: usize = 15;
+
 /// Longest tag, in bytes, counted by [`mostly_markup`]: a `<` further from its `>` is text.
 const MAX_COUNTED_TAG_BYTES: usize = 256;
 
@@ -1042,9 +1050,12 @@ fn mostly_markup(body: &Body) -> bool {
                 .map(Inline::text)
                 .collect::<String>()
         });
+    let mut markup_block = false;
     for text in prose {
         let bytes = text.as_bytes();
         total += bytes.len();
+        let markup_before = markup;
+        let mut tags = 0usize;
         let mut at = 0;
         while let Some(found) = memchr::memchr(b'<', bytes.get(at..).unwrap_or_default()) {
             let start = at + found;
@@ -1057,13 +1068,17 @@ fn mostly_markup(body: &Body) -> bool {
             match memchr::memchr(b'>', window) {
                 Some(end) if opens_tag => {
                     markup += end + 1;
+                    tags += 1;
                     at = start + end + 1;
                 }
                 _ => at = start + 1,
             }
         }
+        markup_block |= tags >= MIN_MARKUP_BLOCK_TAGS
+            && (markup - markup_before) * 100 >= bytes.len() * MIN_MARKUP_BLOCK_PERCENT;
     }
-    markup >= MIN_MARKUP_TEXT_BYTES && markup * 100 > total * MAX_MARKUP_TEXT_PERCENT
+    markup >= MIN_MARKUP_TEXT_BYTES
+        && (markup_block || markup * 100 > total * MAX_MARKUP_TEXT_PERCENT)
 }
 
 /// Characters of a body's plain text.
