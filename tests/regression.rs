@@ -487,3 +487,26 @@ fn a_lists_introduction_stays_with_it() {
     assert!(text.contains("Feature 19: a maple neck"), "{text}");
     assert!(!text.contains("Other guitar 1"), "{text}");
 }
+
+/// A Blogger post's hAtom time (`<abbr class="published" title="…">7:42 PM</abbr>`): the
+/// title attribute was cut before parsing, so only the date header's day was read.
+#[test]
+fn an_hatom_abbr_gives_the_time_in_its_title() {
+    let body = "<p>I found the plane in a box of rusty tools at an estate sale, the sole pitted \
+        and the tote cracked, and spent the winter bringing it back to work.</p>"
+        .repeat(4);
+    let page = format!(
+        "<html><body><h2 class='date-header'><span>Sunday, March 18, 2012</span></h2>\
+         <div class='post hentry'><h3 class='post-title entry-title'>Restoring a plane</h3>\
+         <div class='post-body entry-content'>{body}</div>\
+         <div class='post-footer'><span class='post-author vcard'>Posted by <span class='fn'>Dan K</span></span> \
+         <span class='post-timestamp'>at <a class='timestamp-link' href='/p.html' title='permanent link'>\
+         <abbr class='published' title='2012-03-18T19:42:00-04:00'>7:42 PM</abbr></a></span></div></div>\
+         </body></html>"
+    );
+    let article = tinhloc::extract(&page).expect("an article");
+    assert_eq!(
+        article.metadata().published.as_deref(),
+        Some("2012-03-18T19:42:00-04:00")
+    );
+}

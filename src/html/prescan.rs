@@ -348,7 +348,13 @@ impl Scan {
         // Formatting elements keep all their attributes, which Noah's Ark compares; but an
         // `<a>` start tag first closes any open `<a>` after the last marker, so no two are
         // ever compared and links lose their unread attributes too.
-        let trim_unread = self.trims() && (self.names.flags(id) & FORMATTING == 0 || id == A);
+        // An `<abbr>` keeps its `title` too: hAtom's `abbr.published` writes the
+        // machine-readable time there (the metadata reads it); abbreviations are few.
+        let abbr = bytes
+            .get(pos + 1..name_end)
+            .is_some_and(|name| name.eq_ignore_ascii_case(b"abbr"));
+        let trim_unread =
+            self.trims() && !abbr && (self.names.flags(id) & FORMATTING == 0 || id == A);
         let Some(tag) = skip_attributes(bytes, name_end, Some((&mut self.cuts, trim_unread)))
         else {
             return Token::Eof;

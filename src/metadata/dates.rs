@@ -208,6 +208,7 @@ pub(super) fn published(
             .find_map(parse_date),
     );
     candidates.extend(itemprop_date(page, &ITEMPROP_PUBLISHED, layout));
+    candidates.extend(hatom_published(page, layout));
     candidates.extend(rdfa_created(page, layout));
     candidates.extend(
         json_ld
@@ -320,6 +321,23 @@ pub(super) fn best_stamp(candidates: &[Stamp]) -> Option<Stamp> {
         best.offset = Some(offset);
     }
     Some(best)
+}
+
+/// hAtom's publication time: `<abbr class="published" title="2012-03-18T19:42:00-04:00">`
+/// (Blogger and the WordPress themes of its day), which shows only the day or the time
+/// ("7:42 PM") and writes the whole stamp in its title.
+fn hatom_published(page: &Candidates, layout: &Layout) -> Option<Stamp> {
+    matching(&page.date_lines, &DATE_LINES)
+        .take(MAX_CANDIDATES)
+        .filter(|el| {
+            el.value().name() == "abbr"
+                && el
+                    .value()
+                    .attr("class")
+                    .is_some_and(|class| class.split_ascii_whitespace().any(|c| c == "published"))
+                && !in_excluded_region(*el, layout)
+        })
+        .find_map(|el| el.value().attr("title").and_then(parse_date))
 }
 
 /// A date from an `itemprop` element outside `<meta>` (those are in [`MetaTags`]).
