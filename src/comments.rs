@@ -179,10 +179,12 @@ fn token_parts(token: &str) -> u8 {
 /// The parts the element's class and id tokens (and `itemprop="author"`) name.
 fn parts_of(element: ElementRef) -> u8 {
     let value = element.value();
+    // Invision Community names the parts by `data-role` ("commentContent").
     let mut mask = value
         .attr("class")
         .into_iter()
         .chain(value.attr("id"))
+        .chain(value.attr("data-role"))
         .flat_map(str::split_whitespace)
         .fold(0, |mask, token| mask | token_parts(token));
     if value
