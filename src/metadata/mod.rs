@@ -834,6 +834,25 @@ mod tests {
     }
 
     #[test]
+    fn shop_chrome_is_no_author_and_screen_reader_words_no_title() {
+        let html = "<html><body class='tweak-blog-item-show-author-name'>\
+            <ul class='header links'><li class='link authorization-link'><a href='/login'>Sign In</a></li></ul>\
+            <h1 class='collection-hero__title'><span class='visually-hidden'>Collection: </span>Stoneware</h1>\
+            <p>Hand-thrown stoneware for everyday use, glazed in small batches.</p></body></html>";
+        let metadata = meta(html);
+        assert!(metadata.authors.is_empty(), "{:?}", metadata.authors);
+        assert_eq!(metadata.title.as_deref(), Some("Stoneware"));
+        // Punctuation kept for screen readers joins a kicker and its headline.
+        let html = "<html><head><title>Euroleague: Sanktionen und Reue | ZEIT ONLINE</title></head>\
+            <body><h1><span>Euroleague</span><span class='visually-hidden'>: </span>\
+            <span>Sanktionen und Reue</span></h1></body></html>";
+        assert_eq!(
+            meta(html).title.as_deref(),
+            Some("Euroleague: Sanktionen und Reue")
+        );
+    }
+
+    #[test]
     fn a_posts_rel_tag_links_are_its_tags_and_a_sidebars_are_not() {
         let html = "<html><body><article><h1>Restoring a plane</h1><p>Text of the post.</p>\
             <footer class='entry-meta'>Tagged <a href='/t/planes' rel='tag'>hand planes</a>, \

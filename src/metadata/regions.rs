@@ -34,7 +34,9 @@ pub(super) const BYLINE_SELECTORS: &[&str] = &[
     ".byline, .author, .tacgia, .tac-gia, .author-info, .article-credit, .the-article-author",
     "[itemprop=author]",
     // Last resort: any author-ish class ("author-make"); the text must still read as names.
-    "[class*=author], [class*=byline]",
+    // Not a shop's "authorization-link" ("Sign In").
+    // Nor `<body>`, whose class may name a theme setting ("tweak-blog-item-show-author-name").
+    "[class*=author]:not([class*=authoriz]):not(body), [class*=byline]:not(body)",
 ];
 
 /// Visible headline selectors besides `h1`, for templates that style a `div` as the title.

@@ -71,13 +71,13 @@ pub(super) fn push_visible_text(
                         break;
                     }
                 }
-                Node::Element(e) if is_hidden_tag(e.name()) => hidden += 1,
+                Node::Element(e) if hides(node, e) => hidden += 1,
                 Node::Element(e) if block_spaces && is_block_tag(e.name()) => text.push(' '),
                 _ => {}
             },
             Edge::Close(node) => {
                 if let Node::Element(e) = node.value() {
-                    if is_hidden_tag(e.name()) {
+                    if hides(node, e) {
                         hidden = hidden.saturating_sub(1);
                     } else if block_spaces && is_block_tag(e.name()) {
                         text.push(' ');
@@ -86,6 +86,27 @@ pub(super) fn push_visible_text(
             }
         }
     }
+}
+
+/// Class tokens of text kept for screen readers only ("Collection: " before a shop's
+/// collection name in its `<h1>`), as the segmenter skips them.
+const SCREEN_READER_CLASSES: [&str; 4] =
+    ["sr-only", "visually-hidden", "screen-reader-text", "hidden"];
+
+/// Whether the element's content is not visible: a hidden tag, or words for screen
+/// readers only. Punctuation for them stays: Die Zeit joins a kicker and its headline
+/// with a hidden ": ", which the page's `<title>` shows.
+fn hides(node: ego_tree::NodeRef<'_, scraper::Node>, element: &scraper::node::Element) -> bool {
+    is_hidden_tag(element.name())
+        || (element.attr("class").is_some_and(|class| {
+            class
+                .split_ascii_whitespace()
+                .any(|token| SCREEN_READER_CLASSES.contains(&token))
+        }) && node.descendants().any(|d| {
+            d.value()
+                .as_text()
+                .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+        }))
 }
 
 /// Tags whose content is not visible text.
