@@ -648,11 +648,41 @@ fn is_tally(lower: &str) -> bool {
 /// Whether `text` is only a call to action ("Learn more", "Shop now ›", "Click to
 /// expand..."): a button or a card's link read as a line of text.
 pub(crate) fn is_call_to_action(text: &str) -> bool {
-    if text.chars().nth(40).is_some() {
+    if text.chars().nth(MAX_ACTION_ROW_CHARS).is_some() {
         return false;
     }
     let lower = text.trim().to_lowercase();
-    CRUFT.actions.contains(heading_form_of(&lower)) || CRUFT.actions.contains(lower.as_str())
+    is_action(&lower) || is_action_row(&lower)
+}
+
+/// Longest row of calls to action read as one ("Add to Wish List Add to Compare", a shop
+/// card's buttons run together).
+const MAX_ACTION_ROW_CHARS: usize = 80;
+
+/// Whether `lower` (trimmed, lower case) is one call to action.
+fn is_action(lower: &str) -> bool {
+    lower.chars().nth(40).is_none()
+        && (CRUFT.actions.contains(heading_form_of(lower)) || CRUFT.actions.contains(lower))
+}
+
+/// Whether `lower` is two or more calls to action one after the other, each a whole
+/// number of words ("add to wish list add to compare").
+fn is_action_row(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    // The fewest actions that cover words[i..], by the longest-first greedy cut.
+    let mut at = 0;
+    let mut actions = 0;
+    while at < words.len() {
+        let Some(end) = (at + 1..=words.len())
+            .rev()
+            .find(|&end| is_action(&words[at..end].join(" ")))
+        else {
+            return false;
+        };
+        at = end;
+        actions += 1;
+    }
+    actions >= 2
 }
 
 /// Whether `text` is the heading of a cruft box: "Tin liên quan", "Bài đọc nhiều", …
@@ -1053,6 +1083,15 @@ fn has_credit_prefix(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_of_calls_to_action_is_one() {
+        assert!(is_call_to_action("Add to Wish List Add to Compare"));
+        assert!(is_call_to_action("Learn more"));
+        assert!(!is_call_to_action("Add to Wish List and compare prices"));
+        assert!(!is_call_to_action("Compare prices"));
+        assert!(is_cruft_heading_or_line("14 Reviews"));
+    }
 
     #[test]
     fn a_clock_time_opening_words_is_a_timed_entry() {
