@@ -385,6 +385,7 @@ fn lead_before(scored: &Scored, body: &Range<usize>) -> Option<usize> {
             && !score.ellipsis
             && !score.disclosure
             && !score.garbled
+            && !score.cruft_prefix
             && !block.caption;
         if prose {
             return Some(index);
