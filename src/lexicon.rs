@@ -339,6 +339,10 @@ struct CruftPhrases {
     /// Calls to action ("Learn more", "Shop now"): a block that is only one of them is
     /// left out of the body once the reading is done.
     actions: HashSet<String>,
+    /// The first words of the calls to action, and the most words one has: a row of them
+    /// is looked for only in a block opening with one of these words.
+    action_first_words: HashSet<String>,
+    action_max_words: usize,
     prefixes: Vec<String>,
     credits: Vec<String>,
     promos: Vec<String>,
@@ -366,6 +370,11 @@ static CRUFT: LazyLock<CruftPhrases> = LazyLock::new(|| {
                     phrases.lines.insert(phrase);
                 }
                 "action" => {
+                    let words = phrase.split_whitespace();
+                    phrases.action_max_words = phrases.action_max_words.max(words.clone().count());
+                    phrases
+                        .action_first_words
+                        .extend(words.take(1).map(str::to_string));
                     phrases.actions.insert(phrase);
                 }
                 // Compared with `BlockStart`'s text, which writes every sigma as `σ`.
@@ -668,12 +677,19 @@ fn is_action(lower: &str) -> bool {
 /// Whether `lower` is two or more calls to action one after the other, each a whole
 /// number of words ("add to wish list add to compare").
 fn is_action_row(lower: &str) -> bool {
+    if !lower
+        .split_whitespace()
+        .next()
+        .is_some_and(|first| CRUFT.action_first_words.contains(first))
+    {
+        return false;
+    }
     let words: Vec<&str> = lower.split_whitespace().collect();
     // The fewest actions that cover words[i..], by the longest-first greedy cut.
     let mut at = 0;
     let mut actions = 0;
     while at < words.len() {
-        let Some(end) = (at + 1..=words.len())
+        let Some(end) = (at + 1..=words.len().min(at + CRUFT.action_max_words))
             .rev()
             .find(|&end| is_action(&words[at..end].join(" ")))
         else {

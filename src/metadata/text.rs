@@ -93,15 +93,24 @@ pub(super) fn push_visible_text(
 const SCREEN_READER_CLASSES: [&str; 4] =
     ["sr-only", "visually-hidden", "screen-reader-text", "hidden"];
 
+/// The parts every [`SCREEN_READER_CLASSES`] token holds one of.
+static SCREEN_READER_MARKS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+    std::sync::LazyLock::new(|| ["hidden", "-only", "-reader"].map(memchr::memmem::Finder::new));
+
 /// Whether the element's content is not visible: a hidden tag, or words for screen
 /// readers only. Punctuation for them stays: Die Zeit joins a kicker and its headline
 /// with a hidden ": ", which the page's `<title>` shows.
 fn hides(node: ego_tree::NodeRef<'_, scraper::Node>, element: &scraper::node::Element) -> bool {
     is_hidden_tag(element.name())
         || (element.attr("class").is_some_and(|class| {
-            class
-                .split_ascii_whitespace()
-                .any(|token| SCREEN_READER_CLASSES.contains(&token))
+            // Each of those tokens holds "hidden" or "-only" or "-reader": most classes
+            // hold none, and one search of the bytes answers for them.
+            SCREEN_READER_MARKS
+                .iter()
+                .any(|mark| mark.find(class.as_bytes()).is_some())
+                && class
+                    .split_ascii_whitespace()
+                    .any(|token| SCREEN_READER_CLASSES.contains(&token))
         }) && node.descendants().any(|d| {
             d.value()
                 .as_text()
