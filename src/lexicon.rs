@@ -677,6 +677,7 @@ fn is_action(lower: &str) -> bool {
 /// Whether `lower` is two or more calls to action one after the other, each a whole
 /// number of words ("add to wish list add to compare").
 fn is_action_row(lower: &str) -> bool {
+    // The first word answers for most blocks before any allocation.
     if !lower
         .split_whitespace()
         .next()
@@ -765,6 +766,13 @@ pub(crate) const DATE_LINE_MAX_CHARS_TEXT: usize = 80;
 /// `metadata`: longest text of an element it reads a date from. Date lines run 10–60
 /// characters; the reader only reads, so its bar is the loosest.
 pub(crate) const DATE_LINE_MAX_CHARS_METADATA: usize = 120;
+
+/// Class tokens of text hidden from sight: the `hidden` utility and screen-reader-only
+/// text (`sr-only`, `visually-hidden`, `screen-reader-text`: "Collection: " before a
+/// shop's collection name in its `<h1>`). The segmenter skips such elements; the
+/// metadata readers skip their words.
+pub(crate) const HIDDEN_TEXT_CLASSES: [&str; 4] =
+    ["hidden", "sr-only", "visually-hidden", "screen-reader-text"];
 
 /// Fewest words after a clock time for a line to be an entry of a schedule ("10:45 –
 /// Walk along the Walbrook") rather than a stamp with its label ("16:45 GMT").

@@ -410,10 +410,9 @@ fn is_hidden(element: &Attributes, node: NodeRef<'_, Node>) -> bool {
     }
     element.class.is_some_and(|class| {
         class.split_ascii_whitespace().any(|token| {
-            matches!(
-                token,
-                "hidden" | "d-none" | "sr-only" | "visually-hidden" | "screen-reader-text"
-            )
+            // Bootstrap's `d-none` (display: none) too, which the metadata readers
+            // never met in a title or byline.
+            token == "d-none" || lexicon::HIDDEN_TEXT_CLASSES.contains(&token)
         })
     })
 }

@@ -111,17 +111,7 @@ impl DateLocale {
     /// publication time) for times that give none: a story's readers comment in its time
     /// zone ("09.07.2024 08:05" under a story of 07:32+02:00). Unchanged without a stamp.
     pub(crate) fn in_zone_of(self, stamp: Option<&str>) -> Self {
-        let offset = stamp.and_then(|stamp| {
-            let zone = stamp.get(stamp.len().checked_sub(6)?..)?;
-            let sign = match zone.as_bytes()[0] {
-                b'+' => 1,
-                b'-' => -1,
-                _ => return None,
-            };
-            let hours: i32 = zone.get(1..3)?.parse().ok()?;
-            let minutes: i32 = zone.get(4..6)?.parse().ok()?;
-            (zone.as_bytes()[3] == b':').then_some(sign * (hours * 60 + minutes))
-        });
+        let offset = stamp.and_then(parse_date).and_then(|stamp| stamp.offset);
         Self {
             offset_minutes: offset.unwrap_or(self.offset_minutes),
             ..self

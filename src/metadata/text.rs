@@ -88,12 +88,8 @@ pub(super) fn push_visible_text(
     }
 }
 
-/// Class tokens of text kept for screen readers only ("Collection: " before a shop's
-/// collection name in its `<h1>`), as the segmenter skips them.
-const SCREEN_READER_CLASSES: [&str; 4] =
-    ["sr-only", "visually-hidden", "screen-reader-text", "hidden"];
-
-/// The parts every [`SCREEN_READER_CLASSES`] token holds one of.
+/// The parts every [`HIDDEN_TEXT_CLASSES`](crate::lexicon::HIDDEN_TEXT_CLASSES) token
+/// holds one of.
 static SCREEN_READER_MARKS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
     std::sync::LazyLock::new(|| ["hidden", "-only", "-reader"].map(memchr::memmem::Finder::new));
 
@@ -110,7 +106,7 @@ fn hides(node: ego_tree::NodeRef<'_, scraper::Node>, element: &scraper::node::El
                 .any(|mark| mark.find(class.as_bytes()).is_some())
                 && class
                     .split_ascii_whitespace()
-                    .any(|token| SCREEN_READER_CLASSES.contains(&token))
+                    .any(|token| crate::lexicon::HIDDEN_TEXT_CLASSES.contains(&token))
         }) && node.descendants().any(|d| {
             d.value()
                 .as_text()
