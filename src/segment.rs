@@ -507,7 +507,11 @@ fn is_caption_class(class: &str) -> bool {
     static CAPTION_STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(["capt", "desc", "alt_img"].into_iter().chain(CHU_THICH))
+            .build(
+                ["capt", "desc", "alt_img", "credit"]
+                    .into_iter()
+                    .chain(CHU_THICH),
+            )
             .unwrap_or_else(|_| unreachable!("the built-in stems compile"))
     });
     if !CAPTION_STEMS.is_match(class) {
@@ -522,7 +526,9 @@ fn is_caption_class(class: &str) -> bool {
         let layout_modifier = element
             .split(['-', '_'])
             .any(|part| CAPTION_SETTING_PARTS.contains(&part));
-        (token.ends_with("caption") && !layout_modifier)
+        // A photo credit set beside the caption (`figure-credit`, `media-credit`) is read
+        // with it.
+        ((token.ends_with("caption") || token.ends_with("credit")) && !layout_modifier)
             || CHU_THICH.iter().any(|spelling| token.contains(spelling))
             || matches!(
                 token.as_str(),
@@ -1700,6 +1706,11 @@ mod tests {
         assert!(is_caption_class("img_chu_thich_0407"));
         assert!(is_caption_class("text-chuthich"));
         assert!(is_caption_class("photo-caption"));
+        // A photo credit beside the caption is read with it.
+        assert!(is_caption_class("figure-credit"));
+        assert!(is_caption_class("wp-media-credit"));
+        assert!(!is_caption_class("has-credit"));
+        assert!(!is_caption_class("credits"));
         // Settings about captions: on `<body>` this made a whole post a caption.
         assert!(!is_caption_class("single mh-loop-hide-caption"));
         assert!(!is_caption_class("media-landscape has-caption full-width"));

@@ -781,12 +781,37 @@ fn is_suspended_compound(part: &str) -> bool {
     chars.next() == Some('-') && chars.next().is_some_and(char::is_alphabetic)
 }
 
-/// Splits a credit holding several names: "THUẬN VĂN - LÊ ÁNH", "A, B và C", "A; B".
+/// Characters of a Chinese name written in Han script: a byline of such names separates
+/// them with spaces alone ("本报记者 刘芳 陈宇航"), 2 to 4 characters each.
+const HAN_NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=4;
+
+/// The names of a part made only of Han names separated by spaces ("刘芳 陈宇航"), or the
+/// part itself.
+fn split_han_names(part: String) -> Vec<String> {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let all_han_names = words.len() > 1
+        && words
+            .iter()
+            .all(|word| HAN_NAME_CHARS.contains(&word.chars().count()) && word.chars().all(is_han));
+    if all_han_names {
+        words.into_iter().map(str::to_string).collect()
+    } else {
+        vec![part]
+    }
+}
+
+/// Whether `c` is a CJK unified ideograph (the common block and extension A).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// Splits a credit holding several names: "THUẬN VĂN - LÊ ÁNH", "A, B và C", "A; B",
+/// "刘芳、陈宇航", "刘芳 陈宇航".
 pub(super) fn split_names(text: &str) -> Vec<String> {
     let mut parts = vec![text.to_string()];
     for sep in [
-        ";", ",", " và ", " - ", " – ", " & ", " and ", " und ", " et ", " y ", " og ", " och ",
-        " e ", " i ", " ve ", " и ",
+        ";", ",", "、", " và ", " - ", " – ", " & ", " and ", " und ", " et ", " y ", " og ",
+        " och ", " e ", " i ", " ve ", " и ",
     ] {
         parts = parts
             .iter()
@@ -795,6 +820,7 @@ pub(super) fn split_names(text: &str) -> Vec<String> {
     }
     parts
         .into_iter()
+        .flat_map(split_han_names)
         // A word cut before "and" ("Home- and Digital-Security Expert") shares the
         // next part's ending: a job title, not a name.
         .filter(|p| !is_suspended_compound(p.trim()))

@@ -878,6 +878,23 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_bylines_reporters_are_each_an_author() {
+        for (byline, names) in [
+            ("本报记者 刘芳 陈宇航", vec!["刘芳", "陈宇航"]),
+            ("本报记者\u{3000}刘芳\u{3000}陈宇航", vec!["刘芳", "陈宇航"]),
+            ("本报记者 刘芳、陈宇航", vec!["刘芳", "陈宇航"]),
+            ("记者 刘芳", vec!["刘芳"]),
+        ] {
+            let html = format!(
+                "<html lang=zh-CN><head><title>候鸟数量创新高</title></head><body>\
+                <h1>候鸟数量创新高</h1><p class='author'>{byline}</p>\
+                <div class='rm_txt_con'><p>鄱阳湖区今冬越冬候鸟数量达到近十年来的最高水平。</p></div></body></html>"
+            );
+            assert_eq!(meta(&html).authors, names, "{byline}");
+        }
+    }
+
+    #[test]
     fn date_only_gets_time_from_date_line() {
         let html = r#"<html lang="vi"><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Tin A","datePublished":"2026-01-08"}</script></head>
             <body><span class="pubdate">08/01/2026 - 18:21</span><h1>Tin A</h1></body></html>"#;
