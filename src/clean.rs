@@ -359,6 +359,9 @@ fn definition_runs(scored: &Scored, selection: &Selection) -> Vec<bool> {
 /// Fewest linked item headings (`<h2><a>Item</a></h2>` followed by its summary) that make
 /// the selection a listicle… Tuned on the WCXB dev split 2026-12-05.
 const MIN_LISTICLE_ITEMS: usize = 3;
+/// …when the title's count is at most this many times the number of such headings (a
+/// listicle may render a few of its items without links).
+const MAX_LISTICLE_COUNT_PER_ITEM: usize = 2;
 /// …when the selection also holds this much prose outside them, in weighted characters:
 /// the article's own introduction. A listing has none.
 const MIN_LISTICLE_PROSE_CHARS: usize = 400;
@@ -368,12 +371,12 @@ const MIN_LISTICLE_PROSE_CHARS: usize = 400;
 /// that reads like a teaser.
 fn is_listicle(scored: &Scored, selection: &Selection, metadata: &Metadata) -> bool {
     // A listicle's title counts its items ("10 DIY projects", "Top 7 benefits").
-    let counted = metadata.title.as_deref().is_some_and(|title| {
-        title
-            .split(|c: char| !c.is_ascii_digit())
-            .any(|run| !run.is_empty() && run.len() <= 3)
-    });
-    if !counted {
+    let counts = metadata
+        .title
+        .as_deref()
+        .map(title_counts)
+        .unwrap_or_default();
+    if counts.is_empty() {
         return false;
     }
     let mut items = 0;
@@ -381,8 +384,13 @@ fn is_listicle(scored: &Scored, selection: &Selection, metadata: &Metadata) -> b
     for index in selection.blocks.clone() {
         let block = &scored.page.blocks[index];
         let score = &scored.scores[index];
+        // An item heading heads more than the next linked heading: one of a related
+        // box's run of linked headings does not.
+        let describes = selection.blocks.contains(&(index + 1))
+            && !(matches!(scored.page.blocks[index + 1].kind, BlockKind::Heading(_))
+                && scored.scores[index + 1].title_link);
         if matches!(block.kind, BlockKind::Heading(2..=4)) && score.title_link {
-            items += 1;
+            items += usize::from(describes && score.furniture.is_none());
         } else if !score.teaser
             && score.furniture.is_none()
             && score.link_density < LINK_BLOCK_DENSITY
@@ -392,7 +400,39 @@ fn is_listicle(scored: &Scored, selection: &Selection, metadata: &Metadata) -> b
             prose += score.size;
         }
     }
-    items >= MIN_LISTICLE_ITEMS && prose >= MIN_LISTICLE_PROSE_CHARS
+    // The linked headings are the counted items when they are at least a share of the
+    // count: "lớp 10" counts no three teasers in a news story.
+    let counts_items = counts
+        .iter()
+        .any(|&count| items * MAX_LISTICLE_COUNT_PER_ITEM >= count);
+    items >= MIN_LISTICLE_ITEMS && prose >= MIN_LISTICLE_PROSE_CHARS && counts_items
+}
+
+/// The counts a title may announce: its numbers of one to three digits that are no
+/// price, share or part of a longer number ("79.000", "$500", "20%", "2026" are none).
+fn title_counts(title: &str) -> Vec<usize> {
+    let mut counts = Vec::new();
+    let mut rest = title;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        let before = rest[..start].chars().next_back();
+        let number_len = rest[start..]
+            .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',')))
+            .unwrap_or(rest.len() - start);
+        // A trailing full stop or comma ends the sentence, not the number.
+        let number = rest[start..start + number_len].trim_end_matches(['.', ',']);
+        let after = rest[start + number.len()..].chars().next();
+        let priced = before.is_some_and(|c| matches!(c, '$' | '€' | '£' | '¥' | '₫'))
+            || after.is_some_and(|c| matches!(c, '%' | '$' | '€' | '₫'));
+        if !priced
+            && number.len() <= 3
+            && number.bytes().all(|b| b.is_ascii_digit())
+            && let Ok(count) = number.parse()
+        {
+            counts.push(count);
+        }
+        rest = &rest[start + number_len..];
+    }
+    counts
 }
 
 /// Keeps or drops short blocks by their neighbours: kept between good blocks, kept as a
@@ -971,4 +1011,21 @@ pub(crate) fn blocks_under(scored: &Scored, roots: &[ego_tree::NodeId]) -> Vec<u
         })
         .map(|(index, _)| index)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_counts;
+
+    #[test]
+    fn a_titles_counts_are_no_prices_shares_or_parts_of_numbers() {
+        assert_eq!(title_counts("12 Best Camping Chairs for 2026"), [12]);
+        assert_eq!(title_counts("Top 7 benefits, ranked."), [7]);
+        assert_eq!(
+            title_counts("Hà Nội tuyển gần 79.000 học sinh lớp 10 công lập"),
+            [10]
+        );
+        assert!(title_counts("The Best Cheap Laptops Under $500 for 2026").is_empty());
+        assert!(title_counts("Prices rise 20% in a year").is_empty());
+    }
 }
