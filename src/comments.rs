@@ -712,9 +712,21 @@ fn largest_under<'a>(
         })
 }
 
-/// Whether a region is a comment form or a "leave a reply" box, not comments.
+/// Whether a region is a comment form or a "leave a reply" box, not comments. A setting
+/// about the form (Astra's `comment-form-position-below` on the comments area) does
+/// not make one.
 fn is_form_region(region: ElementRef) -> bool {
-    names(region, Part::Skip)
+    let value = region.value();
+    value
+        .attr("class")
+        .into_iter()
+        .chain(value.attr("id"))
+        .chain(value.attr("data-role"))
+        .flat_map(str::split_whitespace)
+        .any(|token| {
+            token_parts(token) & Part::Skip.bit() != 0
+                && !lexicon::is_setting_token(&token.to_ascii_lowercase())
+        })
 }
 
 /// `text` without its lines that are only a call to action ("Click to expand...",
@@ -869,6 +881,14 @@ pub(crate) fn read(
         // Without a name or a date, only a text element in a thread of several says
         // comment: a lone "Loading comments..." or "Discussion" is the widget's own.
         if author.is_none() && published.is_none() && (content.is_none() || items.len() < 2) {
+            continue;
+        }
+        // A page that renders its comment list twice (a mobile and a desktop copy) has
+        // each comment once.
+        if comments
+            .iter()
+            .any(|seen: &Comment| seen.text == text && seen.author == author)
+        {
             continue;
         }
         comments.push(Comment {

@@ -317,6 +317,15 @@ fn is_generated_part(part: &str) -> bool {
         && part.bytes().any(|b| b.is_ascii_alphabetic())
 }
 
+/// Whether a lower-cased class token names a setting or a state of the page rather than a
+/// box: one of its parts is a state word (`comment-form-position-below`,
+/// `has-comments`).
+pub(crate) fn is_setting_token(token: &str) -> bool {
+    token
+        .split(['-', '_'])
+        .any(|part| TOKEN_RULES.state_parts.contains(part))
+}
+
 /// Whether a normalised token may mark furniture: not a state or setting token
 /// (`has-sidebar`, `sidebar-visible`), nor a taxonomy label on a post's element.
 fn may_mark_furniture(token: &str, post_element: bool, rules: &TokenRules) -> bool {

@@ -273,3 +273,27 @@ fn a_comments_date_is_its_dated_part_in_the_storys_zone() {
         .collect();
     assert_eq!(dates, [Some("Mar 12"), Some("2024-07-09T08:05:00+02:00")]);
 }
+
+/// A comments area whose class sets where its form goes (Astra's
+/// `comment-form-position-below`) is no form; a list rendered twice (a mobile and a
+/// desktop copy) gives each comment once.
+#[test]
+fn a_form_setting_is_no_form_and_a_twice_rendered_list_is_read_once() {
+    let list = r##"<ol class="comment-list">
+<li class="comment"><span class="comment-author">Marta K</span><span class="comment-date">April 12, 2025</span>
+<div class="comment-content">A fluke anchor one size up from the chart. Mud needs surface area, not weight.</div></li>
+<li class="comment"><span class="comment-author">Gull Wing</span><span class="comment-date">April 13, 2025</span>
+<div class="comment-content">Same here: a fluke anchor and no dragging since.</div></li>
+</ol>"##;
+    let html = post_with(&format!(
+        r##"<div id="comments" class="comments-area comment-form-position-below">{list}</div>
+<div class="comments-area comment-form-position-below mobile-copy">{list}</div>"##
+    ));
+    let article = tinhloc::extract(&html).expect("an article");
+    let authors: Vec<_> = article
+        .comments()
+        .iter()
+        .map(|c| c.author.as_deref().unwrap_or("?"))
+        .collect();
+    assert_eq!(authors, ["Marta K", "Gull Wing"]);
+}

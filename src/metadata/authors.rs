@@ -805,6 +805,22 @@ fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
+/// Social networks an author box links to by name (`data/metadata/social_networks.txt`).
+static SOCIAL_NETWORKS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../../data/metadata/social_networks.txt")));
+
+/// `name` without the social networks' names read after it: "Dana Okafor LinkedIn
+/// Twitter" is "Dana Okafor", and "LinkedIn" alone is empty.
+fn without_social_links(mut name: &str) -> &str {
+    while let Some((rest, last)) = name.rsplit_once(' ').or(Some(("", name)))
+        && !last.is_empty()
+        && SOCIAL_NETWORKS.contains(&last.to_lowercase().as_str())
+    {
+        name = rest.trim_end();
+    }
+    name
+}
+
 /// Splits a credit holding several names: "THUẬN VĂN - LÊ ÁNH", "A, B và C", "A; B",
 /// "刘芳、陈宇航", "刘芳 陈宇航".
 pub(super) fn split_names(text: &str) -> Vec<String> {
@@ -833,6 +849,8 @@ pub(super) fn split_names(text: &str) -> Vec<String> {
                 Some(stripped) if !is_initials(p) => stripped,
                 _ => p,
             };
+            // An author box's social links read after the name ("Dana Okafor LinkedIn").
+            let p = without_social_links(p);
             // A job title after the name ("신현주 기자", "山田太郎記者").
             let p = ROLE_SUFFIXES
                 .iter()

@@ -895,6 +895,16 @@ mod tests {
     }
 
     #[test]
+    fn an_author_boxs_social_links_are_no_authors() {
+        let html = "<html lang=en><head><title>Onboarding checklists</title></head><body>\
+            <h1>Onboarding checklists</h1><div class='blog-post__author'>\
+            <a class='blog-post__author-name' href='/author/dana'>Dana Okafor</a>\
+            <div class='blog-post__author-social'><a href='https://linkedin.com/in/dana'>LinkedIn</a></div></div>\
+            <div class='blog-post__body'><p>A checklist keeps every new customer on the same path.</p></div></body></html>";
+        assert_eq!(meta(html).authors, ["Dana Okafor"]);
+    }
+
+    #[test]
     fn date_only_gets_time_from_date_line() {
         let html = r#"<html lang="vi"><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Tin A","datePublished":"2026-01-08"}</script></head>
             <body><span class="pubdate">08/01/2026 - 18:21</span><h1>Tin A</h1></body></html>"#;
