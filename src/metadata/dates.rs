@@ -460,11 +460,21 @@ pub(super) fn date_line(
         .filter(|((_, _, update), wrapper)| !update && !**wrapper)
         .map(|((el, stamp, _), _)| (*el, *stamp))
         .collect();
+    let after_title = |el: &ElementRef| title_node.is_none_or(|t| el.id() > t);
+    // After the headline, an update line ("Cập nhật: 13/05/2014 - 07:42", the one date an
+    // old portal shows) outranks a line before it: a masthead's "today" ("Thứ Ba,
+    // 13/05/2014" above the menu).
     published
         .iter()
-        .find(|(el, _)| title_node.is_none_or(|t| el.id() > t))
-        .or_else(|| published.first())
+        .find(|(el, _)| after_title(el))
         .map(|(_, stamp)| *stamp)
+        .or_else(|| {
+            lines
+                .iter()
+                .find(|(el, _, update)| *update && title_node.is_some() && after_title(el))
+                .map(|(_, stamp, _)| *stamp)
+        })
+        .or_else(|| published.first().map(|(_, stamp)| *stamp))
         .or_else(|| {
             lines
                 .iter()

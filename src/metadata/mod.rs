@@ -167,18 +167,34 @@ pub(crate) fn extract(document: &Html, base_url: Option<&url::Url>) -> (Metadata
         .as_ref()
         .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
 
-    let language = language(&page, &metas, &json_ld);
-    let vietnamese =
-        language.as_deref() == Some("vi") || host.as_deref().is_some_and(|h| h.ends_with(".vn"));
-    let locales = locale_tags(&page, &metas, &json_ld);
-    let date_locale = DateLocale {
-        offset_minutes: default_offset_minutes(language.as_deref(), host.as_deref()),
-        month_first: month_first_locale(&locales, language.as_deref(), host.as_deref()),
-    };
-
     let raw_title = matching(&page.titles, &TITLE)
         .next()
         .map(|el| element_text(el, MAX_FIELD_CHARS));
+    let language = language(&page, &metas, &json_ld);
+    // A page that declares no language (an old CMS's `<html>` without `lang`) writes its
+    // dates as its text's language does: a Vietnamese page's "07:42" is +07:00.
+    let written_language = language.clone().or_else(|| {
+        let mut sample = raw_title.clone().unwrap_or_default();
+        for line in ["description", "keywords"].map(|key| metas.first(&[key])) {
+            sample.push(' ');
+            sample.push_str(line.unwrap_or_default());
+        }
+        for paragraph in &page.paragraphs {
+            if sample.chars().count() >= language::LANGUAGE_SAMPLE_CHARS {
+                break;
+            }
+            sample.push(' ');
+            sample.push_str(&element_text(*paragraph, MAX_FIELD_CHARS));
+        }
+        text_language(&sample)
+    });
+    let vietnamese = written_language.as_deref() == Some("vi")
+        || host.as_deref().is_some_and(|h| h.ends_with(".vn"));
+    let locales = locale_tags(&page, &metas, &json_ld);
+    let date_locale = DateLocale {
+        offset_minutes: default_offset_minutes(written_language.as_deref(), host.as_deref()),
+        month_first: month_first_locale(&locales, written_language.as_deref(), host.as_deref()),
+    };
     let site_name = site_name(
         &page,
         &metas,
@@ -902,6 +918,29 @@ mod tests {
             <div class='blog-post__author-social'><a href='https://linkedin.com/in/dana'>LinkedIn</a></div></div>\
             <div class='blog-post__body'><p>A checklist keeps every new customer on the same path.</p></div></body></html>";
         assert_eq!(meta(html).authors, ["Dana Okafor"]);
+    }
+
+    #[test]
+    fn an_old_portals_styled_title_update_line_and_undeclared_language() {
+        let html = "<html><head><title>Báo Bình Dương Online - Nông dân Phú Giáo chuyển đổi vườn cao su già sang trồng bưởi</title>\
+            <meta name=description content='Báo Bình Dương Online - Cơ quan của Đảng bộ tỉnh Bình Dương, tin tức nông nghiệp'></head><body><table>\
+            <tr><td class=dateline>Thứ Ba, 22/05/2014</td></tr>\
+            <tr><td><span class=title>Nông dân Phú Giáo chuyển đổi vườn cao su già sang trồng bưởi</span></td></tr>\
+            <tr><td><span class=date>Cập nhật: 13/05/2014 - 07:42</span></td></tr>\
+            <tr><td>Giá mủ cao su xuống thấp kéo dài, nhiều nông dân chuyển sang trồng bưởi da xanh.<br>\
+            <p align=right><b>Bài, ảnh: MINH TÂM</b></p></td></tr>\
+            <tr><td class=othernews><a href=/a>Giá mủ cao su tiếp tục giảm</a> <span class=otherdate>(12/05/2014)</span></td></tr>\
+            </table></body></html>";
+        let metadata = meta(html);
+        assert_eq!(
+            metadata.title.as_deref(),
+            Some("Nông dân Phú Giáo chuyển đổi vườn cao su già sang trồng bưởi")
+        );
+        assert_eq!(metadata.authors, ["MINH TÂM"]);
+        assert_eq!(
+            metadata.published.as_deref(),
+            Some("2014-05-13T07:42:00+07:00")
+        );
     }
 
     #[test]

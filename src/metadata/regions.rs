@@ -216,7 +216,17 @@ impl<'a> Candidates<'a> {
             // One pass over the attributes: `Element::attr` interns its argument per call.
             let mut lists = 0u8;
             let mut lang = false;
+            // A line whose class is plainly "title" (an old CMS's `span.title` headline)
+            // is read like a bold line: a headline only when it repeats the page's title.
+            let mut styled_title = false;
             for (name, value) in element.attrs() {
+                if name == "class"
+                    && crate::html::bytes::contains_ignore_ascii_case(value.as_bytes(), b"title")
+                {
+                    styled_title |= value
+                        .split_ascii_whitespace()
+                        .any(|token| token.eq_ignore_ascii_case("title"));
+                }
                 match name {
                     "class" | "id" => {
                         lists |= *stem_lists.entry(value).or_insert_with(|| {
@@ -296,6 +306,7 @@ impl<'a> Candidates<'a> {
                 }
                 "h2" | "h3" => found.subheads.push(el),
                 "b" | "strong" | "font" => found.emphases.push(el),
+                _ if styled_title => found.emphases.push(el),
                 "p" => found.paragraphs.push(el),
                 "time" => {
                     found.times.push(el);
