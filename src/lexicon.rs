@@ -355,7 +355,8 @@ struct CruftPhrases {
     prefixes: Vec<String>,
     credits: Vec<String>,
     promos: Vec<String>,
-    /// Phrases that make a short block an affiliate or sponsorship disclosure wherever
+    /// Phrases that make a short block an affiliate or sponsorship disclosure, or the
+    /// site's pitch for its newsletter (`pitch`), wherever
     /// they stand in it.
     disclosures: Vec<String>,
     /// The credits without the brackets, stars and spaces the test skips before them.
@@ -390,7 +391,8 @@ static CRUFT: LazyLock<CruftPhrases> = LazyLock::new(|| {
                 "prefix" => phrases.prefixes.push(phrase.replace('ς', "σ")),
                 "credit" => phrases.credits.push(phrase.replace('ς', "σ")),
                 "promo" => phrases.promos.push(phrase.replace('ς', "σ")),
-                "disclosure" => phrases.disclosures.push(phrase),
+                // The site's pitch for its newsletter holds its phrase anywhere too.
+                "disclosure" | "pitch" => phrases.disclosures.push(phrase),
                 "field" => phrases.fields.push(phrase),
                 "tally" => {
                     phrases.tallies.insert(phrase);
@@ -412,7 +414,9 @@ static CRUFT: LazyLock<CruftPhrases> = LazyLock::new(|| {
 pub(crate) const MAX_DISCLOSURE_CHARS: usize = 300;
 
 /// Whether `text` discloses affiliate links or sponsorship ("When you buy through our
-/// links, we may earn a commission."): one of the `disclosure` phrases anywhere in it,
+/// links, we may earn a commission.") or pitches the site's newsletter ("Want more local
+/// news? Sign up for our free briefing."): one of the `disclosure` or `pitch` phrases
+/// anywhere in it,
 /// ASCII case ignored. The caller keeps to blocks of [`MAX_DISCLOSURE_CHARS`].
 pub(crate) fn is_disclosure(text: &str) -> bool {
     static DISCLOSURES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
@@ -1440,6 +1444,10 @@ mod tests {
         ));
         assert!(is_disclosure(
             "Disclosure: This post contains AFFILIATE LINKS."
+        ));
+        // The site's pitch for its newsletter, wherever it stands in the sentence.
+        assert!(is_disclosure(
+            "Want more local news? Sign up for our free Morning Briefing newsletter."
         ));
         // A parenthetical marker after a product is not a disclosure.
         assert!(!is_disclosure(
