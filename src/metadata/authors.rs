@@ -783,7 +783,7 @@ fn is_suspended_compound(part: &str) -> bool {
 
 /// Characters of a Chinese name written in Han script: a byline of such names separates
 /// them with spaces alone ("本报记者 刘芳 陈宇航"), 2 to 4 characters each.
-const HAN_NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=4;
+pub(super) const HAN_NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=4;
 
 /// The names of a part made only of Han names separated by spaces ("刘芳 陈宇航"), or the
 /// part itself.
@@ -801,7 +801,7 @@ fn split_han_names(part: String) -> Vec<String> {
 }
 
 /// Whether `c` is a CJK unified ideograph (the common block and extension A).
-fn is_han(c: char) -> bool {
+pub(super) fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 

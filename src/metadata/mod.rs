@@ -290,7 +290,6 @@ pub(crate) fn lead_reporters(lead: &str) -> Vec<String> {
     {
         return Vec::new();
     }
-    let is_han = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
     let mut names: Vec<String> = Vec::new();
     for token in credit.split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '/'))
     {
@@ -300,7 +299,9 @@ pub(crate) fn lead_reporters(lead: &str) -> Vec<String> {
             name = &name[role.len()..];
         }
         let chars = name.chars().count();
-        if (2..=4).contains(&chars) && name.chars().all(is_han) && !names.iter().any(|n| n == name)
+        if authors::HAN_NAME_CHARS.contains(&chars)
+            && name.chars().all(authors::is_han)
+            && !names.iter().any(|n| n == name)
         {
             names.push(name.to_string());
         }
