@@ -73,6 +73,35 @@ fn leading_date_line(text: &str, locale: DateLocale) -> Option<(String, String)>
     Some((date, rest.trim_start().to_string()))
 }
 
+/// Openings of a comment's credit line ("Posted by: Frank D. | March 03, 2011 at 11:47
+/// AM", TypePad's and Movable Type's comment footer), lower-cased.
+const CREDIT_LINE_OPENINGS: [&str; 3] = ["posted by:", "posted by", "written by"];
+
+/// The poster and the date of a comment's credit line, a line of `item` outside its text
+/// element that opens with [`CREDIT_LINE_OPENINGS`] and gives the name, then after a
+/// `|` or "on" the date ("Written by Faith Cox on Jul 5th 2022").
+fn credit_line(
+    item: ElementRef,
+    nested: &dyn Fn(ElementRef) -> bool,
+    locale: DateLocale,
+) -> Option<(Option<String>, Option<String>)> {
+    text_of(item, nested).lines().rev().find_map(|line| {
+        let line = line.trim();
+        let lower = line.to_lowercase();
+        let opening = CREDIT_LINE_OPENINGS
+            .iter()
+            .find(|opening| lower.starts_with(**opening))?;
+        let credit = line.get(opening.len()..)?.trim();
+        let (name, date) = credit
+            .split_once('|')
+            .or_else(|| credit.split_once(" on "))
+            .unwrap_or((credit, ""));
+        let author = name_line(name.trim());
+        let published = metadata::date_text(date.trim(), locale);
+        (author.is_some() || published.is_some()).then_some((author, published))
+    })
+}
+
 /// Lines of an item read for a date line above its text element.
 const MAX_HEADER_LINES: usize = 6;
 
@@ -865,8 +894,15 @@ pub(crate) fn read(
         if link_share(item, &skip) >= MAX_LINK_SHARE {
             continue;
         }
-        let author = author_of(item, &nested);
+        let mut author = author_of(item, &nested);
         let mut published = date_of(item, &nested, locale);
+        if (author.is_none() || published.is_none())
+            && content.is_some()
+            && let Some((credited, dated)) = credit_line(item, &nested, locale)
+        {
+            author = author.or(credited);
+            published = published.or(dated);
+        }
         let mut text = text;
         if published.is_none()
             && let Some((date, rest)) = leading_date_line(&text, locale)
