@@ -1340,6 +1340,8 @@ mod tests {
         // An ad slot's label is cut out as a line; the story goes on after it.
         assert!(!is_cruft_heading("Advertisement"));
         assert!(is_cruft_heading_or_line("Advertisement"));
+        // A radio portal's label over its audio player.
+        assert!(is_cruft_heading_or_line("Nghe phóng sự:"));
         // A forum code box's control line (phpBB's "Code: Select all").
         assert!(is_cruft_heading_or_line("Code: Select all"));
         assert!(is_cruft_heading_or_line(

@@ -851,6 +851,12 @@ pub(super) fn split_names(text: &str) -> Vec<String> {
             };
             // An author box's social links read after the name ("Dana Okafor LinkedIn").
             let p = without_social_links(p);
+            // The outlet a republished story credits after the name ("Minh Khang (Dân
+            // Việt)", "Jane Doe (Reuters)").
+            let p = match p.strip_suffix(')').and_then(|rest| rest.rsplit_once('(')) {
+                Some((name, _)) if !name.trim().is_empty() => name.trim_end(),
+                _ => p,
+            };
             // A job title after the name ("신현주 기자", "山田太郎記者").
             let p = ROLE_SUFFIXES
                 .iter()

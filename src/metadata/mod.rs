@@ -965,6 +965,8 @@ mod tests {
             ),
             ("Staff Writer", vec![]),
             ("Ann Lee and Tom Baker", vec!["Ann Lee", "Tom Baker"]),
+            // The outlet a republished story credits after the name.
+            ("Minh Khang (Dân Việt)", vec!["Minh Khang"]),
         ];
         for (credit, want) in cases {
             assert_eq!(authors::split_names(credit), want, "{credit}");
