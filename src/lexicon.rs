@@ -809,6 +809,12 @@ pub(crate) fn is_timed_entry(text: &str) -> bool {
         >= MIN_TIMED_ENTRY_WORDS
 }
 
+/// Whether `text` opens with a clock time and goes on with a word ("00:00 Intro"): an
+/// entry of a schedule that [`is_timed_entry`] has found.
+pub(crate) fn is_timed_label(text: &str) -> bool {
+    after_clock_time(text.trim_start()).is_some_and(|rest| rest.chars().any(char::is_alphabetic))
+}
+
 /// The text after a clock time ("10:45", "9h30", "7:15 pm") that opens `text`.
 fn after_clock_time(text: &str) -> Option<&str> {
     let hour = text.bytes().take_while(u8::is_ascii_digit).count();
@@ -1149,6 +1155,10 @@ mod tests {
         ] {
             assert!(!is_timed_entry(text), "{text}");
         }
+        // Inside a schedule, one word after the time is an entry too.
+        assert!(!is_timed_entry("00:00 Intro"));
+        assert!(is_timed_label("00:00 Intro"));
+        assert!(!is_timed_label("16:45"));
     }
 
     #[test]
@@ -1342,6 +1352,9 @@ mod tests {
         assert!(is_cruft_heading_or_line("Advertisement"));
         // A radio portal's label over its audio player.
         assert!(is_cruft_heading_or_line("Nghe phóng sự:"));
+        // A table of contents widget's title; its list goes as a link list.
+        assert!(is_cruft_heading_or_line("Table of Contents"));
+        assert!(is_cruft_heading_or_line("Mục lục"));
         // A forum code box's control line (phpBB's "Code: Select all").
         assert!(is_cruft_heading_or_line("Code: Select all"));
         assert!(is_cruft_heading_or_line(

@@ -787,6 +787,13 @@ fn unmark_schedules(scored: &Scored, scores: &mut [BlockFeatures]) {
             for i in timed {
                 scores[i].dateline = false;
             }
+            // In a schedule, an entry of one word after its time is one too ("00:00
+            // Intro" opening a podcast's chapters).
+            for i in start..end {
+                if lexicon::is_timed_label(&blocks[i].text) {
+                    scores[i].dateline = false;
+                }
+            }
         }
         start = end;
     }

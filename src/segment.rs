@@ -523,9 +523,16 @@ fn is_caption_class(class: &str) -> bool {
         // theme's `mh-loop-hide-caption` on `<body>`, which made a whole post a caption.
         // A BEM element (`media-with-caption__caption`) is read on its own.
         let element = token.rsplit("__").next().unwrap_or(&token);
-        let layout_modifier = element
-            .split(['-', '_'])
-            .any(|part| CAPTION_SETTING_PARTS.contains(&part));
+        // A setting glued to the word too: VCCorp's `noCaption` on a block of body text.
+        let glued_setting = ["caption", "credit"].iter().any(|word| {
+            element
+                .strip_suffix(word)
+                .is_some_and(|head| CAPTION_SETTING_PARTS.contains(&head))
+        });
+        let layout_modifier = glued_setting
+            || element
+                .split(['-', '_'])
+                .any(|part| CAPTION_SETTING_PARTS.contains(&part));
         // A photo credit set beside the caption (`figure-credit`, `media-credit`) is read
         // with it.
         ((token.ends_with("caption") || token.ends_with("credit")) && !layout_modifier)
@@ -1715,5 +1722,7 @@ mod tests {
         assert!(!is_caption_class("single mh-loop-hide-caption"));
         assert!(!is_caption_class("media-landscape has-caption full-width"));
         assert!(!is_caption_class("media-with-caption"));
+        // VCCorp's `noCaption` wraps body paragraphs.
+        assert!(!is_caption_class("VCSortableInPreviewMode noCaption"));
     }
 }
