@@ -900,6 +900,8 @@ pub(crate) fn is_topic_link(href: &str) -> bool {
 #[derive(Default)]
 struct RelativeTimes {
     units: HashSet<String>,
+    /// Units written run into the count ("6h").
+    glued_units: HashSet<String>,
     after: HashSet<String>,
     /// Each a sequence of words ("il y a").
     before: Vec<Vec<String>>,
@@ -912,6 +914,9 @@ static RELATIVE: LazyLock<RelativeTimes> = LazyLock::new(|| {
             "unit" => {
                 words.units.insert(phrase);
             }
+            "glued" => {
+                words.glued_units.insert(phrase);
+            }
             "after" => {
                 words.after.insert(phrase);
             }
@@ -923,6 +928,19 @@ static RELATIVE: LazyLock<RelativeTimes> = LazyLock::new(|| {
     }
     words
 });
+
+/// Whether `text` holds a relative time whose count runs into its unit ("6h ago", "7m
+/// ago", "2d ago"), as live blogs print it on each post's permalink.
+pub(crate) fn has_glued_relative_time(text: &str) -> bool {
+    let words: Vec<String> = words(text).collect();
+    let relative = &*RELATIVE;
+    words.windows(2).any(|pair| {
+        let digits = pair[0].bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0
+            && relative.glued_units.contains(&pair[0][digits..])
+            && relative.after.contains(&pair[1])
+    })
+}
 
 /// Whether `text` holds a relative time: a number (or "a", "an", "one") and a unit of
 /// time, past by a word after it ("3 days ago", "2 giờ trước") or before it ("vor 2

@@ -916,9 +916,13 @@ fn features(block: &SegmentBlock, size: usize) -> BlockFeatures {
             && block.chars >= MIN_TEASER_TITLE_CHARS
             && block.links <= MAX_TITLE_LINK_LINKS
             && !(matches!(block.kind, BlockKind::Heading(_)) && is_numbered_item(&block.text))
-            // A post's date alone linking to it ("07/03/24 03:30 PM") is its permalink,
-            // not a teaser's title ("Opening Bell 3.20.19" is one).
-            && !timestamp,
+            // A post's date alone linking to it ("07/03/24 03:30 PM", a live blog's
+            // "7m ago 13.41 GMT") is its permalink, not a teaser's title ("Opening Bell
+            // 3.20.19" is one).
+            && !timestamp
+            && !(block.chars <= lexicon::DATE_LINE_MAX_CHARS_STAMP
+                && (lexicon::has_relative_time(&block.text)
+                    || lexicon::has_glued_relative_time(&block.text))),
         ..BlockFeatures::default()
     }
 }

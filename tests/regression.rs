@@ -510,3 +510,48 @@ fn an_hatom_abbr_gives_the_time_in_its_title() {
         Some("2012-03-18T19:42:00-04:00")
     );
 }
+
+/// A live blog links each post's time to the post ("6h ago 07.05 GMT"): read as a teaser's
+/// title link, it made the post's heading and a one-paragraph post a teaser (probe of a
+/// Guardian-style live blog, 2026-12-08).
+#[test]
+fn a_live_blogs_time_permalinks_make_no_teasers() {
+    let post = |id: u32, heading: &str, text: &str| {
+        format!(
+            "<article id=\"block-{id}\" class=\"block\"><header><a href=\"?page=with:block-{id}#block-{id}\">\
+             <time datetime=\"2025-02-12T0{id}:05:00Z\">{id}h ago</time><span>0{id}.05 GMT</span></a>\
+             <h2>{heading}</h2></header><div class=\"block-body\"><p>{text}</p></div></article>"
+        )
+    };
+    let page = format!(
+        "<html><body><main><h1>Storm live: rail lines close</h1><div class=\"liveblog\">{}{}{}{}</div></main></body></html>",
+        post(
+            1,
+            "Network Rail closes the coast line",
+            "Network Rail says the line between Carlisle and Lancaster is closed after trees fell across the tracks in three places overnight."
+        ),
+        post(
+            2,
+            "Highest gust so far recorded on the fells",
+            "The Met Office says the strongest gust recorded so far today was 91mph at the summit station, with 70mph inland."
+        ),
+        post(
+            3,
+            "Schools closed across the valley",
+            "The county council says 23 schools are closed today, most of them in the valley, and parents should check the council website."
+        ),
+        post(
+            4,
+            "What we know so far",
+            "Good morning and welcome to our coverage of the storm, the fourth named storm of the season to reach the country this winter."
+        ),
+    );
+    let text = tinhloc::extract(&page).expect("an article").text();
+    for heading in [
+        "Network Rail closes the coast line",
+        "Highest gust so far recorded on the fells",
+        "What we know so far",
+    ] {
+        assert!(text.contains(heading), "{heading} missing from:\n{text}");
+    }
+}
