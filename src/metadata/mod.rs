@@ -945,6 +945,30 @@ mod tests {
     }
 
     #[test]
+    fn a_search_boxs_dates_are_the_visitors_not_the_pages() {
+        let paragraphs =
+            "<p>A courtyard hotel in the old town, five minutes from the cathedral.</p>".repeat(4);
+        let html = format!(
+            "<html lang=en><head><title>Casa Alameda, Seville</title></head><body>\
+            <form class=searchbox action=/search><label>Check-in</label>\
+            <span class=sb-date-field__display>Friday 12 April 2024</span><button>Search</button></form>\
+            <h1>Casa Alameda, Seville</h1><div class=description>{paragraphs}</div></body></html>"
+        );
+        assert_eq!(meta(&html).published, None);
+        // A page that an ASP.NET form wraps whole keeps its dates.
+        let html = format!(
+            "<html lang=en><head><title>Casa Alameda, Seville</title></head><body><form id=aspnetForm>\
+            <h1>Casa Alameda, Seville</h1><span class=date>12/04/2024</span>\
+            <div class=description>{}</div></form></body></html>",
+            paragraphs.repeat(4)
+        );
+        assert_eq!(
+            meta(&html).published.as_deref().map(|d| &d[..10]),
+            Some("2024-04-12")
+        );
+    }
+
+    #[test]
     fn date_only_gets_time_from_date_line() {
         let html = r#"<html lang="vi"><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Tin A","datePublished":"2026-01-08"}</script></head>
             <body><span class="pubdate">08/01/2026 - 18:21</span><h1>Tin A</h1></body></html>"#;

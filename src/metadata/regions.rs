@@ -463,7 +463,8 @@ pub(super) fn has_excluded_mark(element: ElementRef) -> bool {
     let value = element.value();
     let class = value.attr("class").unwrap_or_default();
     let id = value.id().unwrap_or_default();
-    let excluded_tag = EXCLUDED_REGION_TAGS.contains(&value.name());
+    let excluded_tag = EXCLUDED_REGION_TAGS.contains(&value.name())
+        || (value.name() == "form" && is_small_form(element));
     // Whole tokens as the text's reading takes them: a post's state and taxonomy tokens
     // (`has-comments`, `tag-…`) mark no region. Most class attributes hold no stem at
     // all, so one pass over the whole value comes first.
@@ -488,6 +489,23 @@ pub(super) fn has_excluded_mark(element: ElementRef) -> bool {
         .chain(std::iter::once(id))
         .filter(|token| !post_footer(token))
         .any(|token| STEMS.is_match(token))
+}
+
+/// Most characters of text in a form read as a widget (a search or booking box, whose
+/// dates are the visitor's, not the page's): an ASP.NET page wraps all its content in one
+/// `<form>`.
+const MAX_WIDGET_FORM_CHARS: usize = 1000;
+
+/// Whether `form` holds less text than [`MAX_WIDGET_FORM_CHARS`]: a widget, not a page.
+fn is_small_form(form: ElementRef) -> bool {
+    let mut chars = 0;
+    for text in form.text() {
+        chars += text.len();
+        if chars >= MAX_WIDGET_FORM_CHARS {
+            return false;
+        }
+    }
+    true
 }
 
 /// The grandparent (else parent) of `el`: bylines split over sibling links share it.
