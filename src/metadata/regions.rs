@@ -101,12 +101,18 @@ pub(super) const BODY: u8 = 1 << 3;
 /// A byline candidate only on an `<a>`: the selectors ask for class `name` only there
 /// (`a.name`), and "name" is in a great many class names.
 pub(super) const BYLINE_IF_LINK: u8 = 1 << 4;
+/// The stem "title" was found in a class or id: [`STYLED_TITLE`] is then decided.
+const TITLE_STEM: u8 = 1 << 5;
+/// A class or id token is plainly "title": the element is read like a bold line.
+const STYLED_TITLE: u8 = 1 << 6;
 
 /// Class or id stems (ASCII case ignored) without which the selectors of a list cannot
 /// match an element that has neither the list's tags nor its attributes. Kept in step with
 /// [`HEADLINE_SELECTOR`], [`BYLINE_SELECTORS`], [`DATE_LINE_SELECTOR`] and
 /// [`BODY_SELECTORS`]: each list's stems are a superset of what its selectors ask for.
 pub(super) const CANDIDATE_STEMS: &[(&str, u8)] = &[
+    // A plain "title" token is looked for only where this stem is.
+    ("title", TITLE_STEM),
     // The `[class*=…]` parts of HEADLINE_SELECTOR ("the-article-title" holds
     // "article-title").
     ("title-detail", HEADLINE),
@@ -216,21 +222,11 @@ impl<'a> Candidates<'a> {
             // One pass over the attributes: `Element::attr` interns its argument per call.
             let mut lists = 0u8;
             let mut lang = false;
-            // A line whose class is plainly "title" (an old CMS's `span.title` headline)
-            // is read like a bold line: a headline only when it repeats the page's title.
-            let mut styled_title = false;
             for (name, value) in element.attrs() {
-                if name == "class"
-                    && crate::html::bytes::contains_ignore_ascii_case(value.as_bytes(), b"title")
-                {
-                    styled_title |= value
-                        .split_ascii_whitespace()
-                        .any(|token| token.eq_ignore_ascii_case("title"));
-                }
                 match name {
                     "class" | "id" => {
                         lists |= *stem_lists.entry(value).or_insert_with(|| {
-                            CANDIDATE_STEM_MATCHER.find_overlapping_iter(value).fold(
+                            let stems = CANDIDATE_STEM_MATCHER.find_overlapping_iter(value).fold(
                                 0,
                                 |lists, hit| {
                                     lists
@@ -238,7 +234,15 @@ impl<'a> Candidates<'a> {
                                             .get(hit.pattern().as_usize())
                                             .map_or(0, |(_, lists)| *lists)
                                 },
-                            )
+                            );
+                            // A line named plainly "title" (an old CMS's `span.title`
+                            // headline) is read like a bold line: a headline only when it
+                            // repeats the page's title.
+                            let plain_title = stems & TITLE_STEM != 0
+                                && value
+                                    .split_ascii_whitespace()
+                                    .any(|token| token.eq_ignore_ascii_case("title"));
+                            stems & !TITLE_STEM | if plain_title { STYLED_TITLE } else { 0 }
                         });
                     }
                     // Attribute selectors match these values only (ASCII case ignored
@@ -306,7 +310,6 @@ impl<'a> Candidates<'a> {
                 }
                 "h2" | "h3" => found.subheads.push(el),
                 "b" | "strong" | "font" => found.emphases.push(el),
-                _ if styled_title => found.emphases.push(el),
                 "p" => found.paragraphs.push(el),
                 "time" => {
                     found.times.push(el);
@@ -315,6 +318,9 @@ impl<'a> Candidates<'a> {
                 "article" => lists |= BODY,
                 "a" if lists & BYLINE_IF_LINK != 0 => lists |= BYLINE,
                 _ => {}
+            }
+            if lists & STYLED_TITLE != 0 && !matches!(element.name(), "b" | "strong" | "font") {
+                found.emphases.push(el);
             }
             for (bit, list) in [
                 (HEADLINE, &mut found.headlines),
