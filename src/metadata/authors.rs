@@ -805,6 +805,22 @@ pub(super) fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
+/// Whether the text after a byline's slash names an outlet or a desk: it opens with an
+/// acronym ("TTXVN", "VOV-Miền Trung", "VOV.VN") or a name ending in "+" ("Vietnam+").
+fn names_outlet(outlet: &str) -> bool {
+    let first = outlet
+        .trim()
+        .split([' ', '-', '.'])
+        .next()
+        .unwrap_or_default();
+    let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && (first
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+            || first.ends_with('+'))
+}
+
 /// Social networks an author box links to by name (`data/metadata/social_networks.txt`).
 static SOCIAL_NETWORKS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../../data/metadata/social_networks.txt")));
@@ -851,6 +867,14 @@ pub(super) fn split_names(text: &str) -> Vec<String> {
             };
             // An author box's social links read after the name ("Dana Okafor LinkedIn").
             let p = without_social_links(p);
+            // The outlet or desk after a slash ("Hồng Hạnh/TTXVN", "Nguyễn Trang/VOV-Miền
+            // Trung", "Lê Ánh/Vietnam+").
+            let p = match p.rsplit_once('/') {
+                Some((name, outlet)) if !name.trim().is_empty() && names_outlet(outlet) => {
+                    name.trim_end()
+                }
+                _ => p,
+            };
             // The outlet a republished story credits after the name ("Minh Khang (Dân
             // Việt)", "Jane Doe (Reuters)").
             let p = match p.strip_suffix(')').and_then(|rest| rest.rsplit_once('(')) {

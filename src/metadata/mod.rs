@@ -1001,6 +1001,9 @@ mod tests {
             ("Ann Lee and Tom Baker", vec!["Ann Lee", "Tom Baker"]),
             // The outlet a republished story credits after the name.
             ("Minh Khang (Dân Việt)", vec!["Minh Khang"]),
+            // The outlet or desk after a slash.
+            ("Nguyễn Trang/VOV-Miền Trung", vec!["Nguyễn Trang"]),
+            ("Hồng Hạnh/TTXVN", vec!["Hồng Hạnh"]),
         ];
         for (credit, want) in cases {
             assert_eq!(authors::split_names(credit), want, "{credit}");
