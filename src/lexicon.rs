@@ -1478,6 +1478,10 @@ mod tests {
         assert!(is_disclosure(
             "Disclosure: This post contains AFFILIATE LINKS."
         ));
+        // A legal column's call for readers' questions.
+        assert!(is_disclosure(
+            "Bạn đọc có thắc mắc về pháp luật vui lòng gửi câu hỏi về email tuvan@plo.vn."
+        ));
         // The site's pitch for its newsletter, wherever it stands in the sentence.
         assert!(is_disclosure(
             "Want more local news? Sign up for our free Morning Briefing newsletter."

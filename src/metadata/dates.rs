@@ -474,7 +474,8 @@ pub(super) fn date_line(
                 .find(|(el, _, update)| *update && title_node.is_some() && after_title(el))
                 .map(|(_, stamp, _)| *stamp)
         })
-        .or_else(|| published.first().map(|(_, stamp)| *stamp))
+        // Before the headline, the line nearest it: a masthead's "today" stands above.
+        .or_else(|| published.last().map(|(_, stamp)| *stamp))
         .or_else(|| {
             lines
                 .iter()

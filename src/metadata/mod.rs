@@ -979,6 +979,19 @@ mod tests {
     }
 
     #[test]
+    fn a_mastheads_today_is_not_the_date_line_nearest_the_headline() {
+        let html = "<html lang=vi><head><title>Đà Nẵng thí điểm xe buýt điện</title></head><body>\
+            <div class=header__date>Thứ sáu, 15/08/2025</div><nav><a href=/>Trang chủ</a></nav>\
+            <div class=detail-time><div data-role=publishdate>12/08/2025 09:30 GMT+7</div></div>\
+            <h1 class=detail-title>Đà Nẵng thí điểm xe buýt điện</h1>\
+            <div class=detail-content><p>Thành phố thí điểm xe buýt điện miễn phí cho học sinh từ tháng 9.</p></div></body></html>";
+        assert_eq!(
+            meta(html).published.as_deref(),
+            Some("2025-08-12T09:30:00+07:00")
+        );
+    }
+
+    #[test]
     fn date_only_gets_time_from_date_line() {
         let html = r#"<html lang="vi"><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Tin A","datePublished":"2026-01-08"}</script></head>
             <body><span class="pubdate">08/01/2026 - 18:21</span><h1>Tin A</h1></body></html>"#;
