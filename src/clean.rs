@@ -384,12 +384,12 @@ fn is_listicle(scored: &Scored, selection: &Selection, metadata: &Metadata) -> b
     for index in selection.blocks.clone() {
         let block = &scored.page.blocks[index];
         let score = &scored.scores[index];
-        // An item heading heads more than the next linked heading: one of a related
-        // box's run of linked headings does not.
-        let describes = selection.blocks.contains(&(index + 1))
-            && !(matches!(scored.page.blocks[index + 1].kind, BlockKind::Heading(_))
-                && scored.scores[index + 1].title_link);
         if matches!(block.kind, BlockKind::Heading(2..=4)) && score.title_link {
+            // An item heading heads more than the next linked heading: one of a related
+            // box's run of linked headings does not.
+            let describes = selection.blocks.contains(&(index + 1))
+                && !(matches!(scored.page.blocks[index + 1].kind, BlockKind::Heading(_))
+                    && scored.scores[index + 1].title_link);
             items += usize::from(describes && score.furniture.is_none());
         } else if !score.teaser
             && score.furniture.is_none()

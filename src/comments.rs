@@ -205,17 +205,22 @@ fn token_parts(token: &str) -> u8 {
     mask
 }
 
-/// The parts the element's class and id tokens (and `itemprop="author"`) name.
-fn parts_of(element: ElementRef) -> u8 {
+/// The tokens that name an element's part: its class, its id, and its `data-role`
+/// (Invision Community names the parts so: "commentContent").
+fn name_tokens<'a>(element: ElementRef<'a>) -> impl Iterator<Item = &'a str> {
     let value = element.value();
-    // Invision Community names the parts by `data-role` ("commentContent").
-    let mut mask = value
+    value
         .attr("class")
         .into_iter()
         .chain(value.attr("id"))
         .chain(value.attr("data-role"))
         .flat_map(str::split_whitespace)
-        .fold(0, |mask, token| mask | token_parts(token));
+}
+
+/// The parts the element's class and id tokens (and `itemprop="author"`) name.
+fn parts_of(element: ElementRef) -> u8 {
+    let value = element.value();
+    let mut mask = name_tokens(element).fold(0, |mask, token| mask | token_parts(token));
     if value
         .attr("itemprop")
         .is_some_and(|p| p.eq_ignore_ascii_case("author"))
@@ -745,17 +750,10 @@ fn largest_under<'a>(
 /// about the form (Astra's `comment-form-position-below` on the comments area) does
 /// not make one.
 fn is_form_region(region: ElementRef) -> bool {
-    let value = region.value();
-    value
-        .attr("class")
-        .into_iter()
-        .chain(value.attr("id"))
-        .chain(value.attr("data-role"))
-        .flat_map(str::split_whitespace)
-        .any(|token| {
-            token_parts(token) & Part::Skip.bit() != 0
-                && !lexicon::is_setting_token(&token.to_ascii_lowercase())
-        })
+    name_tokens(region).any(|token| {
+        token_parts(token) & Part::Skip.bit() != 0
+            && !lexicon::is_setting_token(&token.to_ascii_lowercase())
+    })
 }
 
 /// `text` without its lines that are only a call to action ("Click to expand...",

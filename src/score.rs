@@ -780,15 +780,12 @@ fn unmark_schedules(scored: &Scored, scores: &mut [BlockFeatures]) {
                 end += 1;
             }
         }
-        let timed: Vec<usize> = (start..end)
+        let timed = (start..end)
             .filter(|&i| lexicon::is_timed_entry(&blocks[i].text))
-            .collect();
-        if timed.len() >= MIN_SCHEDULE_ENTRIES {
-            for i in timed {
-                scores[i].dateline = false;
-            }
-            // In a schedule, an entry of one word after its time is one too ("00:00
-            // Intro" opening a podcast's chapters).
+            .count();
+        if timed >= MIN_SCHEDULE_ENTRIES {
+            // Every timed entry, and an entry of one word after its time ("00:00 Intro"
+            // opening a podcast's chapters): each timed entry is a timed label too.
             for i in start..end {
                 if lexicon::is_timed_label(&blocks[i].text) {
                     scores[i].dateline = false;

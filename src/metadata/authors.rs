@@ -828,13 +828,13 @@ static SOCIAL_NETWORKS: LazyLock<Vec<&'static str>> =
 /// `name` without the social networks' names read after it: "Dana Okafor LinkedIn
 /// Twitter" is "Dana Okafor", and "LinkedIn" alone is empty.
 fn without_social_links(mut name: &str) -> &str {
-    while let Some((rest, last)) = name.rsplit_once(' ').or(Some(("", name)))
-        && !last.is_empty()
-        && SOCIAL_NETWORKS.contains(&last.to_lowercase().as_str())
-    {
+    loop {
+        let (rest, last) = name.rsplit_once(' ').unwrap_or(("", name));
+        if last.is_empty() || !SOCIAL_NETWORKS.contains(&last.to_lowercase().as_str()) {
+            return name;
+        }
         name = rest.trim_end();
     }
-    name
 }
 
 /// Splits a credit holding several names: "THUẬN VĂN - LÊ ÁNH", "A, B và C", "A; B",

@@ -497,17 +497,17 @@ pub(super) fn has_excluded_mark(element: ElementRef) -> bool {
         .any(|token| STEMS.is_match(token))
 }
 
-/// Most characters of text in a form read as a widget (a search or booking box, whose
-/// dates are the visitor's, not the page's): an ASP.NET page wraps all its content in one
+/// Most bytes of text in a form read as a widget (a search or booking box, whose dates
+/// are the visitor's, not the page's): an ASP.NET page wraps all its content in one
 /// `<form>`.
-const MAX_WIDGET_FORM_CHARS: usize = 1000;
+const MAX_WIDGET_FORM_BYTES: usize = 1000;
 
-/// Whether `form` holds less text than [`MAX_WIDGET_FORM_CHARS`]: a widget, not a page.
+/// Whether `form` holds less text than [`MAX_WIDGET_FORM_BYTES`]: a widget, not a page.
 fn is_small_form(form: ElementRef) -> bool {
-    let mut chars = 0;
+    let mut bytes = 0;
     for text in form.text() {
-        chars += text.len();
-        if chars >= MAX_WIDGET_FORM_CHARS {
+        bytes += text.len();
+        if bytes >= MAX_WIDGET_FORM_BYTES {
             return false;
         }
     }
